@@ -1,0 +1,29 @@
+package dev.viva.role;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import java.util.Locale;
+
+/** Seniority a candidate is interviewed at. Serialised lower-case ("junior", "mid", "senior"). */
+public enum Level {
+    JUNIOR, MID, SENIOR;
+
+    @JsonValue
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses "junior", "MID", ...; throws {@link IllegalArgumentException} naming the accepted values. */
+    @JsonCreator
+    public static Level parse(String value) {
+        if (value != null) {
+            for (Level level : values()) {
+                if (level.id().equalsIgnoreCase(value.trim())) {
+                    return level;
+                }
+            }
+        }
+        throw new IllegalArgumentException("unknown level '" + value + "' (expected junior, mid or senior)");
+    }
+}

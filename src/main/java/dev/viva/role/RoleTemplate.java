@@ -1,0 +1,109 @@
+package dev.viva.role;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A role an interview can be held for, loaded from {@code src/main/resources/roles/*.yaml} and validated at start-up
+ * by {@link RoleCatalog}.
+ *
+ * @param id          stable identifier used by the API ("backend-engineer"); equals the file name without extension
+ * @param name        human name of the role
+ * @param description one paragraph shown to recruiters and candidates
+ * @param persona     who the interviewer is and how they speak
+ * @param levels      what is expected at each seniority level (all three are required)
+ * @param phases      the plan, in interview order, with time budgets
+ * @param dimensions  evaluation dimensions; weights sum to 100
+ * @param questions   the question bank (hidden from candidates)
+ */
+public record RoleTemplate(
+        String id,
+        String name,
+        String description,
+        Persona persona,
+        Map<Level, LevelSpec> levels,
+        List<PhaseSpec> phases,
+        List<Dimension> dimensions,
+        List<Question> questions) {
+
+    /**
+     * @param name     the interviewer's name ("Sophia")
+     * @param style    how they come across ("conversational, encouraging and thorough")
+     * @param greeting the opening line; {@code {candidate}} and {@code {role}} are substituted
+     * @param avoid    phrases or topics the persona must never say to a candidate (checked on generated text)
+     */
+    public record Persona(String name, String style, String greeting, List<String> avoid) {
+    }
+
+    /**
+     * @param years        experience band ("0-2")
+     * @param expectations what a candidate at this level should show
+     */
+    public record LevelSpec(String years, String expectations) {
+    }
+
+    /**
+     * @param phase   which phase
+     * @param minutes time budget for the phase
+     * @param goal    what the phase is for, in a sentence
+     */
+    public record PhaseSpec(Phase phase, int minutes, String goal) {
+    }
+
+    /**
+     * @param id          identifier referenced by questions ("technical-knowledge")
+     * @param name        display name ("Technical Knowledge")
+     * @param weight      percentage weight in the overall score
+     * @param description what the dimension measures
+     */
+    public record Dimension(String id, String name, int weight, String description) {
+    }
+
+    /**
+     * One bank question.
+     *
+     * @param id             unique within the template ("be-mid-07")
+     * @param phase          the phase it is asked in
+     * @param levels         the levels it may be asked at
+     * @param difficulty     1 (easiest) to 5 (hardest) on a scale shared by all levels, used by adaptive difficulty
+     * @param kind           technical, behavioural or conversational
+     * @param dimensions     dimension ids this question informs
+     * @param text           the question as asked
+     * @param keyPoints      what a strong answer covers, each a short self-contained statement
+     * @param misconceptions common wrong beliefs, each a short statement of the wrong belief
+     * @param idealAnswer    a sketch of a strong answer, a few sentences
+     * @param hint           a nudge for a struggling candidate that does not give the answer away
+     * @param clarification a rephrasing that explains what is being asked, for "can you clarify?"
+     */
+    public record Question(
+            String id,
+            Phase phase,
+            List<Level> levels,
+            int difficulty,
+            QuestionKind kind,
+            List<String> dimensions,
+            String text,
+            List<String> keyPoints,
+            List<String> misconceptions,
+            String idealAnswer,
+            String hint,
+            String clarification) {
+    }
+
+    public int totalMinutes() {
+        return phases.stream().mapToInt(PhaseSpec::minutes).sum();
+    }
+
+    public Optional<Question> question(String questionId) {
+        return questions.stream().filter(q -> q.id().equals(questionId)).findFirst();
+    }
+
+    public Optional<Dimension> dimension(String dimensionId) {
+        return dimensions.stream().filter(d -> d.id().equals(dimensionId)).findFirst();
+    }
+
+    public List<Question> questionsFor(Level level) {
+        return questions.stream().filter(q -> q.levels().contains(level)).toList();
+    }
+}

@@ -1,0 +1,174 @@
+package dev.viva.role;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Reads one role template from YAML and checks everything the interviewer and the assessment rely on, so a broken
+ * template stops the server at start-up instead of surfacing mid-interview.
+ */
+public final class RoleTemplateParser {
+
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
+    private RoleTemplateParser() {
+    }
+
+    /**
+     * @param source     the file name, used in error messages and checked against the template id
+     * @param expectedId the id the file name implies
+     */
+    public static RoleTemplate parse(String source, String expectedId, InputStream yaml) {
+        RoleTemplate template;
+        try {
+            template = YAML.readValue(yaml, RoleTemplate.class);
+        } catch (UnrecognizedPropertyException e) {
+            throw new InvalidRoleTemplateException(source, path(e), "unknown field '" + e.getPropertyName() + "'");
+        } catch (JsonMappingException e) {
+            Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
+            throw new InvalidRoleTemplateException(source, path(e), firstLine(cause.getMessage()));
+        } catch (IOException e) {
+            throw new InvalidRoleTemplateException(source, "", "not readable YAML: " + firstLine(e.getMessage()));
+        }
+        if (template == null) {
+            throw new InvalidRoleTemplateException(source, "", "the file is empty");
+        }
+        validate(source, expectedId, template);
+        return template;
+    }
+
+    private static void validate(String src, String expectedId, RoleTemplate t) {
+        require(src, "id", t.id() != null && t.id().matches("[a-z0-9]+(-[a-z0-9]+)*"),
+                () -> "must be lower-case words joined by '-', was '" + t.id() + "'");
+        require(src, "id", t.id().equals(expectedId),
+                () -> "'" + t.id() + "' does not match the file name '" + expectedId + "'");
+        text(src, "name", t.name());
+        text(src, "description", t.description());
+        require(src, "persona", t.persona() != null, () -> "is required");
+        text(src, "persona.name", t.persona().name());
+        text(src, "persona.style", t.persona().style());
+        text(src, "persona.greeting", t.persona().greeting());
+        require(src, "persona.avoid", t.persona().avoid() != null, () -> "is required (may be an empty list)");
+
+        require(src, "levels", t.levels() != null && t.levels().keySet().containsAll(EnumSet.allOf(Level.class)),
+                () -> "must define junior, mid and senior");
+        for (Map.Entry<Level, RoleTemplate.LevelSpec> e : t.levels().entrySet()) {
+            String f = "levels." + e.getKey().id();
+            require(src, f, e.getValue() != null, () -> "is required");
+            text(src, f + ".years", e.getValue().years());
+            text(src, f + ".expectations", e.getValue().expectations());
+        }
+
+        require(src, "phases", t.phases() != null && !t.phases().isEmpty(), () -> "is required");
+        List<Phase> order = t.phases().stream().map(RoleTemplate.PhaseSpec::phase).toList();
+        require(src, "phases", order.equals(List.of(Phase.values())),
+                () -> "must list every phase once in interview order " + List.of(Phase.values()) + ", was " + order);
+        for (int i = 0; i < t.phases().size(); i++) {
+            RoleTemplate.PhaseSpec p = t.phases().get(i);
+            String f = "phases[" + i + "]";
+            require(src, f + ".minutes", p.minutes() > 0 && p.minutes() <= 120, () -> "must be 1-120, was " + p.minutes());
+            text(src, f + ".goal", p.goal());
+        }
+
+        require(src, "dimensions", t.dimensions() != null && !t.dimensions().isEmpty(), () -> "is required");
+        Set<String> dimensionIds = new HashSet<>();
+        int weights = 0;
+        for (int i = 0; i < t.dimensions().size(); i++) {
+            RoleTemplate.Dimension d = t.dimensions().get(i);
+            String f = "dimensions[" + i + "]";
+            text(src, f + ".id", d.id());
+            text(src, f + ".name", d.name());
+            text(src, f + ".description", d.description());
+            require(src, f + ".weight", d.weight() > 0, () -> "must be positive, was " + d.weight());
+            require(src, f + ".id", dimensionIds.add(d.id()), () -> "duplicate dimension '" + d.id() + "'");
+            weights += d.weight();
+        }
+        int total = weights;
+        require(src, "dimensions", total == 100, () -> "weights must sum to 100, they sum to " + total);
+
+        require(src, "questions", t.questions() != null && !t.questions().isEmpty(), () -> "is required");
+        Set<String> questionIds = new HashSet<>();
+        for (int i = 0; i < t.questions().size(); i++) {
+            RoleTemplate.Question q = t.questions().get(i);
+            String f = "questions[" + i + "]";
+            text(src, f + ".id", q.id());
+            require(src, f + ".id", questionIds.add(q.id()), () -> "duplicate question id '" + q.id() + "'");
+            require(src, f + ".phase", q.phase() != null, () -> "is required");
+            require(src, f + ".levels", q.levels() != null && !q.levels().isEmpty(), () -> "needs at least one level");
+            require(src, f + ".difficulty", q.difficulty() >= 1 && q.difficulty() <= 5,
+                    () -> "must be 1-5, was " + q.difficulty());
+            require(src, f + ".kind", q.kind() != null, () -> "is required");
+            require(src, f + ".dimensions", q.dimensions() != null && !q.dimensions().isEmpty(),
+                    () -> "needs at least one dimension");
+            for (String d : q.dimensions()) {
+                require(src, f + ".dimensions", dimensionIds.contains(d),
+                        () -> "unknown dimension '" + d + "' (defined: " + dimensionIds + ")");
+            }
+            text(src, f + ".text", q.text());
+            require(src, f + ".keyPoints", q.keyPoints() != null, () -> "is required");
+            require(src, f + ".misconceptions", q.misconceptions() != null, () -> "is required (may be empty)");
+            if (q.kind() != QuestionKind.CONVERSATIONAL) {
+                require(src, f + ".keyPoints", q.keyPoints().size() >= 2, () -> "needs at least two key points");
+                text(src, f + ".idealAnswer", q.idealAnswer());
+                text(src, f + ".hint", q.hint());
+            }
+            q.keyPoints().forEach(k -> text(src, f + ".keyPoints", k));
+            q.misconceptions().forEach(m -> text(src, f + ".misconceptions", m));
+        }
+        for (Level level : Level.values()) {
+            for (Phase phase : Phase.values()) {
+                require(src, "questions", t.questions().stream()
+                                .anyMatch(q -> q.phase() == phase && q.levels().contains(level)),
+                        () -> "no question for level " + level.id() + " in phase " + phase.id());
+            }
+        }
+    }
+
+    private static void text(String src, String field, String value) {
+        require(src, field, value != null && !value.isBlank(), () -> "is required and must not be blank");
+    }
+
+    private static void require(String src, String field, boolean ok, Supplier<String> problem) {
+        if (!ok) {
+            throw new InvalidRoleTemplateException(src, field, problem.get());
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!sb.isEmpty()) {
+                    sb.append('.');
+                }
+                sb.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                sb.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "invalid value";
+        }
+        int nl = message.indexOf('\n');
+        return nl < 0 ? message : message.substring(0, nl);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.viva.role;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.InputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The templates we ship are valid and deep enough to run a whole interview at every level. */
+class ShippedRoleTemplatesTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"backend-engineer", "frontend-engineer", "ml-engineer", "site-reliability-engineer"})
+    void templateIsValidAndHasTwelveRealQuestionsPerLevel(String id) throws Exception {
+        String resource = "roles/" + id + ".yaml";
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            assertNotNull(in, resource + " is missing");
+            RoleTemplate t = RoleTemplateParser.parse(resource, id, in);
+            assertEquals(id, t.id());
+            for (Level level : Level.values()) {
+                long scored = t.questionsFor(level).stream()
+                        .filter(q -> q.kind() != QuestionKind.CONVERSATIONAL).count();
+                assertTrue(scored >= 12, id + " has only " + scored + " scored questions for " + level.id());
+            }
+        }
+    }
+}
