@@ -1,0 +1,71 @@
+package dev.viva.platform.security;
+
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** Recruiter API keys: those configured, plus those stored (hashed) in the database. */
+@ApplicationScoped
+public class ApiKeys {
+
+    private static final Logger LOG = Logger.getLogger(ApiKeys.class);
+
+    private final EntityManager em;
+    private final Set<String> configuredHashes;
+    private final boolean generateAtFirstStart;
+
+    public ApiKeys(EntityManager em, SecurityConfig config) {
+        this.em = em;
+        this.configuredHashes = config.apiKeys().orElse(List.of()).stream()
+                .map(String::trim).filter(k -> !k.isEmpty()).map(Tokens::hash).collect(Collectors.toUnmodifiableSet());
+        this.generateAtFirstStart = config.generateKeyAtFirstStart();
+    }
+
+    @Transactional
+    void onStart(@Observes StartupEvent event) {
+        if (!configuredHashes.isEmpty() || !generateAtFirstStart) {
+            return;
+        }
+        Long stored = em.createQuery("select count(k) from ApiKey k", Long.class).getSingleResult();
+        if (stored == 0) {
+            String key = create("first-start");
+            // printed once, on purpose: only its hash is kept
+            LOG.warnf("%n%n    No recruiter API key was configured, so one was created. It is shown only now:%n%n"
+                    + "        %s%n%n    Use it as 'Authorization: Bearer <key>'. Set VIVA_SECURITY_API_KEYS to manage keys yourself.%n", key);
+        }
+    }
+
+    /** Creates and stores a new key; returns the only copy of the secret. */
+    @Transactional
+    public String create(String label) {
+        String key = Tokens.newSecret("vk_");
+        ApiKey entity = new ApiKey();
+        entity.id = UUID.randomUUID();
+        entity.keyHash = Tokens.hash(key);
+        entity.label = label;
+        entity.createdAt = Instant.now();
+        em.persist(entity);
+        return key;
+    }
+
+    public boolean isRecruiterKey(String key) {
+        if (key == null || key.isBlank()) {
+            return false;
+        }
+        String hash = Tokens.hash(key);
+        if (configuredHashes.stream().anyMatch(h -> Tokens.sameHash(h, hash))) {
+            return true;
+        }
+        return !em.createQuery("select k.id from ApiKey k where k.keyHash = :h", UUID.class)
+                .setParameter("h", hash).getResultList().isEmpty();
+    }
+}
