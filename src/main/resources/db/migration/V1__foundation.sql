@@ -22,6 +22,7 @@ create table interview (
     started_at           timestamptz,
     ended_at             timestamptz,
     end_reason           text,
+    last_activity_at     timestamptz not null,
     version              bigint      not null default 0
 );
 create index interview_status_idx on interview (status);

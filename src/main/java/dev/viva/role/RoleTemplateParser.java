@@ -23,8 +23,7 @@ public final class RoleTemplateParser {
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
 
     private RoleTemplateParser() {
     }
@@ -36,7 +35,11 @@ public final class RoleTemplateParser {
     public static RoleTemplate parse(String source, String expectedId, InputStream yaml) {
         RoleTemplate template;
         try {
-            template = YAML.readValue(yaml, RoleTemplate.class);
+            byte[] bytes = yaml.readAllBytes();
+            if (new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+                throw new InvalidRoleTemplateException(source, "", "the file is empty");
+            }
+            template = YAML.readValue(bytes, RoleTemplate.class);
         } catch (UnrecognizedPropertyException e) {
             throw new InvalidRoleTemplateException(source, path(e), "unknown field '" + e.getPropertyName() + "'");
         } catch (JsonMappingException e) {
@@ -46,7 +49,7 @@ public final class RoleTemplateParser {
             throw new InvalidRoleTemplateException(source, "", "not readable YAML: " + firstLine(e.getMessage()));
         }
         if (template == null) {
-            throw new InvalidRoleTemplateException(source, "", "the file is empty");
+            throw new InvalidRoleTemplateException(source, "", "the file holds no template");
         }
         validate(source, expectedId, template);
         return template;

@@ -45,7 +45,9 @@ public class ProblemMapper {
     public Response unreadableJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException jme ? path(jme) : null;
         String detail;
-        if (e instanceof InvalidFormatException ife) {
+        if (e.getCause() instanceof IllegalArgumentException iae && field != null) {
+            detail = "field '" + field + "': " + iae.getMessage();
+        } else if (e instanceof InvalidFormatException ife) {
             detail = "field '" + field + "' has an invalid value '" + ife.getValue() + "'";
         } else if (e instanceof MismatchedInputException && field != null && !field.isEmpty()) {
             detail = "field '" + field + "' has the wrong type";

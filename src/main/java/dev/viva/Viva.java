@@ -1,0 +1,18 @@
+package dev.viva;
+
+import dev.viva.platform.database.DatabaseBootstrap;
+import io.quarkus.runtime.Quarkus;
+import io.quarkus.runtime.annotations.QuarkusMain;
+
+/** Entry point: makes sure there is a PostgreSQL to talk to, then starts the server. */
+@QuarkusMain
+public final class Viva {
+
+    private Viva() {
+    }
+
+    public static void main(String... args) {
+        DatabaseBootstrap.prepare(System.getenv(), System.getProperties());
+        Quarkus.run(args);
+    }
+}

@@ -1,0 +1,6 @@
+package dev.viva.interview;
+
+/** How the candidate gave an answer. */
+public enum InputMode {
+    VOICE, TEXT
+}

@@ -1,0 +1,87 @@
+package dev.viva.interview;
+
+import dev.viva.role.Level;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One scheduled interview of one candidate for one role and level. */
+@Entity
+@Table(name = "interview")
+public class Interview extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "candidate_name", nullable = false)
+    public String candidateName;
+
+    @Column(name = "candidate_email", nullable = false)
+    public String candidateEmail;
+
+    @Column(name = "role_id", nullable = false)
+    public String roleId;
+
+    @Convert(converter = LevelConverter.class)
+    @Column(nullable = false)
+    public Level level;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public InterviewStatus status;
+
+    @Column(name = "candidate_token_hash", nullable = false, unique = true)
+    public String candidateTokenHash;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "started_at")
+    public Instant startedAt;
+
+    @Column(name = "ended_at")
+    public Instant endedAt;
+
+    @Column(name = "end_reason")
+    public String endReason;
+
+    @Column(name = "last_activity_at", nullable = false)
+    public Instant lastActivityAt;
+
+    @Version
+    public long version;
+
+    /** Real time spent in the interview: start to end, or start to now while it runs; null before it starts. */
+    public Long durationSeconds(Instant now) {
+        if (startedAt == null) {
+            return null;
+        }
+        Instant end = endedAt != null ? endedAt : now;
+        return Duration.between(startedAt, end).toSeconds();
+    }
+
+    @Converter
+    public static class LevelConverter implements AttributeConverter<Level, String> {
+        @Override
+        public String convertToDatabaseColumn(Level level) {
+            return level == null ? null : level.id();
+        }
+
+        @Override
+        public Level convertToEntityAttribute(String value) {
+            return value == null ? null : Level.parse(value);
+        }
+    }
+}

@@ -1,0 +1,225 @@
+package dev.viva.interview.service;
+
+import dev.viva.interview.InputMode;
+import dev.viva.interview.Interview;
+import dev.viva.interview.InterviewEvent;
+import dev.viva.interview.InterviewStatus;
+import dev.viva.interview.QuestionSource;
+import dev.viva.interview.StoredReport;
+import dev.viva.interview.Turn;
+import dev.viva.interview.repository.InterviewRepository;
+import dev.viva.interview.repository.TurnRepository;
+import dev.viva.platform.error.ApiProblem;
+import dev.viva.platform.security.RecruiterAuthFilter;
+import dev.viva.platform.security.Tokens;
+import dev.viva.role.Level;
+import dev.viva.role.Phase;
+import dev.viva.role.RoleCatalog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.transaction.Transactional;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Interviews and their turns: creation, the status lifecycle, and committing each turn as soon as it is final. */
+@ApplicationScoped
+public class InterviewService {
+
+    /** A created interview and the only copy of its candidate token. */
+    public record Created(Interview interview, String candidateToken) {
+    }
+
+    /** What is known of an answer when it becomes final. Offsets are milliseconds from the interview start. */
+    public record Answer(String text, InputMode mode, Long startMs, Long endMs, Long audioDurationMs, Float sttConfidence) {
+    }
+
+    private final InterviewRepository interviews;
+    private final TurnRepository turns;
+    private final RoleCatalog roles;
+    private final Event<InterviewEvent> events;
+    private final Clock clock;
+
+    public InterviewService(InterviewRepository interviews, TurnRepository turns, RoleCatalog roles,
+                            Event<InterviewEvent> events) {
+        this.interviews = interviews;
+        this.turns = turns;
+        this.roles = roles;
+        this.events = events;
+        this.clock = Clock.systemUTC();
+    }
+
+    @Transactional
+    public Created create(String candidateName, String candidateEmail, String roleId, Level level) {
+        if (roles.find(roleId).isEmpty()) {
+            throw ApiProblem.badRequest("role", "unknown role '" + roleId + "'; GET /api/v1/roles lists the roles");
+        }
+        String token = Tokens.newSecret(RecruiterAuthFilter.CANDIDATE_TOKEN_PREFIX);
+        Instant now = clock.instant();
+        Interview interview = new Interview();
+        interview.id = UUID.randomUUID();
+        interview.candidateName = candidateName.strip();
+        interview.candidateEmail = candidateEmail.strip();
+        interview.roleId = roleId;
+        interview.level = level;
+        interview.status = InterviewStatus.SCHEDULED;
+        interview.candidateTokenHash = Tokens.hash(token);
+        interview.createdAt = now;
+        interview.lastActivityAt = now;
+        interviews.persist(interview);
+        return new Created(interview, token);
+    }
+
+    public Interview get(UUID id) {
+        return interviews.findByIdOptional(id)
+                .orElseThrow(() -> ApiProblem.notFound("no interview with id " + id));
+    }
+
+    public InterviewRepository.Slice search(InterviewRepository.Filter filter, int page, int size) {
+        return interviews.search(filter, page, size);
+    }
+
+    /**
+     * The interview a candidate token belongs to, checked against the interview the caller asked for: a token of
+     * another interview is refused with 403 rather than 404 so that it cannot be used to probe which ids exist.
+     */
+    public Interview authenticateCandidate(UUID id, String authorizationHeader) {
+        String token = Tokens.bearer(authorizationHeader).orElseThrow(() -> ApiProblem.unauthorized(
+                "this endpoint needs the interview's candidate token: send 'Authorization: Bearer <token>'"));
+        Interview interview = interviews.findByTokenHash(Tokens.hash(token))
+                .orElseThrow(() -> ApiProblem.unauthorized("the candidate token is not valid"));
+        if (!interview.id.equals(id)) {
+            throw ApiProblem.forbidden("this candidate token belongs to another interview");
+        }
+        return interview;
+    }
+
+    /** Starts the interview, or does nothing if it already runs (a reconnecting candidate). */
+    @Transactional
+    public Interview start(UUID id) {
+        Interview interview = get(id);
+        if (interview.status == InterviewStatus.IN_PROGRESS) {
+            return interview;
+        }
+        transition(interview, InterviewStatus.IN_PROGRESS, null);
+        interview.startedAt = interview.lastActivityAt;
+        events.fire(new InterviewEvent.Started(id, interview.startedAt));
+        return interview;
+    }
+
+    @Transactional
+    public Interview complete(UUID id) {
+        Interview interview = get(id);
+        transition(interview, InterviewStatus.COMPLETED, "completed");
+        events.fire(new InterviewEvent.Completed(id, interview.endedAt));
+        return interview;
+    }
+
+    @Transactional
+    public Interview abandon(UUID id, String reason) {
+        Interview interview = get(id);
+        transition(interview, InterviewStatus.ABANDONED, reason);
+        events.fire(new InterviewEvent.Abandoned(id, interview.endedAt, reason));
+        return interview;
+    }
+
+    @Transactional
+    public Interview cancel(UUID id) {
+        Interview interview = get(id);
+        transition(interview, InterviewStatus.CANCELLED, "cancelled by a recruiter");
+        events.fire(new InterviewEvent.Cancelled(id, interview.endedAt));
+        return interview;
+    }
+
+    private void transition(Interview interview, InterviewStatus next, String reason) {
+        if (!interview.status.canMoveTo(next)) {
+            throw ApiProblem.conflict("interview " + interview.id + " is " + interview.status
+                    + " and cannot become " + next);
+        }
+        Instant now = clock.instant();
+        interview.status = next;
+        interview.lastActivityAt = now;
+        if (next.isFinal()) {
+            interview.endedAt = now;
+            interview.endReason = reason;
+        }
+    }
+
+    /** Records a question as asked, committed at once so the transcript shows it even if the server then dies. */
+    @Transactional
+    public Turn askQuestion(UUID interviewId, Phase phase, int difficulty, String questionText,
+                            QuestionSource source, String questionId) {
+        Interview interview = requireRunning(interviewId);
+        Turn turn = new Turn();
+        turn.id = UUID.randomUUID();
+        turn.interviewId = interviewId;
+        turn.seq = turns.nextSeq(interviewId);
+        turn.phase = phase;
+        turn.difficulty = difficulty;
+        turn.questionText = questionText;
+        turn.questionSource = source;
+        turn.questionId = questionId;
+        turn.askedAt = clock.instant();
+        turns.persist(turn);
+        interview.lastActivityAt = turn.askedAt;
+        return turn;
+    }
+
+    /** Commits the final answer of a turn. A turn is answered once; a second answer is a conflict. */
+    @Transactional
+    public Turn recordAnswer(UUID turnId, Answer answer) {
+        Turn turn = turns.findByIdOptional(turnId)
+                .orElseThrow(() -> ApiProblem.notFound("no turn with id " + turnId));
+        Interview interview = requireRunning(turn.interviewId);
+        if (turn.isAnswered()) {
+            throw ApiProblem.conflict("turn " + turn.seq + " of interview " + turn.interviewId + " is already answered");
+        }
+        turn.answerText = answer.text();
+        turn.inputMode = answer.mode();
+        turn.answerStartMs = answer.startMs();
+        turn.answerEndMs = answer.endMs();
+        turn.audioDurationMs = answer.audioDurationMs();
+        turn.sttConfidence = answer.sttConfidence();
+        turn.answeredAt = clock.instant();
+        interview.lastActivityAt = turn.answeredAt;
+        return turn;
+    }
+
+    private Interview requireRunning(UUID interviewId) {
+        Interview interview = get(interviewId);
+        if (interview.status != InterviewStatus.IN_PROGRESS) {
+            throw ApiProblem.conflict("interview " + interviewId + " is " + interview.status + ", not IN_PROGRESS");
+        }
+        return interview;
+    }
+
+    public List<Turn> transcript(UUID interviewId) {
+        get(interviewId);
+        return turns.forInterview(interviewId);
+    }
+
+    public StoredReport report(UUID interviewId) {
+        Interview interview = get(interviewId);
+        StoredReport report = StoredReport.findById(interviewId);
+        if (report == null) {
+            throw ApiProblem.conflict(interview.status.isFinal()
+                    ? "the report of interview " + interviewId + " is not available yet"
+                    : "interview " + interviewId + " is " + interview.status
+                      + "; its report is produced when it completes");
+        }
+        return report;
+    }
+
+    /** Marks interviews whose candidate went away as abandoned; returns how many. */
+    @Transactional
+    public int abandonIdle(Instant idleSince) {
+        List<Interview> idle = interviews.findIdleInProgress(idleSince);
+        idle.forEach(i -> {
+            transition(i, InterviewStatus.ABANDONED, "no activity from the candidate since " + i.lastActivityAt);
+            events.fire(new InterviewEvent.Abandoned(i.id, i.endedAt, i.endReason));
+        });
+        return idle.size();
+    }
+}

