@@ -36,7 +36,6 @@ import static dev.viva.interview.rest.InterviewViews.*;
 
 @Path("/api/v1/interviews")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 public class InterviewResource {
 
     private final InterviewService service;
@@ -51,6 +50,7 @@ public class InterviewResource {
 
     @POST
     @RecruiterOnly
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateInterviewRequest request) {
         InterviewService.Created created = service.create(request.candidateName(), request.candidateEmail(),
                 request.role(), request.level());

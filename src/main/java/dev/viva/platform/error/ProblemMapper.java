@@ -60,6 +60,10 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        // the JSON reader reports unreadable bodies as a bare 400 with the Jackson error as its cause
+        if (e.getCause() instanceof JsonProcessingException jpe) {
+            return unreadableJson(jpe);
+        }
         int status = e.getResponse().getStatus();
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";

@@ -1,0 +1,29 @@
+package dev.viva;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+
+/** Shared helpers for tests that drive the real HTTP API. */
+public final class TestApi {
+
+    /** The recruiter key configured for the test profile. */
+    public static final String RECRUITER = "Bearer test-recruiter-key";
+
+    private TestApi() {
+    }
+
+    public static ValidatableResponse createInterview(Map<String, Object> body) {
+        return given().header("Authorization", RECRUITER).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/interviews").then();
+    }
+
+    /** A create-interview body for the given candidate, role and level. */
+    public static Map<String, Object> candidate(String name, String role, String level) {
+        return Map.of("candidateName", name, "candidateEmail", name.toLowerCase().replace(' ', '.') + "@example.com",
+                "role", role, "level", level);
+    }
+}
