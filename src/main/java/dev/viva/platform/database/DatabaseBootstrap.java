@@ -51,7 +51,9 @@ public final class DatabaseBootstrap {
             throw new IllegalStateException("viva.database.mode=local but nothing answers at " + LOCAL_HOST + ":"
                     + LOCAL_PORT + "; start PostgreSQL or use mode auto/embedded");
         }
-        startEmbedded(dataDir(env, system), system);
+        startEmbedded(dataDir(env, system), system, mode == Mode.EMBEDDED
+                ? "viva.database.mode=embedded"
+                : "no PostgreSQL answers at " + LOCAL_HOST + ":" + LOCAL_PORT);
     }
 
     private static Mode mode(Map<String, String> env, Properties system) {
@@ -97,10 +99,9 @@ public final class DatabaseBootstrap {
         }
     }
 
-    private static void startEmbedded(Path dataDir, Properties system) {
+    private static void startEmbedded(Path dataDir, Properties system, String why) {
         Path pgData = dataDir.resolve("postgres");
-        LOG.infof("No PostgreSQL answers at %s:%d; starting an embedded one with its data in %s", LOCAL_HOST,
-                LOCAL_PORT, pgData);
+        LOG.infof("Starting an embedded PostgreSQL with its data in %s (%s)", pgData, why);
         try {
             Files.createDirectories(pgData);
             EmbeddedPostgres pg = EmbeddedPostgres.builder()
