@@ -72,11 +72,13 @@ public class InterviewService {
         return new Created(interview, token);
     }
 
+    @Transactional
     public Interview get(UUID id) {
         return interviews.findByIdOptional(id)
                 .orElseThrow(() -> ApiProblem.notFound("no interview with id " + id));
     }
 
+    @Transactional
     public InterviewRepository.Slice search(InterviewRepository.Filter filter, int page, int size) {
         return interviews.search(filter, page, size);
     }
@@ -85,6 +87,7 @@ public class InterviewService {
      * The interview a candidate token belongs to, checked against the interview the caller asked for: a token of
      * another interview is refused with 403 rather than 404 so that it cannot be used to probe which ids exist.
      */
+    @Transactional
     public Interview authenticateCandidate(UUID id, String authorizationHeader) {
         String token = Tokens.bearer(authorizationHeader).orElseThrow(() -> ApiProblem.unauthorized(
                 "this endpoint needs the interview's candidate token: send 'Authorization: Bearer <token>'"));
@@ -164,6 +167,7 @@ public class InterviewService {
         turn.askedAt = clock.instant();
         turns.persist(turn);
         interview.lastActivityAt = turn.askedAt;
+        events.fire(new InterviewEvent.TurnAsked(interviewId, turn.askedAt, turn.seq, phase, difficulty, questionText));
         return turn;
     }
 
@@ -184,6 +188,8 @@ public class InterviewService {
         turn.sttConfidence = answer.sttConfidence();
         turn.answeredAt = clock.instant();
         interview.lastActivityAt = turn.answeredAt;
+        events.fire(new InterviewEvent.TurnAnswered(turn.interviewId, turn.answeredAt, turn.seq, turn.answerText,
+                turn.inputMode));
         return turn;
     }
 
@@ -195,11 +201,13 @@ public class InterviewService {
         return interview;
     }
 
+    @Transactional
     public List<Turn> transcript(UUID interviewId) {
         get(interviewId);
         return turns.forInterview(interviewId);
     }
 
+    @Transactional
     public StoredReport report(UUID interviewId) {
         Interview interview = get(interviewId);
         StoredReport report = StoredReport.findById(interviewId);

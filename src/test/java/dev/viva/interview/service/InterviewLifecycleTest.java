@@ -95,7 +95,8 @@ class InterviewLifecycleTest {
                 .extracting(e -> ((ApiProblem) e).status()).isEqualTo(409);
         assertThatThrownBy(() -> service.askQuestion(id, Phase.WRAP_UP, 1, "More?", QuestionSource.BANK, "wrap"))
                 .isInstanceOf(ApiProblem.class).hasMessageContaining("not IN_PROGRESS");
-        assertThat(recorder.of(id)).map(e -> e.getClass().getSimpleName()).containsExactly("Started", "Completed");
+        assertThat(recorder.of(id)).map(e -> e.getClass().getSimpleName()).containsExactly("Started", "TurnAsked",
+                "TurnAsked", "TurnAnswered", "Completed");
     }
 
     @Test
