@@ -150,6 +150,19 @@ public class InterviewService {
         }
     }
 
+    /**
+     * Erases an interview with its turns, report and everything else that references it (the schema cascades), for
+     * candidates who ask for their data to be deleted. A running interview must be cancelled first.
+     */
+    @Transactional
+    public void delete(UUID id) {
+        Interview interview = get(id);
+        if (interview.status == InterviewStatus.IN_PROGRESS) {
+            throw ApiProblem.conflict("interview " + id + " is in progress; cancel it before deleting it");
+        }
+        interviews.delete(interview);
+    }
+
     /** Records a question as asked, committed at once so the transcript shows it even if the server then dies. */
     @Transactional
     public Turn askQuestion(UUID interviewId, Phase phase, int difficulty, String questionText,

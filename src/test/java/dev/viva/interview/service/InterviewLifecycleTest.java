@@ -100,6 +100,20 @@ class InterviewLifecycleTest {
     }
 
     @Test
+    void deletingErasesTheInterviewAndItsTurnsButNotWhileItRuns() {
+        UUID id = service.create("Forget Me", "f@example.com", "tiny-role", Level.MID).interview().id;
+        service.start(id);
+        service.askQuestion(id, Phase.FOUNDATION, 2, "What is a thread?", QuestionSource.BANK, "found");
+        given().header("Authorization", RECRUITER).when().delete("/api/v1/interviews/" + id)
+                .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("cancel it"));
+        service.cancel(id);
+        given().header("Authorization", RECRUITER).when().delete("/api/v1/interviews/" + id).then().statusCode(204);
+        given().header("Authorization", RECRUITER).when().get("/api/v1/interviews/" + id + "/transcript")
+                .then().statusCode(404);
+        assertThat(Turn.count("interviewId", id)).isZero();
+    }
+
+    @Test
     void illegalTransitionsAreConflicts() {
         UUID id = service.create("Edsger", "e@example.com", "tiny-role", Level.JUNIOR).interview().id;
         assertThatThrownBy(() -> service.complete(id)).isInstanceOf(ApiProblem.class)
