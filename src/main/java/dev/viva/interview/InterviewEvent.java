@@ -25,6 +25,15 @@ public sealed interface InterviewEvent {
     record Cancelled(UUID interviewId, Instant at) implements InterviewEvent {
     }
 
+    /** A question was put to the candidate (committed as a turn). */
+    record TurnAsked(UUID interviewId, Instant at, int seq, dev.viva.role.Phase phase, int difficulty,
+                     String question) implements InterviewEvent {
+    }
+
+    /** The candidate's final answer to a turn was committed. */
+    record TurnAnswered(UUID interviewId, Instant at, int seq, String answer, InputMode mode) implements InterviewEvent {
+    }
+
     /** The report of the interview was (re)generated and stored. */
     record ReportReady(UUID interviewId, Instant at) implements InterviewEvent {
     }

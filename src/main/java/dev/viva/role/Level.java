@@ -17,13 +17,6 @@ public enum Level {
     /** Parses "junior", "MID", ...; throws {@link IllegalArgumentException} naming the accepted values. */
     @JsonCreator
     public static Level parse(String value) {
-        if (value != null) {
-            for (Level level : values()) {
-                if (level.id().equalsIgnoreCase(value.trim())) {
-                    return level;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown level '" + value + "' (expected junior, mid or senior)");
+        return EnumIds.parse(values(), Level::id, "level", value);
     }
 }

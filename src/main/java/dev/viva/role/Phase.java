@@ -16,14 +16,6 @@ public enum Phase {
 
     @JsonCreator
     public static Phase parse(String value) {
-        if (value != null) {
-            for (Phase phase : values()) {
-                if (phase.id().equalsIgnoreCase(value.trim().replace('_', '-'))) {
-                    return phase;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown phase '" + value
-                + "' (expected introduction, foundation, intermediate, system-design, soft-skills or wrap-up)");
+        return EnumIds.parse(values(), Phase::id, "phase", value);
     }
 }

@@ -19,14 +19,6 @@ public enum QuestionKind {
 
     @JsonCreator
     public static QuestionKind parse(String value) {
-        if (value != null) {
-            for (QuestionKind kind : values()) {
-                if (kind.id().equalsIgnoreCase(value.trim())) {
-                    return kind;
-                }
-            }
-        }
-        throw new IllegalArgumentException("unknown kind '" + value
-                + "' (expected technical, behavioural or conversational)");
+        return EnumIds.parse(values(), QuestionKind::id, "kind", value);
     }
 }

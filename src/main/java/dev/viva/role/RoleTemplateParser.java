@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.viva.platform.error.JsonPaths;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,10 +42,10 @@ public final class RoleTemplateParser {
             }
             template = YAML.readValue(bytes, RoleTemplate.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new InvalidRoleTemplateException(source, path(e), "unknown field '" + e.getPropertyName() + "'");
+            throw new InvalidRoleTemplateException(source, JsonPaths.of(e), "unknown field '" + e.getPropertyName() + "'");
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new InvalidRoleTemplateException(source, path(e), firstLine(cause.getMessage()));
+            throw new InvalidRoleTemplateException(source, JsonPaths.of(e), firstLine(cause.getMessage()));
         } catch (IOException e) {
             throw new InvalidRoleTemplateException(source, "", "not readable YAML: " + firstLine(e.getMessage()));
         }
@@ -150,21 +151,6 @@ public final class RoleTemplateParser {
         if (!ok) {
             throw new InvalidRoleTemplateException(src, field, problem.get());
         }
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 
     private static String firstLine(String message) {

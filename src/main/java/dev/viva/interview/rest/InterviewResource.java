@@ -92,6 +92,14 @@ public class InterviewResource {
         return InterviewView.of(service.cancel(id), Instant.now());
     }
 
+    @jakarta.ws.rs.DELETE
+    @Path("/{id}")
+    @RecruiterOnly
+    public Response delete(@PathParam("id") UUID id) {
+        service.delete(id);
+        return Response.noContent().build();
+    }
+
     @GET
     @Path("/{id}/transcript")
     @RecruiterOnly

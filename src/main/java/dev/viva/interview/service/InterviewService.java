@@ -72,11 +72,13 @@ public class InterviewService {
         return new Created(interview, token);
     }
 
+    @Transactional
     public Interview get(UUID id) {
         return interviews.findByIdOptional(id)
                 .orElseThrow(() -> ApiProblem.notFound("no interview with id " + id));
     }
 
+    @Transactional
     public InterviewRepository.Slice search(InterviewRepository.Filter filter, int page, int size) {
         return interviews.search(filter, page, size);
     }
@@ -85,6 +87,7 @@ public class InterviewService {
      * The interview a candidate token belongs to, checked against the interview the caller asked for: a token of
      * another interview is refused with 403 rather than 404 so that it cannot be used to probe which ids exist.
      */
+    @Transactional
     public Interview authenticateCandidate(UUID id, String authorizationHeader) {
         String token = Tokens.bearer(authorizationHeader).orElseThrow(() -> ApiProblem.unauthorized(
                 "this endpoint needs the interview's candidate token: send 'Authorization: Bearer <token>'"));
@@ -147,6 +150,19 @@ public class InterviewService {
         }
     }
 
+    /**
+     * Erases an interview with its turns, report and everything else that references it (the schema cascades), for
+     * candidates who ask for their data to be deleted. A running interview must be cancelled first.
+     */
+    @Transactional
+    public void delete(UUID id) {
+        Interview interview = get(id);
+        if (interview.status == InterviewStatus.IN_PROGRESS) {
+            throw ApiProblem.conflict("interview " + id + " is in progress; cancel it before deleting it");
+        }
+        interviews.delete(interview);
+    }
+
     /** Records a question as asked, committed at once so the transcript shows it even if the server then dies. */
     @Transactional
     public Turn askQuestion(UUID interviewId, Phase phase, int difficulty, String questionText,
@@ -164,6 +180,7 @@ public class InterviewService {
         turn.askedAt = clock.instant();
         turns.persist(turn);
         interview.lastActivityAt = turn.askedAt;
+        events.fire(new InterviewEvent.TurnAsked(interviewId, turn.askedAt, turn.seq, phase, difficulty, questionText));
         return turn;
     }
 
@@ -184,6 +201,8 @@ public class InterviewService {
         turn.sttConfidence = answer.sttConfidence();
         turn.answeredAt = clock.instant();
         interview.lastActivityAt = turn.answeredAt;
+        events.fire(new InterviewEvent.TurnAnswered(turn.interviewId, turn.answeredAt, turn.seq, turn.answerText,
+                turn.inputMode));
         return turn;
     }
 
@@ -195,11 +214,13 @@ public class InterviewService {
         return interview;
     }
 
+    @Transactional
     public List<Turn> transcript(UUID interviewId) {
         get(interviewId);
         return turns.forInterview(interviewId);
     }
 
+    @Transactional
     public StoredReport report(UUID interviewId) {
         Interview interview = get(interviewId);
         StoredReport report = StoredReport.findById(interviewId);

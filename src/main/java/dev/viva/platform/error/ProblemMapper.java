@@ -43,7 +43,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
-        String field = e instanceof JsonMappingException jme ? path(jme) : null;
+        String field = e instanceof JsonMappingException jme ? JsonPaths.of(jme) : null;
         String detail;
         if (e.getCause() instanceof IllegalArgumentException iae && field != null) {
             detail = "field '" + field + "': " + iae.getMessage();
@@ -94,20 +94,5 @@ public class ProblemMapper {
         String path = v.getPropertyPath().toString();
         int dot = path.lastIndexOf('.');
         return dot < 0 ? path : path.substring(dot + 1);
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 }

@@ -57,6 +57,7 @@ public class ApiKeys {
         return key;
     }
 
+    @Transactional
     public boolean isRecruiterKey(String key) {
         if (key == null || key.isBlank()) {
             return false;

@@ -95,7 +95,22 @@ class InterviewLifecycleTest {
                 .extracting(e -> ((ApiProblem) e).status()).isEqualTo(409);
         assertThatThrownBy(() -> service.askQuestion(id, Phase.WRAP_UP, 1, "More?", QuestionSource.BANK, "wrap"))
                 .isInstanceOf(ApiProblem.class).hasMessageContaining("not IN_PROGRESS");
-        assertThat(recorder.of(id)).map(e -> e.getClass().getSimpleName()).containsExactly("Started", "Completed");
+        assertThat(recorder.of(id)).map(e -> e.getClass().getSimpleName()).containsExactly("Started", "TurnAsked",
+                "TurnAsked", "TurnAnswered", "Completed");
+    }
+
+    @Test
+    void deletingErasesTheInterviewAndItsTurnsButNotWhileItRuns() {
+        UUID id = service.create("Forget Me", "f@example.com", "tiny-role", Level.MID).interview().id;
+        service.start(id);
+        service.askQuestion(id, Phase.FOUNDATION, 2, "What is a thread?", QuestionSource.BANK, "found");
+        given().header("Authorization", RECRUITER).when().delete("/api/v1/interviews/" + id)
+                .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("cancel it"));
+        service.cancel(id);
+        given().header("Authorization", RECRUITER).when().delete("/api/v1/interviews/" + id).then().statusCode(204);
+        given().header("Authorization", RECRUITER).when().get("/api/v1/interviews/" + id + "/transcript")
+                .then().statusCode(404);
+        assertThat(Turn.count("interviewId", id)).isZero();
     }
 
     @Test

@@ -1,0 +1,62 @@
+package dev.viva.platform.security;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Single-use tickets for WebSocket upgrades. A client that holds a credential (API key, candidate token) trades it
+ * over REST for a ticket valid for {@link #TTL}, then opens the socket with {@code ?ticket=...}: the long-lived
+ * credential never appears in a URL, and a leaked ticket is useless once used or a minute later.
+ */
+@ApplicationScoped
+public class WebSocketTickets {
+
+    public static final Duration TTL = Duration.ofSeconds(60);
+
+    /** Who a ticket is for: the candidate's interview socket or a recruiter's live view. */
+    public enum Audience { CANDIDATE, RECRUITER }
+
+    public record Ticket(String value, Instant expiresAt) {
+    }
+
+    private final EntityManager em;
+
+    public WebSocketTickets(EntityManager em) {
+        this.em = em;
+    }
+
+    public Ticket issue(UUID interviewId, Audience audience) {
+        String value = Tokens.newSecret("wt_");
+        Instant expires = Instant.now().plus(TTL);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "insert into ws_ticket (ticket_hash, interview_id, audience, expires_at) values (?, ?, ?, ?)")
+                .setParameter(1, Tokens.hash(value)).setParameter(2, interviewId).setParameter(3, audience.name())
+                .setParameter(4, expires).executeUpdate());
+        return new Ticket(value, expires);
+    }
+
+    /** Uses up the ticket; true only the first time, before expiry, for that interview and audience. */
+    public boolean redeem(String ticket, UUID interviewId, Audience audience) {
+        if (ticket == null || ticket.isBlank()) {
+            return false;
+        }
+        int updated = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+                        "update ws_ticket set used_at = now() where ticket_hash = ? and interview_id = ? and audience = ? "
+                                + "and used_at is null and expires_at > now()")
+                .setParameter(1, Tokens.hash(ticket)).setParameter(2, interviewId).setParameter(3, audience.name())
+                .executeUpdate());
+        return updated == 1;
+    }
+
+    @Scheduled(every = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeExpired() {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "delete from ws_ticket where expires_at < now() - interval '1 hour'").executeUpdate());
+    }
+}
