@@ -23,7 +23,8 @@ create table webhook_message (
     id               text primary key,
     endpoint_id      uuid        not null references webhook_endpoint (id) on delete cascade,
     event_type       text        not null,
-    interview_id     uuid,
+    -- erasing an interview erases the messages that carry its candidate's data
+    interview_id     uuid references interview (id) on delete cascade,
     payload          text        not null,
     status           text        not null check (status in ('PENDING', 'SENDING', 'DELIVERED', 'FAILED')),
     attempts         int         not null default 0,

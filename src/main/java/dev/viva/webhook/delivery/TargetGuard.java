@@ -2,6 +2,7 @@ package dev.viva.webhook.delivery;
 
 import dev.viva.webhook.WebhookConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import java.net.InetAddress;
 import java.net.URI;
@@ -36,6 +37,7 @@ public class TargetGuard {
     private final List<AddressRange> allowedRanges = new ArrayList<>();
     private final List<String> allowedHosts = new ArrayList<>();
 
+    @Inject
     public TargetGuard(WebhookConfig config) {
         this(config.allowHttp(), config.allowedTargets().orElse(List.of()));
     }

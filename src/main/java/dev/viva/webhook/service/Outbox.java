@@ -42,7 +42,10 @@ public class Outbox {
     }
 
     void on(@Observes InterviewEvent event) {
-        EventType type = Payloads.typeOf(event);
+        EventType type = Payloads.typeOf(event).orElse(null);
+        if (type == null) {
+            return;
+        }
         @SuppressWarnings("unchecked")
         List<WebhookEndpoint> endpoints = em.createNativeQuery(
                         "select * from webhook_endpoint where enabled and ?1 = any(event_types)", WebhookEndpoint.class)
@@ -50,7 +53,7 @@ public class Outbox {
         if (endpoints.isEmpty()) {
             return;
         }
-        String payload = payloads.forEvent(event);
+        String payload = payloads.forEvent(type, event);
         for (WebhookEndpoint endpoint : endpoints) {
             enqueue(endpoint.id, type, event.interviewId(), payload);
         }

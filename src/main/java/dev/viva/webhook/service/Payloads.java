@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Message bodies in the Standard Webhooks shape: {@code {"type", "timestamp", "data"}}. */
@@ -29,19 +30,21 @@ class Payloads {
         this.server = server;
     }
 
-    static EventType typeOf(InterviewEvent event) {
-        return switch (event) {
+    /** The webhook event an interview event is announced as; turn-by-turn events are for the live view only. */
+    static Optional<EventType> typeOf(InterviewEvent event) {
+        return Optional.ofNullable(switch (event) {
             case InterviewEvent.Started s -> EventType.INTERVIEW_STARTED;
             case InterviewEvent.Completed c -> EventType.INTERVIEW_COMPLETED;
             case InterviewEvent.Abandoned a -> EventType.INTERVIEW_ABANDONED;
             case InterviewEvent.Cancelled c -> EventType.INTERVIEW_CANCELLED;
             case InterviewEvent.ReportReady r -> EventType.REPORT_READY;
-        };
+            case InterviewEvent.TurnAsked t -> null;
+            case InterviewEvent.TurnAnswered t -> null;
+        });
     }
 
     /** Reads the interview (and report) as the current transaction sees them, so the payload matches what commits. */
-    String forEvent(InterviewEvent event) {
-        EventType type = typeOf(event);
+    String forEvent(EventType type, InterviewEvent event) {
         ObjectNode data = json.createObjectNode();
         data.put("interviewId", event.interviewId().toString());
         Interview interview = Interview.findById(event.interviewId());
