@@ -32,7 +32,6 @@ import static dev.viva.webhook.rest.WebhookViews.*;
 
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
 @RecruiterOnly
 public class WebhookResource {
 
@@ -50,6 +49,7 @@ public class WebhookResource {
 
     @POST
     @Path("/endpoints")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response create(EndpointRequest request) {
         EndpointRequest r = required(request);
         EndpointService.WithSecret created = service.create(r.url(), r.eventTypes(), r.description());
@@ -71,6 +71,7 @@ public class WebhookResource {
 
     @PATCH
     @Path("/endpoints/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
     public EndpointView update(@PathParam("id") UUID id, EndpointRequest request) {
         EndpointRequest r = required(request);
         return EndpointView.of(service.update(id, r.url(), r.eventTypes(), r.description()));
@@ -85,6 +86,7 @@ public class WebhookResource {
 
     @POST
     @Path("/endpoints/{id}/disable")
+    @Consumes(MediaType.APPLICATION_JSON)
     public EndpointView disable(@PathParam("id") UUID id, DisableRequest request) {
         return EndpointView.of(service.disable(id, request == null ? null : request.reason()));
     }
@@ -97,6 +99,7 @@ public class WebhookResource {
 
     @POST
     @Path("/endpoints/{id}/rotate-secret")
+    @Consumes(MediaType.APPLICATION_JSON)
     public EndpointWithSecret rotate(@PathParam("id") UUID id, RotateRequest request) {
         Duration overlap = null;
         if (request != null && request.overlap() != null) {
@@ -118,6 +121,7 @@ public class WebhookResource {
 
     @POST
     @Path("/endpoints/{id}/replay")
+    @Consumes(MediaType.APPLICATION_JSON)
     public Response replay(@PathParam("id") UUID id, ReplayRequest request) {
         if (request == null || request.since() == null) {
             throw ApiProblem.badRequest("since", "'since' (an ISO-8601 instant) is required");
