@@ -19,14 +19,16 @@ import java.util.Map;
 /**
  * Calibration benchmark (not a test): Viva's offline answer score against human grades on the Mohler short-answer
  * data set, the ordering of seed 003's weak/average/strong candidates, and assessment timings. Run with
- * {@code ./mvnw -B test-compile exec:java -Pbench}; it prints its figures.
+ * {@code ./mvnw -B test -Pbench -Dtest=CalibrationBenchmark}; it prints its figures. {@code -Dverbose} also prints the
+ * signals of every seed answer, {@code -Ddump=FILE} writes the signals of every Mohler answer as CSV.
  */
-public final class CalibrationBenchmark {
+class CalibrationBenchmark {
 
     record Row(String id, String question, String reference, String answer, double human) {
     }
 
-    public static void main(String[] args) throws Exception {
+    @org.junit.jupiter.api.Test
+    void calibration() throws Exception {
         SentenceEmbedder embedder = new SentenceEmbedder();
         AnswerScorer scorer = new AnswerScorer(embedder);
         System.out.printf(Locale.ROOT, "Viva calibration benchmark - %s, %d cores, Java %s%n", java.time.LocalDate.now(),
