@@ -38,6 +38,8 @@ public final class InterviewEngine {
     private static final double DONT_KNOW_WEIGHT = 0.5;
     private static final double FOLLOW_UP_WEIGHT = 0.5;
     private static final int MAX_TARGETS = 2;
+    /** A question further than this from the candidate's ability tells us little; the phase ends instead. */
+    private static final double MAX_REACH = 1.5;
 
     private final RoleTemplate role;
     private final Level level;
@@ -426,7 +428,8 @@ public final class InterviewEngine {
      * The unasked question of the phase closest to the candidate's current ability on the question's dimensions.
      * Questions written for other levels are eligible at a penalty per level of distance, so a strong mid-level
      * candidate can reach senior questions and a struggling one junior questions. After two failures in a row only questions
-     * easier than the last one qualify (if any). Ties are broken by a shuffle seeded with the interview id, so two
+     * easier than the last one qualify (if any). Once a phase has had a question, questions out of the candidate's
+     * reach are skipped and the phase ends when none is left. Ties are broken by a shuffle seeded with the interview id, so two
      * candidates of the same ability do not get the same sequence.
      */
     private Optional<RoleTemplate.Question> pick(Phase p) {
@@ -440,6 +443,9 @@ public final class InterviewEngine {
         }
         Collections.shuffle(candidates, new Random(interviewId.getLeastSignificantBits() ^ (seq * 0x9E3779B97F4A7C15L)));
         boolean easier = consecutiveFailures >= 2 && lastBankDifficulty > 1;
+        if (p == phase && askedInPhase > 0) {
+            candidates.removeIf(q -> Math.abs(q.difficulty() - ability.of(q.dimensions())) > MAX_REACH);
+        }
         return candidates.stream().min(Comparator.comparingDouble(q -> {
             double cost = Math.abs(q.difficulty() - ability.of(q.dimensions())) + OTHER_LEVEL_PENALTY * levelDistance(q);
             if (easier && q.difficulty() >= lastBankDifficulty) {

@@ -19,7 +19,7 @@ public final class Phrases {
     static final int MAX_QUOTE_WORDS = 12;
     private static final int MIN_QUOTE_WORDS = 3;
 
-    private static final Pattern CLAUSE = Pattern.compile("[^.;!?\\n]+");
+    private static final Pattern CLAUSE = Pattern.compile("[^.;:,!?\\n]+");
     private static final Pattern WORD = Pattern.compile("\\S+");
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9][a-z0-9+#'-]*");
     /** Text that instructs rather than answers is never quoted back: repeating it would lend it a voice. */
@@ -34,7 +34,9 @@ public final class Phrases {
             "only", "just", "very", "more", "most", "some", "any", "all", "one", "has", "have", "had", "use", "uses",
             "used", "using", "get", "gets", "like", "way", "thing", "things", "because", "while", "both", "other",
             "same", "own", "up", "out", "over", "via", "per", "etc", "e.g", "i.e", "i'd", "i'm", "it's", "don't",
-            "gives", "give", "makes", "make", "means", "mean", "returns", "return", "need", "needs", "well");
+            "gives", "give", "makes", "make", "means", "mean", "returns", "return", "need", "needs", "well", "set",
+            "sets", "adds", "add", "fixes", "fix", "describes", "explains", "states", "considers", "doing", "keeps",
+            "keep", "provides", "checks", "check", "knows", "know", "rather", "instead", "always", "never");
 
     private Phrases() {
     }
