@@ -67,7 +67,7 @@ public final class OfflineReplyGenerator implements ReplyGenerator {
                     "In your own words and with whatever detail you think matters:", c.question()));
             case Move.NotCaught n -> said(n.attempt() <= 1
                     ? pick(random, "Sorry, I didn't catch that. Could you say it again?",
-                    "I'm sorry, I didn't quite catch that. Could you try again?",
+                    "I'm sorry, I didn't catch that. Could you try again?",
                     "Sorry, I didn't catch your answer. Could you say it once more?")
                     : join("I still didn't catch anything. Take your time; here's the question again:", n.question()));
             case Move.Defer d -> said(join(pick(random,
