@@ -1,6 +1,8 @@
 package dev.viva.interviewer.rest;
 
+import dev.viva.interviewer.AskedQuestion;
 import dev.viva.interviewer.EngineSnapshot;
+import io.quarkus.arc.Arc;
 import dev.viva.interviewer.SimulatedCandidate;
 import dev.viva.interviewer.service.InterviewerStore;
 import dev.viva.interviewer.service.TestInterviewerClock;
@@ -58,6 +60,12 @@ class TextInterviewResourceTest {
         return QuarkusTransaction.requiringNew().call(() -> store.snapshot(id).orElseThrow());
     }
 
+    /** What the simulated candidate is being asked (it "knows" the answer the way a prepared human would). */
+    AskedQuestion openQuestion(UUID id) {
+        return QuarkusTransaction.requiringNew().call(() -> Arc.container().instance(InterviewerStore.class).get()
+                .snapshot(id).orElseThrow().open());
+    }
+
     /** Plays a whole interview; returns every utterance. */
     List<JsonPath> play(Created c, SimulatedCandidate candidate) {
         List<JsonPath> said = new ArrayList<>();
@@ -66,7 +74,7 @@ class TextInterviewResourceTest {
         int turn = 0;
         while (!u.getBoolean("done")) {
             assertThat(turn++).isLessThan(200);
-            String text = candidate.answer(snapshot(c.id()).open(), turn);
+            String text = candidate.answer(openQuestion(c.id()), turn);
             TestInterviewerClock.CLOCK.advance(candidate.answerTime());
             u = answer(c, Map.of("text", text));
             said.add(u);
@@ -135,6 +143,34 @@ class TextInterviewResourceTest {
                 .mapToInt(t -> ((Number) t[2]).intValue()).min().orElseThrow();
         assertThat(strongMax).isEqualTo(5);
         assertThat(weakMin).isLessThanOrEqualTo(2);
+    }
+
+    @Test
+    void everySimulatedCandidateFinishesAndTheStoredTrajectoriesOrderThem() {
+        Map<SimulatedCandidate, Float> finalAbility = new java.util.EnumMap<>(SimulatedCandidate.class);
+        for (SimulatedCandidate candidate : SimulatedCandidate.values()) {
+            Created c = create("Sim " + candidate, "mid");
+            List<JsonPath> said = play(c, candidate);
+            assertThat(said.getLast().getBoolean("done")).as(candidate.name()).isTrue();
+            given().header("Authorization", RECRUITER).when().get("/api/v1/interviews/{id}", c.id())
+                    .then().statusCode(200).body("status", equalTo("COMPLETED"));
+            List<Object[]> turns = turns(c.id());
+            assertThat(turns).allSatisfy(t -> assertThat((Boolean) t[5]).isTrue());
+            finalAbility.put(candidate, ((Number) turns.getLast()[8]).floatValue());
+            switch (candidate) {
+                case SILENT -> assertThat(turns.stream().map(t -> (String) t[9])).containsOnly("EMPTY");
+                case HOSTILE -> {
+                    assertThat(turns.stream().map(t -> (String) t[9])).contains("INSTRUCTION");
+                    assertThat(said).allSatisfy(u -> assertThat(u.getString("text")).doesNotContainIgnoringCase(
+                            "full marks"));
+                }
+                default -> { }
+            }
+        }
+        assertThat(finalAbility.get(SimulatedCandidate.STRONG)).isGreaterThan(finalAbility.get(SimulatedCandidate.AVERAGE));
+        assertThat(finalAbility.get(SimulatedCandidate.AVERAGE)).isGreaterThan(finalAbility.get(SimulatedCandidate.WEAK));
+        assertThat(finalAbility.get(SimulatedCandidate.WEAK)).isLessThan(finalAbility.get(SimulatedCandidate.SILENT));
+        assertThat(finalAbility.get(SimulatedCandidate.HOSTILE)).isLessThan(finalAbility.get(SimulatedCandidate.AVERAGE));
     }
 
     @Test
