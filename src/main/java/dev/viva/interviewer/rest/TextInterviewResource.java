@@ -7,6 +7,7 @@ import dev.viva.interviewer.Utterance;
 import dev.viva.interviewer.UtteranceKind;
 import dev.viva.interviewer.service.InterviewerService;
 import dev.viva.platform.error.ApiProblem;
+import dev.viva.platform.security.WebSocketTickets;
 import dev.viva.role.Phase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.validation.constraints.NotNull;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -46,15 +48,31 @@ public class TextInterviewResource {
         }
     }
 
+    /** A single-use ticket that opens the interview socket from a browser. */
+    @RegisterForReflection
+    public record SocketTicket(String ticket, Instant expiresAt, String url) {
+    }
+
     private final InterviewService interviews;
     private final InterviewerService interviewer;
     private final InterviewerConfig config;
+    private final WebSocketTickets tickets;
 
     public TextInterviewResource(InterviewService interviews, InterviewerService interviewer,
-                                 InterviewerConfig config) {
+                                 InterviewerConfig config, WebSocketTickets tickets) {
         this.interviews = interviews;
         this.interviewer = interviewer;
         this.config = config;
+        this.tickets = tickets;
+    }
+
+    /** Trades the candidate token for a ticket valid once, for 60 s, to open {@code /ws/interviews/{id}}. */
+    @POST
+    @Path("/socket-ticket")
+    public SocketTicket socketTicket(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        interviews.authenticateCandidate(id, auth);
+        var ticket = tickets.issue(id, WebSocketTickets.Audience.CANDIDATE);
+        return new SocketTicket(ticket.value(), ticket.expiresAt(), "/ws/interviews/" + id + "?ticket=" + ticket.value());
     }
 
     /** Starts the interview (or resumes it: the last utterance again) and returns what the interviewer says. */

@@ -116,6 +116,12 @@ public class InterviewerService {
         return apply(interview, engine, engine.handle(input), meta);
     }
 
+    /** The last utterance of an interview that has started, for a client that (re)connects. */
+    @Transactional
+    public Optional<Utterance> current(UUID interviewId) {
+        return store.snapshot(interviewId).map(EngineSnapshot::last);
+    }
+
     private Interview lock(UUID interviewId) {
         Interview interview = em.find(Interview.class, interviewId, LockModeType.PESSIMISTIC_WRITE);
         if (interview == null) {
