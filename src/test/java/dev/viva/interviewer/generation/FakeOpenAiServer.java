@@ -16,16 +16,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /** An OpenAI-compatible /v1/chat/completions endpoint on loopback, answering whatever the test sets. */
-final class FakeOpenAiServer implements AutoCloseable {
+public final class FakeOpenAiServer implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;
-    final List<String> requests = new CopyOnWriteArrayList<>();
+    public final List<String> requests = new CopyOnWriteArrayList<>();
     private volatile String content = "";
     private volatile Duration delay = Duration.ZERO;
 
-    FakeOpenAiServer() {
+    public FakeOpenAiServer() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -55,12 +55,12 @@ final class FakeOpenAiServer implements AutoCloseable {
         server.start();
     }
 
-    void respond(String content, Duration delay) {
+    public void respond(String content, Duration delay) {
         this.content = content;
         this.delay = delay;
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
 
