@@ -12,19 +12,23 @@ import java.util.regex.Pattern;
 public final class IntentClassifier {
 
     private static final int SHORT_TURN_WORDS = 18;
+    /** "I don't know" is only a turn's whole meaning when little else is said. */
+    private static final int DONT_KNOW_WORDS = 10;
     private static final int QUESTION_TURN_WORDS = 60;
 
     private static final Pattern FILLERS = Pattern.compile(
             "^(?:\\W|uh+|um+|hm+|erm*|ah+|mm+|inaudible|unintelligible|noise|silence|blank_audio|music)*$");
     private static final Pattern REPEAT = Pattern.compile(
-            "\\b(repeat|say (that|it) again|once more|come again|pardon|didn'?t (hear|catch)|missed (that|the question))\\b");
+            "\\b((could|can|would) you (please )?repeat|repeat (that|the question|it|please)|say (that|it) again"
+            + "|come again|pardon|didn'?t (hear|catch)|missed (that|the question))\\b|^repeat\\b");
     private static final Pattern CLARIFY = Pattern.compile(
             "\\b(rephrase|clarify|what do you mean|what does that mean|not sure what you('re| are) asking"
             + "|(don'?t|do not) understand (the|your) question|explain the question|what exactly|in other words"
             + "|which part|meaning of the question)\\b");
     private static final Pattern DONT_KNOW = Pattern.compile(
             "\\b(i (really )?(don'?t|do not) know|no idea|not sure|i'?m not familiar|never (used|worked with|heard of)"
-            + "|(can|could) we skip|skip (this|that|it)|pass|i have no experience|no clue|i can'?t (say|answer)"
+            + "|(can|could) we skip|skip (this|that|it)|^(i'?ll |i will )?pass|i have no experience|no clue"
+            + "|i can'?t (say|answer)"
             + "|i(?: a|')m not able to answer)\\b");
     private static final Pattern NOTHING_MORE = Pattern.compile(
             "^(no|nope|nah|nothing|none|not really|no thanks?( you)?|i'?m good|all good|that'?s (all|it|everything)"
@@ -64,7 +68,7 @@ public final class IntentClassifier {
             if (REPEAT.matcher(t).find()) {
                 return Intent.REPEAT;
             }
-            if (DONT_KNOW.matcher(t).find()) {
+            if (words <= DONT_KNOW_WORDS && DONT_KNOW.matcher(t).find()) {
                 return Intent.DONT_KNOW;
             }
         }

@@ -125,10 +125,6 @@ public final class InterviewEngine {
         return done;
     }
 
-    public boolean isStarted() {
-        return last != null;
-    }
-
     /** The last thing said: what a reconnecting candidate is shown. Null before the start. */
     public Utterance lastUtterance() {
         return last;

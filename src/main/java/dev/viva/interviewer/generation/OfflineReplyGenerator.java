@@ -1,7 +1,6 @@
 package dev.viva.interviewer.generation;
 
 import dev.viva.assessment.AnswerAssessment;
-import dev.viva.interviewer.Intent;
 import dev.viva.role.Phase;
 import dev.viva.role.QuestionKind;
 import dev.viva.role.RoleTemplate;
