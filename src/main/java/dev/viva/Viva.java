@@ -8,9 +8,6 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 @QuarkusMain
 public final class Viva {
 
-    private Viva() {
-    }
-
     public static void main(String... args) {
         DatabaseBootstrap.prepare(System.getenv(), System.getProperties());
         Quarkus.run(args);

@@ -1,0 +1,116 @@
+package dev.viva.assessment.signal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Surface cues in an answer: hedging and filler, concrete first-person actions, numbers, named technologies,
+ * trade-off language, situation/task/action/result/reflection markers for behavioural answers. Each match is a
+ * verbatim span so it can be quoted as evidence.
+ */
+public final class Cues {
+
+    public enum Kind {
+        HEDGE, DONT_KNOW, ACTION, NUMBER, TECH, TRADE_OFF, SITUATION, TASK, RESULT, REFLECTION, NEGATION
+    }
+
+    public record Match(Kind kind, Text.Span span) {
+    }
+
+    private static Pattern words(String alternatives) {
+        return Pattern.compile("(?i)(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])");
+    }
+
+    private static final Pattern HEDGE = words("um+|uh+|erm|hmm+|i guess|i'?m not (?:really |entirely |totally )?sure|not sure"
+            + "|i think maybe|maybe|kind of|sort of|probably|i'?m not certain|i can'?t remember|something like that"
+            + "|i suppose|or something|i mean|you know");
+    private static final Pattern DONT_KNOW = words("i (?:really )?don'?t know|i do not know|no idea|i have no idea|i'?m not familiar"
+            + "|never heard of|i can'?t answer|i'?d have to guess|pass|i'?m not sure (?:what|how|about)");
+    private static final Pattern ACTION = words("(?:i|we) (?:then )?(?:built|implemented|designed|wrote|added|led|migrated|set up"
+            + "|created|introduced|measured|profiled|reduced|automated|fixed|deployed|refactored|ran|chose|decided|moved"
+            + "|split|replaced|configured|tested|monitored|scheduled|proposed|organi[sz]ed|coordinated|analy[sz]ed"
+            + "|investigated|wrote|shipped|rolled out|rolled back|paired|mentored|presented|negotiated|prototyped"
+            + "|benchmarked|traced|debugged|reproduced|documented|trained|tuned|evaluated)"
+            + "|i would (?:start|use|add|check|measure|look|run|first|profile|split|put|keep|choose)");
+    private static final Pattern NUMBER = words("\\d+(?:[.,]\\d+)?\\s*(?:%|percent|ms|milliseconds?|seconds?|minutes?|hours?|days?"
+            + "|weeks?|months?|x|k|gb|mb|tb|rps|qps)?|one hundred|two|three|four|five|ten|twenty|fifty|hundreds?"
+            + "|thousands?|millions?|billions?|percent|half|double|twice|p9[59]|p50");
+    private static final Pattern TRADE_OFF = words("trade-?\\s?offs?|however|on the other hand|at the cost of|downsides?"
+            + "|drawbacks?|it depends|depends on|instead of|whereas|versus|vs|pros and cons|the risk|risks|but"
+            + "|in exchange|the catch|cost of|comes at|overhead|alternatively|compared (?:to|with)");
+    private static final Pattern SITUATION = words("(?:at|in) my (?:previous|last|current|first|old) (?:role|job|company|team|position|project)"
+            + "|when i was|we had (?:a|an)|the situation|there was (?:a|an)|our team|a few (?:years|months) ago"
+            + "|last year|in (?:one|a) project|at (?:a|my) (?:startup|company)|on my team|we were");
+    private static final Pattern TASK = words("my (?:task|goal|job|responsibility|role) was|i was (?:responsible|asked|tasked|in charge)"
+            + "|we needed to|i needed to|the goal was|i had to|our goal|the problem was|the challenge was");
+    private static final Pattern RESULT = words("as a result|the result|resulted in|in the end|we reduced|it reduced|reduced|increased"
+            + "|improved|saved|we delivered|delivered|cut|the outcome|outcome|which meant|went from|dropped|succeeded"
+            + "|shipped on time|on time");
+    private static final Pattern REFLECTION = words("i learned|i learnt|lessons? learned|the lesson|in hindsight|next time|looking back"
+            + "|now i always|since then|i would do differently|i'?d do differently|taught me|i realised|i realized");
+    private static final Pattern NEGATION = words("not|n'?t|never|no|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|cannot|won'?t"
+            + "|wrong|myth|false|misconception");
+
+    /** Named technologies a strong technical answer tends to mention; extended at run time by the bank's own terms. */
+    static final Set<String> TECH = Set.of(
+            "python", "fastapi", "django", "flask", "pydantic", "sqlalchemy", "asyncio", "asyncpg", "uvicorn", "gunicorn",
+            "celery", "postgres", "postgresql", "mysql", "sqlite", "redis", "memcached", "kafka", "rabbitmq", "sqs",
+            "kinesis", "elasticsearch", "mongodb", "cassandra", "dynamodb", "s3", "cdn", "nginx", "envoy", "docker",
+            "kubernetes", "kubectl", "helm", "terraform", "ansible", "prometheus", "grafana", "jaeger", "zipkin",
+            "opentelemetry", "datadog", "sentry", "pagerduty", "pytest", "jest", "vitest", "playwright", "cypress",
+            "selenium", "react", "redux", "zustand", "typescript", "javascript", "next.js", "vite", "webpack", "graphql",
+            "rest", "grpc", "websocket", "websockets", "http", "https", "tls", "oauth", "oauth2", "jwt", "saml", "cors",
+            "csp", "indexeddb", "localstorage", "serviceworker", "lighthouse", "storybook", "aria", "wcag", "css",
+            "html", "dom", "flexbox", "grid", "sql", "nosql", "index", "indexes", "explain", "analyze", "mvcc",
+            "airflow", "dbt", "spark", "pyspark", "flink", "pandas", "numpy", "scikit-learn", "sklearn", "xgboost",
+            "lightgbm", "pytorch", "tensorflow", "keras", "onnx", "mlflow", "feast", "smote", "shap", "bert", "gpt",
+            "llm", "rag", "lora", "qlora", "transformer", "transformers", "embedding", "embeddings", "tf-idf", "auc",
+            "roc", "f1", "precision", "recall", "rmse", "a/b", "etcd", "raft", "paxos", "consul", "istio", "linkerd",
+            "argo", "jenkins", "github", "gitlab", "ci/cd", "git", "linux", "systemd", "cron", "lsof", "strace",
+            "tcpdump", "dig", "dns", "tcp", "udp", "bgp", "vpc", "aws", "gcp", "azure", "lambda", "ec2", "eks", "gke",
+            "cloudwatch", "slo", "slos", "sli", "slis", "sla", "mttr", "pgbouncer", "pgbackrest", "wal", "jvm", "gc",
+            "oom", "cgroups", "namespaces", "cqrs", "saga", "outbox", "idempotency", "snowflake", "bigquery", "tableau",
+            "looker", "great expectations", "optuna", "dvc", "kubeflow", "sagemaker", "vllm", "ollama", "openai");
+
+    private Cues() {
+    }
+
+    public static List<Match> find(String answer, Set<String> extraTerms) {
+        List<Match> out = new ArrayList<>();
+        add(out, Kind.HEDGE, HEDGE, answer);
+        add(out, Kind.DONT_KNOW, DONT_KNOW, answer);
+        add(out, Kind.ACTION, ACTION, answer);
+        add(out, Kind.NUMBER, NUMBER, answer);
+        add(out, Kind.TRADE_OFF, TRADE_OFF, answer);
+        add(out, Kind.SITUATION, SITUATION, answer);
+        add(out, Kind.TASK, TASK, answer);
+        add(out, Kind.RESULT, RESULT, answer);
+        add(out, Kind.REFLECTION, REFLECTION, answer);
+        for (Text.Token t : Text.tokens(answer)) {
+            String w = t.norm().replaceAll("[.,]+$", "");
+            if (TECH.contains(w) || extraTerms.contains(w)) {
+                out.add(new Match(Kind.TECH, new Text.Span(t.start(), t.end(), answer.substring(t.start(), t.end()))));
+            }
+        }
+        return out;
+    }
+
+    public static boolean isKnownTech(String word) {
+        return TECH.contains(word);
+    }
+
+    /** Whether a stretch of text negates what it says, so "const doesn't make it immutable" is not the myth itself. */
+    public static boolean negates(String text) {
+        return NEGATION.matcher(text).find();
+    }
+
+    private static void add(List<Match> out, Kind kind, Pattern p, String answer) {
+        Matcher m = p.matcher(answer);
+        while (m.find()) {
+            out.add(new Match(kind, new Text.Span(m.start(), m.end(), m.group())));
+        }
+    }
+}

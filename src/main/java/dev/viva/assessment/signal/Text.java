@@ -1,0 +1,139 @@
+package dev.viva.assessment.signal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Tokens, content words and windows of an answer. Answers usually come from speech recognition: lower-case, without
+ * punctuation, with technical terms split or misheard ("sequel alchemy", "fast api", "cube control"), so everything
+ * here works on normalised word sequences rather than on sentences.
+ */
+public final class Text {
+
+    /** A word of the original text with its character offsets, so evidence can quote the answer verbatim. */
+    public record Token(String norm, int start, int end) {
+    }
+
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'+#.\\-]*[\\p{L}\\p{N}+#]|[\\p{L}\\p{N}]");
+
+    /** Speech-recognition spellings of technical terms, mapped to the written form, longest phrases first. */
+    private static final Map<String, String> ASR_FIXES = Map.ofEntries(
+            Map.entry("sequel alchemy", "sqlalchemy"), Map.entry("sql alchemy", "sqlalchemy"),
+            Map.entry("fast api", "fastapi"), Map.entry("post gres", "postgres"), Map.entry("postgres sql", "postgresql"),
+            Map.entry("post gress", "postgres"), Map.entry("postgre sql", "postgresql"), Map.entry("my sequel", "mysql"),
+            Map.entry("no sequel", "nosql"), Map.entry("cube control", "kubectl"), Map.entry("cube cuddle", "kubectl"),
+            Map.entry("cooper netties", "kubernetes"), Map.entry("cuber netties", "kubernetes"),
+            Map.entry("java script", "javascript"), Map.entry("type script", "typescript"), Map.entry("jason", "json"),
+            Map.entry("pie test", "pytest"), Map.entry("pi test", "pytest"), Map.entry("num pie", "numpy"),
+            Map.entry("pie torch", "pytorch"), Map.entry("tensor flow", "tensorflow"), Map.entry("psychic learn", "scikit-learn"),
+            Map.entry("sci kit learn", "scikit-learn"), Map.entry("graph q l", "graphql"), Map.entry("graph ql", "graphql"),
+            Map.entry("read is", "redis"), Map.entry("rest api", "rest api"), Map.entry("a sync", "async"),
+            Map.entry("a wait", "await"), Map.entry("j w t", "jwt"), Map.entry("o auth", "oauth"),
+            Map.entry("engine x", "nginx"), Map.entry("get hub", "github"), Map.entry("terra form", "terraform"),
+            Map.entry("dev ops", "devops"), Map.entry("c i c d", "ci/cd"), Map.entry("see eye see dee", "ci/cd"),
+            Map.entry("web socket", "websocket"), Map.entry("web sockets", "websockets"), Map.entry("next js", "next.js"),
+            Map.entry("node js", "node.js"), Map.entry("react js", "react"), Map.entry("u r l", "url"),
+            Map.entry("h t t p", "http"), Map.entry("a p i", "api"), Map.entry("s q l", "sql"), Map.entry("l l m", "llm"));
+
+    private static final List<Map.Entry<Pattern, String>> FIX_PATTERNS = ASR_FIXES.entrySet().stream()
+            .sorted((a, b) -> b.getKey().length() - a.getKey().length())
+            .map(e -> Map.entry(Pattern.compile("\\b" + Pattern.quote(e.getKey()) + "\\b"), e.getValue()))
+            .toList();
+
+    static final Set<String> STOPWORDS = Set.of(
+            "a", "an", "the", "and", "or", "but", "if", "then", "so", "of", "to", "in", "on", "at", "by", "for", "with",
+            "from", "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these",
+            "those", "there", "here", "i", "we", "you", "he", "she", "they", "me", "us", "him", "her", "them", "my",
+            "our", "your", "their", "his", "do", "does", "did", "doing", "have", "has", "had", "having", "will",
+            "would", "can", "could", "should", "may", "might", "must", "shall", "not", "no", "yes", "also", "just",
+            "very", "really", "about", "into", "out", "up", "down", "over", "under", "than", "too", "what", "which",
+            "who", "whom", "when", "where", "why", "how", "all", "any", "both", "each", "few", "more", "most",
+            "other", "some", "such", "only", "own", "same", "s", "t", "don't", "i'm", "it's", "that's", "there's",
+            "i'd", "i've", "we've", "we're", "they're", "you're", "let's", "because", "while", "through", "again",
+            "once", "one", "get", "got", "like", "um", "uh", "yeah", "okay", "ok", "well", "actually", "basically",
+            "thing", "things", "lot", "kind", "sort");
+
+    private Text() {
+    }
+
+    /** Lower-case, with speech-recognition spellings of technical terms repaired. */
+    public static String normalise(String text) {
+        String s = text.toLowerCase(Locale.ROOT);
+        for (Map.Entry<Pattern, String> fix : FIX_PATTERNS) {
+            s = fix.getKey().matcher(s).replaceAll(Matcher.quoteReplacement(fix.getValue()));
+        }
+        return s;
+    }
+
+    /** The words of the original text, normalised, with offsets into the original. */
+    public static List<Token> tokens(String text) {
+        List<Token> out = new ArrayList<>();
+        Matcher m = WORD.matcher(text);
+        while (m.find()) {
+            out.add(new Token(m.group().toLowerCase(Locale.ROOT), m.start(), m.end()));
+        }
+        return out;
+    }
+
+    public static List<String> words(String text) {
+        List<String> out = new ArrayList<>();
+        Matcher m = WORD.matcher(normalise(text));
+        while (m.find()) {
+            out.add(m.group());
+        }
+        return out;
+    }
+
+    public static boolean isStopword(String word) {
+        return STOPWORDS.contains(word);
+    }
+
+    /** Content words reduced to a crude stem, so "indexes", "indexing" and "index" meet. */
+    public static List<String> contentStems(String text) {
+        return words(text).stream().filter(w -> !isStopword(w) && w.length() > 1).map(Text::stem).toList();
+    }
+
+    public static String stem(String w) {
+        String s = w;
+        for (String suffix : new String[]{"ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "ed", "es", "ly", "s"}) {
+            if (s.length() > suffix.length() + 3 && s.endsWith(suffix)) {
+                s = s.substring(0, s.length() - suffix.length());
+                if (suffix.equals("ies") || suffix.equals("ied")) {
+                    s = s + "y";
+                }
+                break;
+            }
+        }
+        return s;
+    }
+
+    /**
+     * Overlapping windows of {@code size} words stepping by {@code step}: the unit of comparison for transcripts
+     * that have no sentence boundaries. A text shorter than one window is one window.
+     */
+    public static List<Span> windows(String text, int size, int step) {
+        List<Token> tokens = tokens(text);
+        List<Span> out = new ArrayList<>();
+        if (tokens.isEmpty()) {
+            return out;
+        }
+        for (int i = 0; ; i += step) {
+            int end = Math.min(tokens.size(), i + size);
+            out.add(new Span(tokens.get(i).start(), tokens.get(end - 1).end(),
+                    text.substring(tokens.get(i).start(), tokens.get(end - 1).end())));
+            if (end == tokens.size()) {
+                break;
+            }
+        }
+        return out;
+    }
+
+    /** A verbatim stretch of the answer. */
+    public record Span(int start, int end, String text) {
+    }
+}

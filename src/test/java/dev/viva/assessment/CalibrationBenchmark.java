@@ -1,0 +1,244 @@
+package dev.viva.assessment;
+
+import dev.viva.assessment.service.AnswerScorer;
+import dev.viva.assessment.signal.SentenceEmbedder;
+import dev.viva.role.QuestionKind;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Calibration benchmark (not a test): Viva's offline answer score against human grades on the Mohler short-answer
+ * data set, the ordering of seed 003's weak/average/strong candidates, and assessment timings. Run with
+ * {@code ./mvnw -B test-compile exec:java -Pbench}; it prints its figures.
+ */
+public final class CalibrationBenchmark {
+
+    record Row(String id, String question, String reference, String answer, double human) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        SentenceEmbedder embedder = new SentenceEmbedder();
+        AnswerScorer scorer = new AnswerScorer(embedder);
+        System.out.printf(Locale.ROOT, "Viva calibration benchmark - %s, %d cores, Java %s%n", java.time.LocalDate.now(),
+                Runtime.getRuntime().availableProcessors(), Runtime.version());
+        mohler(scorer);
+        seed003(scorer);
+    }
+
+    static void mohler(AnswerScorer scorer) throws IOException {
+        List<Row> rows = readMohler(Path.of("../shared/datasets/mohler-short-answers.csv"));
+        double[] viva = new double[rows.size()];
+        double[] human = new double[rows.size()];
+        double[] cosine = new double[rows.size()];
+        double[] coverage = new double[rows.size()];
+        double[] lexical = new double[rows.size()];
+        double[] words = new double[rows.size()];
+        long start = System.nanoTime();
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            QuestionSpec q = new QuestionSpec(r.question(), QuestionKind.TECHNICAL, List.of(), List.of(), List.of(),
+                    r.reference());
+            ScoredAnswer s = scorer.score(q, r.answer());
+            viva[i] = s.assessment().score();
+            human[i] = r.human();
+            cosine[i] = s.signals().idealSimilarity() == null ? 0 : s.signals().idealSimilarity();
+            coverage[i] = s.signals().coverage() == null ? 0 : s.signals().coverage();
+            lexical[i] = s.signals().lexicalOverlap();
+            words[i] = s.signals().words();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (System.getProperty("dump") != null) {
+            StringBuilder sb = new StringBuilder("id,human,viva,cos,cov,lex,words,spec,ontopic,qsim,hedge,nat,misc\n");
+            for (int i = 0; i < rows.size(); i++) {
+                QuestionSpec q = new QuestionSpec(rows.get(i).question(), QuestionKind.TECHNICAL, List.of(), List.of(), List.of(), rows.get(i).reference());
+                Signals g = scorer.score(q, rows.get(i).answer()).signals();
+                sb.append(rows.get(i).id()).append(',').append(human[i]).append(',').append(viva[i]).append(',').append(g.idealSimilarity()).append(',').append(g.coverage()).append(',').append(g.lexicalOverlap()).append(',').append(g.words()).append(',').append(g.specificity()).append(',').append(g.onTopic()).append(',').append(g.questionSimilarity()).append(',').append(g.hedging()).append(',').append(g.naturalLanguage()).append(',').append(g.misconceptions()).append('\n');
+            }
+            Files.writeString(Path.of(System.getProperty("dump")), sb);
+        }
+        System.out.printf(Locale.ROOT, "%nMohler short answers: %d answers to %d questions%n", rows.size(),
+                rows.stream().map(Row::id).distinct().count());
+        System.out.printf(Locale.ROOT, "  Viva score       Pearson %.3f  Spearman %.3f  RMSE after linear fit %.3f (0-5 scale)%n",
+                Stats.pearson(viva, human), Stats.spearman(viva, human), Stats.rmseAfterFit(viva, human));
+        System.out.printf(Locale.ROOT, "  single signals, Pearson with human grade: cosine to reference %.3f, key-point coverage %.3f,"
+                + " lexical overlap %.3f, length %.3f%n", Stats.pearson(cosine, human), Stats.pearson(coverage, human),
+                Stats.pearson(lexical, human), Stats.pearson(words, human));
+        System.out.printf(Locale.ROOT, "  score spread: mean %.1f  sd %.1f  min %.0f  p10 %.0f  p50 %.0f  p90 %.0f  max %.0f%n",
+                Stats.mean(viva), Stats.sd(viva), Stats.quantile(viva, 0), Stats.quantile(viva, 0.1),
+                Stats.quantile(viva, 0.5), Stats.quantile(viva, 0.9), Stats.quantile(viva, 1));
+        System.out.printf(Locale.ROOT, "  time: %.1f ms per answer (%.0f s total, one thread)%n", seconds * 1000 / rows.size(), seconds);
+    }
+
+    static void seed003(AnswerScorer scorer) throws IOException {
+        List<SeedTranscripts.Candidate> candidates = SeedTranscripts.load();
+        System.out.printf(Locale.ROOT, "%nSeed 003 candidates (questions have no rubric: scored on relevance, specificity, structure)%n");
+        Map<SeedTranscripts.Band, List<Double>> byBand = new LinkedHashMap<>();
+        List<Double> weakAnswers = new ArrayList<>();
+        List<Double> strongAnswers = new ArrayList<>();
+        for (SeedTranscripts.Candidate c : candidates) {
+            List<Integer> scores = new ArrayList<>();
+            for (SeedTranscripts.QA qa : c.answers()) {
+                QuestionSpec q = new QuestionSpec(qa.question(), QuestionKind.TECHNICAL, List.of(), List.of(), List.of(), null);
+                ScoredAnswer sa = scorer.score(q, qa.answer());
+                scores.add(sa.assessment().score());
+                if (System.getProperty("verbose") != null) {
+                    System.out.println("    " + sa.signals() + " rel=" + sa.assessment().relevance() + " :: "
+                            + qa.answer().substring(0, Math.min(80, qa.answer().length())).replace('\n', ' '));
+                }
+            }
+            double mean = scores.stream().mapToInt(Integer::intValue).average().orElse(0);
+            byBand.computeIfAbsent(c.band(), b -> new ArrayList<>()).add(mean);
+            if (c.band() == SeedTranscripts.Band.WEAK) {
+                scores.forEach(s -> weakAnswers.add(s.doubleValue()));
+            } else if (c.band() != SeedTranscripts.Band.AVERAGE) {
+                scores.forEach(s -> strongAnswers.add(s.doubleValue()));
+            }
+            System.out.printf(Locale.ROOT, "  %-12s %-28s answers %s  mean %.1f%n", c.band(), c.name(), scores, mean);
+        }
+        byBand.forEach((band, means) -> System.out.printf(Locale.ROOT, "  band %-12s mean of candidate means %.1f%n", band,
+                means.stream().mapToDouble(Double::doubleValue).average().orElse(0)));
+        double maxWeak = weakAnswers.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double minStrong = strongAnswers.stream().mapToDouble(Double::doubleValue).min().orElse(0);
+        System.out.printf(Locale.ROOT, "  every strong/exceptional answer above every weak answer: %s (min strong %.0f, max weak %.0f)%n",
+                minStrong > maxWeak, minStrong, maxWeak);
+    }
+
+    static List<Row> readMohler(Path csv) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        List<List<String>> records = Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
+        for (List<String> rec : records.subList(1, records.size())) {
+            rows.add(new Row(rec.get(0), rec.get(1), rec.get(2), rec.get(3), Double.parseDouble(rec.get(6))));
+        }
+        return rows;
+    }
+
+    /** Minimal RFC 4180 reader: quoted fields may hold commas, quotes ("") and newlines. */
+    static final class Csv {
+        static List<List<String>> parse(String text) {
+            List<List<String>> out = new ArrayList<>();
+            List<String> row = new ArrayList<>();
+            StringBuilder field = new StringBuilder();
+            boolean quoted = false;
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (quoted) {
+                    if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
+                        field.append('"');
+                        i++;
+                    } else if (c == '"') {
+                        quoted = false;
+                    } else {
+                        field.append(c);
+                    }
+                } else if (c == '"') {
+                    quoted = true;
+                } else if (c == ',') {
+                    row.add(field.toString());
+                    field.setLength(0);
+                } else if (c == '\n' || c == '\r') {
+                    if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                        i++;
+                    }
+                    row.add(field.toString());
+                    field.setLength(0);
+                    if (!(row.size() == 1 && row.get(0).isEmpty())) {
+                        out.add(row);
+                    }
+                    row = new ArrayList<>();
+                } else {
+                    field.append(c);
+                }
+            }
+            if (!field.isEmpty() || !row.isEmpty()) {
+                row.add(field.toString());
+                out.add(row);
+            }
+            return out;
+        }
+    }
+
+    static final class Stats {
+        static double mean(double[] x) {
+            return Arrays.stream(x).average().orElse(0);
+        }
+
+        static double sd(double[] x) {
+            double m = mean(x);
+            return Math.sqrt(Arrays.stream(x).map(v -> (v - m) * (v - m)).sum() / x.length);
+        }
+
+        static double pearson(double[] x, double[] y) {
+            double mx = mean(x);
+            double my = mean(y);
+            double sxy = 0;
+            double sxx = 0;
+            double syy = 0;
+            for (int i = 0; i < x.length; i++) {
+                sxy += (x[i] - mx) * (y[i] - my);
+                sxx += (x[i] - mx) * (x[i] - mx);
+                syy += (y[i] - my) * (y[i] - my);
+            }
+            return sxy / Math.sqrt(sxx * syy);
+        }
+
+        static double spearman(double[] x, double[] y) {
+            return pearson(ranks(x), ranks(y));
+        }
+
+        static double rmseAfterFit(double[] x, double[] y) {
+            double mx = mean(x);
+            double my = mean(y);
+            double sxy = 0;
+            double sxx = 0;
+            for (int i = 0; i < x.length; i++) {
+                sxy += (x[i] - mx) * (y[i] - my);
+                sxx += (x[i] - mx) * (x[i] - mx);
+            }
+            double b = sxy / sxx;
+            double a = my - b * mx;
+            double se = 0;
+            for (int i = 0; i < x.length; i++) {
+                double e = y[i] - (a + b * x[i]);
+                se += e * e;
+            }
+            return Math.sqrt(se / x.length);
+        }
+
+        static double quantile(double[] x, double q) {
+            double[] s = x.clone();
+            Arrays.sort(s);
+            return s[(int) Math.round(q * (s.length - 1))];
+        }
+
+        static double[] ranks(double[] x) {
+            Integer[] idx = new Integer[x.length];
+            for (int i = 0; i < x.length; i++) {
+                idx[i] = i;
+            }
+            Arrays.sort(idx, Comparator.comparingDouble(i -> x[i]));
+            double[] r = new double[x.length];
+            for (int i = 0; i < x.length; ) {
+                int j = i;
+                while (j + 1 < x.length && x[idx[j + 1]] == x[idx[i]]) {
+                    j++;
+                }
+                double avg = (i + j) / 2.0 + 1;
+                for (int k = i; k <= j; k++) {
+                    r[idx[k]] = avg;
+                }
+                i = j + 1;
+            }
+            return r;
+        }
+    }
+}
