@@ -3,6 +3,7 @@ package dev.viva.interviewer;
 import dev.viva.role.Level;
 import dev.viva.role.QuestionKind;
 import dev.viva.role.RoleTemplate;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,7 @@ import java.util.Map;
  * @param count how many answers informed each dimension
  * @param prior where every dimension starts, from the level
  */
+@RegisterForReflection
 public record AbilityEstimate(Map<String, Double> theta, Map<String, Integer> count, double prior) {
 
     static final double SLOPE = 1.5;

@@ -1,5 +1,7 @@
 package dev.viva.interviewer;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 import java.util.Map;
 
 /**
@@ -14,6 +16,7 @@ import java.util.Map;
  * @param ability    per-dimension ability after this turn
  * @param overall    mean ability after this turn
  */
+@RegisterForReflection
 public record AnsweredTurn(int seq, String answer, Intent intent, Integer score, int difficulty,
                            Map<String, Double> ability, double overall) {
 

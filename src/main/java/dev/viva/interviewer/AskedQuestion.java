@@ -4,6 +4,7 @@ import dev.viva.assessment.QuestionSpec;
 import dev.viva.interview.QuestionSource;
 import dev.viva.role.Phase;
 import dev.viva.role.QuestionKind;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.util.List;
 
@@ -19,6 +20,7 @@ import java.util.List;
  * @param generator      "offline" or "llm": which generator produced the words
  * @param fallbackReason why the LLM was not used for this turn although it is configured; null otherwise
  */
+@RegisterForReflection
 public record AskedQuestion(
         int seq,
         UtteranceKind kind,
