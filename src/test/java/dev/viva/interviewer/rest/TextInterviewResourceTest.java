@@ -199,6 +199,23 @@ class TextInterviewResourceTest {
     }
 
     @Test
+    void twoCopiesOfTheSameAnswerSentAtOnceAreAppliedOnce() throws Exception {
+        Created c = create("Double Clicker", "mid");
+        JsonPath first = start(c);
+        Map<String, Object> body = Map.of("text", "I run FastAPI services on Kubernetes for a retailer.",
+                "seq", first.getInt("seq"));
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+            var a = pool.submit(() -> answer(c, body).getString("text"));
+            var b = pool.submit(() -> answer(c, body).getString("text"));
+            assertThat(a.get()).isEqualTo(b.get());
+        }
+        List<Object[]> turns = turns(c.id());
+        assertThat(turns).hasSize(2);
+        assertThat((Boolean) turns.get(0)[5]).isTrue();
+        assertThat((Boolean) turns.get(1)[5]).isFalse();
+    }
+
+    @Test
     void badRequestsGetProblemDetailsAndChangeNothing() {
         Created c = create("Careful Tester", "mid");
         Created other = create("Other Person", "mid");
