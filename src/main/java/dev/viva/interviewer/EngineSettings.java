@@ -15,6 +15,7 @@ public record EngineSettings(
         Duration expectedQuestionTime,
         Duration overrun) {
 
+    /** The same values as {@code InterviewerConfig}'s defaults, for running the engine without configuration. */
     public static EngineSettings defaults() {
         return new EngineSettings(2, 3, 2, 3, 75, 40, Duration.ofMinutes(3), Duration.ofMinutes(3));
     }

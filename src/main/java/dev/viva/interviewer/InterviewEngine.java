@@ -315,8 +315,7 @@ public final class InterviewEngine {
     }
 
     private Move.Previous previous(String text, Intent intent, AnswerAssessment a) {
-        RoleTemplate.Question q = open.bankId() == null ? null : role.question(open.bankId()).orElse(null);
-        return new Move.Previous(text, intent, a, phase, q);
+        return new Move.Previous(text, intent, a, phase);
     }
 
     private AnsweredTurn closeTurn(String text, Intent intent, Integer score) {

@@ -14,8 +14,7 @@ import java.util.List;
 public sealed interface Move {
 
     /** The candidate's last turn, for acknowledgements that refer to it. */
-    record Previous(String answer, Intent intent, AnswerAssessment assessment, Phase phase,
-                    RoleTemplate.Question question) {
+    record Previous(String answer, Intent intent, AnswerAssessment assessment, Phase phase) {
     }
 
     /** Why the next question is not simply the next one in the phase. */

@@ -51,7 +51,7 @@ class LlmReplyGeneratorTest {
                 .filter(q -> q.phase() == Phase.FOUNDATION).findFirst().orElseThrow();
         AnswerAssessment a = new AnswerAssessment(50, 0.8, List.of(), List.of(), List.of(), List.of(), "",
                 List.of(parent.keyPoints().getFirst()), parent.keyPoints().subList(1, 3), List.of(), List.of(), true);
-        move = new Move.FollowUp(new Move.Previous(ANSWER, Intent.ANSWER, a, Phase.FOUNDATION, parent),
+        move = new Move.FollowUp(new Move.Previous(ANSWER, Intent.ANSWER, a, Phase.FOUNDATION),
                 Move.Probe.MISSING_POINT, parent, parent.keyPoints().subList(1, 3));
         context = new ReplyContext(UUID.randomUUID(), 4, role, Level.MID, "Ada Lovelace");
     }
