@@ -33,6 +33,52 @@ public final class CalibrationBenchmark {
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         mohler(scorer);
         seed003(scorer);
+        timings(scorer);
+    }
+
+    /** Time to assess one interview-length answer, and to finalise a 40-answer report, warm. */
+    static void timings(AnswerScorer scorer) throws IOException {
+        dev.viva.role.RoleTemplate role;
+        try (var in = CalibrationBenchmark.class.getClassLoader().getResourceAsStream("roles/backend-engineer.yaml")) {
+            role = dev.viva.role.RoleTemplateParser.parse("backend-engineer.yaml", "backend-engineer", in);
+        }
+        List<SeedTranscripts.QA> pool = SeedTranscripts.load().stream().flatMap(c -> c.answers().stream()).toList();
+        List<dev.viva.role.RoleTemplate.Question> bank = role.questions().stream()
+                .filter(q -> q.kind() != QuestionKind.CONVERSATIONAL).toList();
+        List<dev.viva.assessment.report.ReportBuilder.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            var q = bank.get(i % bank.size());
+            entries.add(new dev.viva.assessment.report.ReportBuilder.Entry(i + 1, q.phase(), q.difficulty(),
+                    QuestionSpec.of(q), "BANK", q.id(), pool.get(i % pool.size()).answer(), "VOICE", true, null));
+        }
+        var builder = new dev.viva.assessment.report.ReportBuilder(scorer);
+        var input = new dev.viva.assessment.report.ReportBuilder.TranscriptInput(null, role, dev.viva.role.Level.MID,
+                "Bench", "COMPLETED", null, null, entries);
+        builder.build(input, new dev.viva.assessment.report.InterviewReport.Method("offline", null, null));
+        double[] one = new double[entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            long t0 = System.nanoTime();
+            scorer.score(entries.get(i).question(), entries.get(i).answer() + " " + i);
+            one[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        double[] report = new double[5];
+        for (int i = 0; i < report.length; i++) {
+            long t0 = System.nanoTime();
+            var changed = entries.stream().map(e -> new dev.viva.assessment.report.ReportBuilder.Entry(e.seq(), e.phase(),
+                    e.difficulty(), e.question(), e.questionSource(), e.questionId(), e.answer() + " .", e.inputMode(),
+                    e.scored(), e.ability())).toList();
+            builder.build(new dev.viva.assessment.report.ReportBuilder.TranscriptInput(null, role, dev.viva.role.Level.MID,
+                    "Bench", "COMPLETED", null, null, changed), new dev.viva.assessment.report.InterviewReport.Method("offline", null, null));
+            report[i] = (System.nanoTime() - t0) / 1e6;
+            entries = changed;
+        }
+        System.out.printf(Locale.ROOT, "%nTimings (uncached answers, bank rubric cached, one thread)%n");
+        System.out.printf(Locale.ROOT, "  assess one interview answer (%d-%d words): p50 %.0f ms, p95 %.0f ms%n",
+                pool.stream().mapToInt(qa -> qa.answer().split("\\s+").length).min().orElse(0),
+                pool.stream().mapToInt(qa -> qa.answer().split("\\s+").length).max().orElse(0),
+                Stats.quantile(one, 0.5), Stats.quantile(one, 0.95));
+        System.out.printf(Locale.ROOT, "  finalise a 40-answer report: p50 %.0f ms, max %.0f ms (%d runs)%n",
+                Stats.quantile(report, 0.5), Stats.quantile(report, 1), report.length);
     }
 
     static void mohler(AnswerScorer scorer) throws IOException {
@@ -57,7 +103,7 @@ public final class CalibrationBenchmark {
             words[i] = s.signals().words();
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        if (System.getProperty("dump") != null) {
+        if (System.getProperty("dump") != null) { // -Ddump=FILE writes every answer's signals for offline analysis
             StringBuilder sb = new StringBuilder("id,human,viva,cos,cov,lex,words,spec,ontopic,qsim,hedge,nat,misc\n");
             for (int i = 0; i < rows.size(); i++) {
                 QuestionSpec q = new QuestionSpec(rows.get(i).question(), QuestionKind.TECHNICAL, List.of(), List.of(), List.of(), rows.get(i).reference());

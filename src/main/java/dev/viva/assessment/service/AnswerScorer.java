@@ -160,7 +160,10 @@ public final class AnswerScorer {
         // chosen on the Mohler short-answer set (see BENCHMARKS.md); specificity multiplies rather than adds, so an
         // answer cannot buy points with numbers and tool names that do not answer the question.
         double rubric;
-        if (!keyPoints.isEmpty() && hasIdeal) {
+        if (!keyPoints.isEmpty() && hasIdeal && behavioural) {
+            // a behavioural ideal answer describes a kind of story, so its words are not the candidate's words
+            rubric = 0.7 * coverage + 0.3 * scale(idealSim, 0.0, 0.8);
+        } else if (!keyPoints.isEmpty() && hasIdeal) {
             rubric = 0.3 * coverage + 0.4 * scale(idealSim, 0.0, 0.8) + 0.3 * lexical;
         } else if (!keyPoints.isEmpty()) {
             rubric = coverage;

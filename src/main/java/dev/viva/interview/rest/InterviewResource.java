@@ -2,7 +2,6 @@ package dev.viva.interview.rest;
 
 import dev.viva.interview.Interview;
 import dev.viva.interview.InterviewStatus;
-import dev.viva.interview.StoredReport;
 import dev.viva.interview.repository.InterviewRepository;
 import dev.viva.interview.service.InterviewService;
 import dev.viva.platform.config.ServerConfig;
@@ -107,15 +106,6 @@ public class InterviewResource {
         Interview interview = service.get(id);
         return new TranscriptView(id, interview.status,
                 service.transcript(id).stream().map(TurnView::of).toList());
-    }
-
-    @GET
-    @Path("/{id}/report")
-    @RecruiterOnly
-    public Response report(@PathParam("id") UUID id) {
-        StoredReport report = service.report(id);
-        return Response.ok(report.body, MediaType.APPLICATION_JSON_TYPE)
-                .header("Viva-Report-Schema", report.schemaVersion).build();
     }
 
     /** The candidate's own view of their interview; needs that interview's candidate token. */

@@ -95,8 +95,10 @@ class InterviewLifecycleTest {
                 .extracting(e -> ((ApiProblem) e).status()).isEqualTo(409);
         assertThatThrownBy(() -> service.askQuestion(id, Phase.WRAP_UP, 1, "More?", QuestionSource.BANK, "wrap"))
                 .isInstanceOf(ApiProblem.class).hasMessageContaining("not IN_PROGRESS");
-        assertThat(recorder.of(id)).map(e -> e.getClass().getSimpleName()).containsExactly("Started", "TurnAsked",
-                "TurnAsked", "TurnAnswered", "Completed");
+        // the report follows asynchronously (see the assessment tests); the lifecycle events come in order
+        assertThat(recorder.of(id)).filteredOn(e -> !(e instanceof InterviewEvent.ReportReady))
+                .map(e -> e.getClass().getSimpleName())
+                .containsExactly("Started", "TurnAsked", "TurnAsked", "TurnAnswered", "Completed");
     }
 
     @Test
@@ -133,6 +135,7 @@ class InterviewLifecycleTest {
         assertThat(service.get(idle).status).isEqualTo(InterviewStatus.ABANDONED);
         assertThat(service.get(idle).endReason).contains("no activity");
         assertThat(service.get(waiting).status).isEqualTo(InterviewStatus.SCHEDULED);
-        assertThat(recorder.of(idle)).last().isInstanceOf(InterviewEvent.Abandoned.class);
+        assertThat(recorder.of(idle)).filteredOn(e -> !(e instanceof InterviewEvent.ReportReady))
+                .last().isInstanceOf(InterviewEvent.Abandoned.class);
     }
 }

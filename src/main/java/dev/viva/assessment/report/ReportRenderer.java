@@ -1,0 +1,236 @@
+package dev.viva.assessment.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Markdown and printable HTML renderings of a report, laid out like the report recruiters asked for (seed 000):
+ * summary, recommendation, dimension scores with evidence, strengths, concerns, quotes, per-question breakdown,
+ * follow-ups and the full transcript. Everything the candidate said is escaped: it is untrusted text.
+ */
+public final class ReportRenderer {
+
+    private ReportRenderer() {
+    }
+
+    public static String markdown(InterviewReport r) {
+        StringBuilder md = new StringBuilder();
+        var c = r.candidate();
+        md.append("# Interview Report\n\n## Candidate Summary\n");
+        md.append("- **Name**: ").append(mdText(c.name())).append('\n');
+        md.append("- **Position**: ").append(mdText(c.roleName())).append(" (").append(c.level()).append(")\n");
+        if (c.startedAt() != null) {
+            md.append("- **Interview Date**: ").append(c.startedAt()).append('\n');
+        }
+        md.append("- **Duration**: ").append(c.durationMinutes() == null ? "not started"
+                : String.format(Locale.ROOT, "%.1f minutes", c.durationMinutes())).append('\n');
+        md.append("- **Questions**: ").append(c.questionsAsked()).append(" asked, ").append(c.answersAssessed())
+                .append(" answers assessed\n\n");
+        md.append("## Overall Assessment\n\n### Recommendation: **").append(r.recommendation().label().toUpperCase(Locale.ROOT))
+                .append("**\n**Overall Score**: ").append(r.overallScore()).append("/100 (")
+                .append(String.format(Locale.ROOT, "%.1f", r.overallScoreOutOf5())).append(" / 5.0)  \n**Confidence**: ")
+                .append(r.confidenceLabel()).append(String.format(Locale.ROOT, " (%.2f)", r.confidence())).append("\n\n");
+        for (String reason : r.confidenceReasons()) {
+            md.append("- ").append(reason).append('\n');
+        }
+        md.append("\n## Executive Summary\n\n").append(mdText(r.executiveSummary())).append("\n\n## Dimension Scores\n\n");
+        int i = 1;
+        for (var d : r.dimensions()) {
+            md.append("### ").append(i++).append(". ").append(d.name()).append(" (").append(d.weight()).append("%)\n");
+            md.append("**Score**: ").append(d.score() == null ? "not assessed"
+                    : String.format(Locale.ROOT, "%.1f / 5.0 (%d%%) - **%s**", d.score(), d.percent(), d.label())).append("\n\n");
+            md.append("**Reasoning**: ").append(mdText(d.reasoning())).append("\n\n");
+            if (!d.evidence().isEmpty()) {
+                md.append("**Evidence**:\n");
+                d.evidence().forEach(q -> md.append("- \"").append(mdText(q)).append("\"\n"));
+                md.append('\n');
+            }
+        }
+        points(md, "Key Strengths", r.strengths());
+        points(md, "Areas of Concern", r.areasOfConcern());
+        if (!r.notableQuotes().isEmpty()) {
+            md.append("## Notable Quotes\n\n");
+            r.notableQuotes().forEach(q -> md.append("> \"").append(mdText(q.quote())).append("\"\n\n**Context**: answer ")
+                    .append(q.seq()).append(", ").append(mdText(q.question())).append("  \n**Related to**: ")
+                    .append(q.dimension()).append("\n\n"));
+        }
+        if (!r.flags().isEmpty()) {
+            md.append("## For Human Review\n\n");
+            r.flags().forEach(f -> md.append("- Answer ").append(f.seq()).append(": ").append(f.code()).append(" - ")
+                    .append(mdText(f.detail())).append(f.quote() == null ? "" : ": \"" + mdText(f.quote()) + "\"").append('\n'));
+            md.append('\n');
+        }
+        if (!r.suggestedFollowUps().isEmpty()) {
+            md.append("## Suggested Follow-up Questions\n\n");
+            int k = 1;
+            for (var f : r.suggestedFollowUps()) {
+                md.append("### ").append(k++).append(". ").append(mdText(f.question())).append("\n**Reason**: ")
+                        .append(mdText(f.reason())).append("  \n**Dimension**: ").append(f.dimension()).append("\n\n");
+            }
+        }
+        md.append("## Question-by-Question Breakdown\n\n");
+        for (var a : r.answers()) {
+            md.append("### Answer ").append(a.seq()).append(" (").append(a.phase()).append(", difficulty ")
+                    .append(a.difficulty()).append("): ").append(a.assessment().score()).append("/100, relevance ")
+                    .append(String.format(Locale.ROOT, "%.2f", a.assessment().relevance())).append("\n\n**Question**: ")
+                    .append(mdText(a.question())).append("\n\n**Candidate**: ").append(mdText(a.answer())).append("\n\n**Assessment**: ")
+                    .append(mdText(a.assessment().justification())).append("\n\n");
+            a.assessment().strengths().forEach(s -> md.append("- Strength: ").append(mdText(s.text())).append('\n'));
+            a.assessment().weaknesses().forEach(s -> md.append("- Weakness: ").append(mdText(s.text())).append('\n'));
+            a.assessment().tips().forEach(s -> md.append("- Tip: ").append(mdText(s)).append('\n'));
+            md.append('\n');
+        }
+        md.append("## Full Transcript\n\n");
+        for (var t : r.transcript()) {
+            md.append("**Interviewer** (").append(t.phase()).append("): ").append(mdText(t.question())).append("\n\n**Candidate**: ")
+                    .append(t.answer() == null ? "_(no answer)_" : mdText(t.answer())).append("\n\n");
+        }
+        md.append("---\n\n**Report Generated**: ").append(r.generatedAt()).append("  \n**Assessment**: ")
+                .append(r.method().assessor()).append(r.method().llm() == null ? "" : ", LLM " + r.method().llm())
+                .append(r.method().fallbackReason() == null ? "" : " (LLM not used: " + r.method().fallbackReason() + ")")
+                .append("  \n**Schema**: v").append(r.schemaVersion()).append('\n');
+        return md.toString();
+    }
+
+    private static void points(StringBuilder md, String title, List<InterviewReport.Point> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        md.append("## ").append(title).append("\n\n");
+        int i = 1;
+        for (var p : points) {
+            md.append("### ").append(i++).append(". ").append(mdText(p.title()));
+            if (p.severity() != null) {
+                md.append(" (").append(p.severity()).append(')');
+            }
+            md.append("\n").append(mdText(p.detail())).append("\n\n");
+            p.quotes().forEach(q -> md.append("- \"").append(mdText(q)).append("\"\n"));
+            md.append('\n');
+        }
+    }
+
+    /** Candidate text must not become Markdown structure (headings, links, HTML) in a recruiter's viewer. */
+    static String mdText(String s) {
+        if (s == null) {
+            return "";
+        }
+        return s.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;").replace("[", "\\[").replace("]", "\\]")
+                .replace("*", "\\*").replace("_", "\\_").replace("#", "\\#").replace("`", "\\`").replace("\n", " ");
+    }
+
+    public static String html(InterviewReport r) {
+        var c = r.candidate();
+        StringBuilder h = new StringBuilder();
+        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Interview report: ")
+                .append(esc(c.name())).append("</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}"
+                        + "h1,h2{border-bottom:1px solid #ddd;padding-bottom:.2rem}.rec{font-size:1.3rem;font-weight:700}"
+                        + ".bar{background:#e8e8e8;border-radius:3px;height:1rem;width:100%}.bar>span{display:block;height:100%;"
+                        + "background:#2a6ebb;border-radius:3px}table{border-collapse:collapse;width:100%}td,th{padding:.3rem .5rem;"
+                        + "border-bottom:1px solid #eee;text-align:left;vertical-align:top}blockquote{border-left:4px solid #2a6ebb;"
+                        + "margin:0 0 1rem;padding:.2rem 1rem;background:#f5f8fc}.sev-major{color:#a40000}.sev-moderate{color:#8a5300}"
+                        + ".muted{color:#555}@media print{body{margin:0;max-width:none}.noprint{display:none}section{break-inside:avoid}}"
+                        + "</style></head><body>");
+        h.append("<h1>Interview report</h1><section><table>")
+                .append(row("Candidate", esc(c.name())))
+                .append(row("Position", esc(c.roleName()) + " (" + esc(c.level()) + ")"))
+                .append(row("Started", c.startedAt() == null ? "not started" : esc(c.startedAt().toString())))
+                .append(row("Duration", c.durationMinutes() == null ? "-" : String.format(Locale.ROOT, "%.1f minutes", c.durationMinutes())))
+                .append(row("Answers assessed", c.answersAssessed() + " of " + c.questionsAsked() + " questions"))
+                .append("</table></section>");
+        h.append("<section><h2>Overall assessment</h2><p class=\"rec\">").append(esc(r.recommendation().label().toUpperCase(Locale.ROOT)))
+                .append(" &middot; ").append(r.overallScore()).append("/100 (").append(String.format(Locale.ROOT, "%.1f", r.overallScoreOutOf5()))
+                .append(" / 5)</p><p>Confidence: <strong>").append(esc(r.confidenceLabel())).append("</strong> (")
+                .append(String.format(Locale.ROOT, "%.2f", r.confidence())).append(")</p><ul>");
+        r.confidenceReasons().forEach(x -> h.append("<li>").append(esc(x)).append("</li>"));
+        h.append("</ul><p>").append(esc(r.executiveSummary())).append("</p></section>");
+        h.append("<section><h2>Dimension scores</h2><table><tr><th>Dimension</th><th>Weight</th><th>Score</th><th style=\"width:35%\">"
+                + "</th></tr>");
+        for (var d : r.dimensions()) {
+            h.append("<tr><td>").append(esc(d.name())).append("</td><td>").append(d.weight()).append("%</td><td>")
+                    .append(d.score() == null ? "not assessed" : String.format(Locale.ROOT, "%.1f / 5 (%d%%) %s", d.score(), d.percent(), esc(d.label())))
+                    .append("</td><td><div class=\"bar\" role=\"img\" aria-label=\"").append(d.percent() == null ? 0 : d.percent())
+                    .append(" percent\"><span style=\"width:").append(d.percent() == null ? 0 : d.percent()).append("%\"></span></div></td></tr>");
+        }
+        h.append("</table>");
+        for (var d : r.dimensions()) {
+            h.append("<h3>").append(esc(d.name())).append("</h3><p>").append(esc(d.reasoning())).append("</p>");
+            d.evidence().forEach(q -> h.append("<blockquote>").append(esc(q)).append("</blockquote>"));
+        }
+        h.append("</section>");
+        htmlPoints(h, "Key strengths", r.strengths());
+        htmlPoints(h, "Areas of concern", r.areasOfConcern());
+        if (!r.notableQuotes().isEmpty()) {
+            h.append("<section><h2>Notable quotes</h2>");
+            r.notableQuotes().forEach(q -> h.append("<blockquote>").append(esc(q.quote())).append("</blockquote><p class=\"muted\">")
+                    .append("Answer ").append(q.seq()).append(": ").append(esc(q.question())).append("</p>"));
+            h.append("</section>");
+        }
+        if (!r.flags().isEmpty()) {
+            h.append("<section><h2>For human review</h2><ul>");
+            r.flags().forEach(f -> h.append("<li>Answer ").append(f.seq()).append(": ").append(esc(f.code())).append(" &ndash; ")
+                    .append(esc(f.detail())).append(f.quote() == null ? "" : ": <q>" + esc(f.quote()) + "</q>").append("</li>"));
+            h.append("</ul></section>");
+        }
+        if (!r.suggestedFollowUps().isEmpty()) {
+            h.append("<section><h2>Suggested follow-up questions</h2><ol>");
+            r.suggestedFollowUps().forEach(f -> h.append("<li><strong>").append(esc(f.question())).append("</strong><br><span class=\"muted\">")
+                    .append(esc(f.reason())).append("</span></li>"));
+            h.append("</ol></section>");
+        }
+        h.append("<section><h2>Question-by-question breakdown</h2>");
+        for (var a : r.answers()) {
+            h.append("<h3 id=\"answer-").append(a.seq()).append("\">Answer ").append(a.seq()).append(" &middot; ").append(esc(a.phase()))
+                    .append(", difficulty ").append(a.difficulty()).append(" &middot; ").append(a.assessment().score()).append("/100</h3><p><strong>Q:</strong> ")
+                    .append(esc(a.question())).append("</p><p><strong>A:</strong> ").append(esc(a.answer())).append("</p><p>")
+                    .append(esc(a.assessment().justification())).append("</p><ul>");
+            a.assessment().strengths().forEach(s -> h.append("<li>Strength: ").append(esc(s.text())).append("</li>"));
+            a.assessment().weaknesses().forEach(s -> h.append("<li>Weakness: ").append(esc(s.text())).append("</li>"));
+            h.append("</ul>");
+        }
+        h.append("</section><section><h2>Full transcript</h2>");
+        for (var t : r.transcript()) {
+            h.append("<p><strong>Interviewer</strong> <span class=\"muted\">(").append(esc(t.phase())).append(")</span>: ")
+                    .append(esc(t.question())).append("</p><p><strong>Candidate</strong>: ")
+                    .append(t.answer() == null ? "<em>(no answer)</em>" : esc(t.answer())).append("</p>");
+        }
+        h.append("</section><p class=\"muted\">Generated ").append(esc(String.valueOf(r.generatedAt()))).append(" &middot; ")
+                .append(esc(r.method().assessor())).append(" &middot; schema v").append(r.schemaVersion()).append("</p></body></html>");
+        return h.toString();
+    }
+
+    private static void htmlPoints(StringBuilder h, String title, List<InterviewReport.Point> points) {
+        if (points.isEmpty()) {
+            return;
+        }
+        h.append("<section><h2>").append(title).append("</h2>");
+        for (var p : points) {
+            h.append("<h3").append(p.severity() == null ? "" : " class=\"sev-" + esc(p.severity()) + "\"").append(">").append(esc(p.title()))
+                    .append(p.severity() == null ? "" : " (" + esc(p.severity()) + ")").append("</h3><p>").append(esc(p.detail())).append("</p>");
+            p.quotes().forEach(q -> h.append("<blockquote>").append(esc(q)).append("</blockquote>"));
+        }
+        h.append("</section>");
+    }
+
+    private static String row(String k, String v) {
+        return "<tr><th>" + k + "</th><td>" + v + "</td></tr>";
+    }
+
+    static String esc(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '<' -> out.append("&lt;");
+                case '>' -> out.append("&gt;");
+                case '&' -> out.append("&amp;");
+                case '"' -> out.append("&quot;");
+                case '\'' -> out.append("&#39;");
+                default -> out.append(ch);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.viva.assessment.service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.viva.assessment.QuestionSpec;
+import dev.viva.assessment.TurnDetails;
+import dev.viva.assessment.report.InterviewReport;
+import dev.viva.assessment.report.ReportBuilder;
+import dev.viva.interview.Interview;
+import dev.viva.interview.InterviewEvent;
+import dev.viva.interview.QuestionSource;
+import dev.viva.interview.StoredReport;
+import dev.viva.interview.Turn;
+import dev.viva.interview.service.InterviewService;
+import dev.viva.platform.error.ApiProblem;
+import dev.viva.role.QuestionKind;
+import dev.viva.role.RoleCatalog;
+import dev.viva.role.RoleTemplate;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.enterprise.inject.Instance;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Finalises reports: when an interview completes (or is abandoned part-way) its report is built from the committed
+ * turns and stored, and {@link InterviewEvent.ReportReady} is fired in the same transaction, so the webhook announcing
+ * it commits with it. Also regenerates on demand.
+ */
+@ApplicationScoped
+public class ReportService {
+
+    private static final Logger LOG = Logger.getLogger(ReportService.class);
+
+    /** Turns whose answer is not a judgement of skill: silence, the candidate's own questions, asking to repeat. */
+    private static final Set<String> UNSCORED_INTENTS = Set.of("EMPTY", "ROLE_QUESTION", "REPEAT", "CLARIFY",
+            "NOTHING_MORE", "UNINTELLIGIBLE");
+
+    private final AssessmentEngine engine;
+    private final InterviewService interviews;
+    private final RoleCatalog roles;
+    private final Instance<TurnDetails> turnDetails;
+    private final Event<InterviewEvent> events;
+    private final ObjectMapper json;
+    private final ManagedExecutor executor;
+
+    public ReportService(AssessmentEngine engine, InterviewService interviews, RoleCatalog roles,
+                         Instance<TurnDetails> turnDetails, Event<InterviewEvent> events, ObjectMapper json,
+                         ManagedExecutor executor) {
+        this.engine = engine;
+        this.interviews = interviews;
+        this.roles = roles;
+        this.turnDetails = turnDetails;
+        this.events = events;
+        this.json = json;
+        this.executor = executor;
+    }
+
+    void onEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) InterviewEvent event) {
+        if (event instanceof InterviewEvent.Completed || event instanceof InterviewEvent.Abandoned) {
+            // off the request thread: scoring a whole interview takes a moment and the candidate is waiting for goodbye
+            executor.runAsync(() -> {
+                try {
+                    generate(event.interviewId());
+                } catch (RuntimeException e) {
+                    LOG.errorf(e, "Could not finalise the report of interview %s; POST .../report regenerates it",
+                            event.interviewId());
+                }
+            });
+        }
+    }
+
+    /** Builds, stores and announces the report of an interview; returns it. */
+    public InterviewReport generate(UUID interviewId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Interview interview = interviews.get(interviewId);
+            RoleTemplate role = roles.find(interview.roleId).orElseThrow(() -> ApiProblem.unavailable(
+                    "the role template '" + interview.roleId + "' of this interview is no longer installed"));
+            InterviewReport report = engine.reports().build(input(interview, role, interviews.transcript(interviewId)),
+                    new InterviewReport.Method("offline", null, null));
+            StoredReport stored = StoredReport.findById(interviewId);
+            if (stored == null) {
+                stored = new StoredReport();
+                stored.interviewId = interviewId;
+            }
+            stored.schemaVersion = InterviewReport.SCHEMA_VERSION;
+            stored.body = write(report);
+            stored.generatedAt = report.generatedAt();
+            stored.persist();
+            events.fire(new InterviewEvent.ReportReady(interviewId, Instant.now()));
+            return report;
+        });
+    }
+
+    private ReportBuilder.TranscriptInput input(Interview interview, RoleTemplate role, List<Turn> turns) {
+        Map<UUID, TurnDetails.Detail> details = turnDetails.isResolvable()
+                ? turnDetails.get().forInterview(interview.id) : Map.of();
+        List<ReportBuilder.Entry> entries = new ArrayList<>();
+        List<String> lastBankDimensions = null;
+        for (Turn t : turns) {
+            TurnDetails.Detail d = details.get(t.id);
+            QuestionSpec spec = t.questionSource == QuestionSource.BANK && t.questionId != null
+                    ? role.question(t.questionId).map(QuestionSpec::of).orElse(null) : null;
+            if (spec == null) {
+                List<String> keyPoints = d == null || d.keyPoints() == null ? List.of() : d.keyPoints();
+                // a follow-up probes the bank question before it, so it informs the same dimensions
+                List<String> dims = lastBankDimensions != null ? lastBankDimensions : dimensionsOf(t, role);
+                spec = new QuestionSpec(t.questionText, QuestionKind.TECHNICAL, dims, keyPoints, List.of(), null);
+            } else {
+                lastBankDimensions = spec.dimensions();
+            }
+            if (!spec.text().equals(t.questionText)) {
+                // the interviewer may phrase a bank question in the persona's words; the rubric stays the bank's
+                spec = new QuestionSpec(t.questionText, spec.kind(), spec.dimensions(), spec.keyPoints(),
+                        spec.misconceptions(), spec.idealAnswer());
+            }
+            boolean scored = t.answerText != null && (d == null || d.intent() == null
+                    || !UNSCORED_INTENTS.contains(d.intent())) && (d == null || !"role-answer".equals(d.kind()));
+            entries.add(new ReportBuilder.Entry(t.seq, t.phase, t.difficulty, spec, t.questionSource.name(),
+                    t.questionId, t.answerText, t.inputMode == null ? null : t.inputMode.name(), scored,
+                    d == null ? null : d.ability()));
+        }
+        return new ReportBuilder.TranscriptInput(interview.id, role, interview.level, interview.candidateName,
+                interview.status.name(), interview.startedAt, interview.endedAt, entries);
+    }
+
+    /** A generated question informs what the bank questions of its phase inform, or the heaviest dimension. */
+    private static List<String> dimensionsOf(Turn t, RoleTemplate role) {
+        List<String> dims = role.questions().stream().filter(q -> q.phase() == t.phase)
+                .flatMap(q -> q.dimensions().stream()).distinct().toList();
+        if (!dims.isEmpty()) {
+            return dims.subList(0, Math.min(2, dims.size()));
+        }
+        return role.dimensions().stream().max((a, b) -> a.weight() - b.weight())
+                .map(d -> List.of(d.id())).orElse(List.of());
+    }
+
+    private String write(InterviewReport report) {
+        try {
+            return json.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a report is plain records and always serialises", e);
+        }
+    }
+}
