@@ -1,0 +1,52 @@
+package dev.viva.interviewer;
+
+import dev.viva.interviewer.generation.Move;
+import dev.viva.role.Phase;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Everything an {@link InterviewEngine} needs to carry on exactly where it stopped: stored after every committed step
+ * so that a reconnecting candidate (or another server) resumes with nothing lost or repeated.
+ *
+ * @param cycleStartedAt     when the current bank question was asked (its follow-ups belong to the same cycle)
+ * @param askedBankIds       bank questions already asked, never asked again
+ * @param open               the question waiting for an answer
+ * @param followUps          follow-ups and hints asked about the current bank question
+ * @param requests           repeats, clarifications and deferrals of the open question
+ * @param silences           empty answers to the open question
+ * @param consecutiveFailures scored answers in a row below the fail score (or "I don't know")
+ * @param cycleMillis        total time of finished bank-question cycles, to predict whether another question fits
+ * @param last               the last utterance, returned again to a reconnecting candidate
+ */
+@RegisterForReflection
+public record EngineSnapshot(
+        Instant startedAt,
+        Instant phaseStartedAt,
+        Instant cycleStartedAt,
+        Phase phase,
+        int seq,
+        boolean done,
+        AbilityEstimate ability,
+        List<String> askedBankIds,
+        int askedInPhase,
+        AskedQuestion open,
+        int followUps,
+        boolean hintGiven,
+        int requests,
+        int silences,
+        List<Move.Probe> probesUsed,
+        int consecutiveFailures,
+        int lastBankDifficulty,
+        int roleQuestions,
+        long cycleMillis,
+        int cycles,
+        Utterance last) {
+
+    public EngineSnapshot {
+        askedBankIds = List.copyOf(askedBankIds);
+        probesUsed = List.copyOf(probesUsed);
+    }
+}

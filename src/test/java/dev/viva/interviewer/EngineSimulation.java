@@ -1,0 +1,88 @@
+package dev.viva.interviewer;
+
+import dev.viva.interviewer.generation.OfflineReplyGenerator;
+import dev.viva.role.Level;
+import dev.viva.role.RoleTemplate;
+import dev.viva.role.RoleTemplateParser;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Runs one whole interview of a simulated candidate through the engine alone, with a hand-moved clock. */
+final class EngineSimulation {
+
+    /** One exchange: what was answered and what the interviewer said next, with the time it happened. */
+    record Exchange(String answer, Step step, Instant at) {
+    }
+
+    static final Instant T0 = Instant.parse("2026-11-22T09:00:00Z");
+
+    final MutableClock clock = new MutableClock(T0);
+    final InterviewEngine engine;
+    final List<Exchange> exchanges = new ArrayList<>();
+    final Step first;
+
+    EngineSimulation(RoleTemplate role, Level level, UUID id) {
+        engine = new InterviewEngine(role, level, id, "Grace Hopper", EngineSettings.defaults(),
+                new KeywordAssessor(), new OfflineReplyGenerator(), clock);
+        first = engine.handle(new EngineInput.Start());
+    }
+
+    static RoleTemplate role(String id) {
+        String resource = "roles/" + id + ".yaml";
+        try (InputStream in = EngineSimulation.class.getClassLoader().getResourceAsStream(resource)) {
+            return RoleTemplateParser.parse(resource, id, in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static EngineSimulation run(RoleTemplate role, Level level, UUID id, SimulatedCandidate candidate) {
+        EngineSimulation sim = new EngineSimulation(role, level, id);
+        sim.runTo(candidate, Integer.MAX_VALUE);
+        return sim;
+    }
+
+    /** Answers until done or {@code maxExchanges}. */
+    void runTo(SimulatedCandidate candidate, int maxExchanges) {
+        Utterance current = engine.lastUtterance();
+        int guard = 0;
+        while (!current.done() && exchanges.size() < maxExchanges) {
+            if (++guard > 400) {
+                throw new AssertionError("interview did not end");
+            }
+            String answer = candidate.answer(current.question(), exchanges.size());
+            clock.advance(candidate.answerTime());
+            Step step = engine.handle(new EngineInput.Answer(answer));
+            exchanges.add(new Exchange(answer, step, clock.instant()));
+            current = step.utterance();
+        }
+    }
+
+    List<AnsweredTurn> answered() {
+        return exchanges.stream().map(e -> e.step().answered()).filter(a -> a != null).toList();
+    }
+
+    List<AskedQuestion> asked() {
+        List<AskedQuestion> all = new ArrayList<>();
+        all.add(first.asked());
+        exchanges.stream().map(e -> e.step().asked()).filter(a -> a != null).forEach(all::add);
+        return all;
+    }
+
+    List<Utterance> utterances() {
+        List<Utterance> all = new ArrayList<>();
+        all.add(first.utterance());
+        exchanges.forEach(e -> all.add(e.step().utterance()));
+        return all;
+    }
+
+    double meanScore() {
+        return answered().stream().filter(a -> a.score() != null).mapToInt(AnsweredTurn::score).average().orElse(0);
+    }
+}
