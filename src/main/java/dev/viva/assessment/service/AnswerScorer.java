@@ -61,6 +61,16 @@ public final class AnswerScorer {
         List<String> words = Text.words(scored);
         List<String> dimensions = question.dimensions();
 
+        if (Text.contentStems(scored).isEmpty() && !injections.isEmpty()) {
+            // the candidate spoke only to the scoring system: that is an answer, and it answers nothing
+            var assessment = new AnswerAssessment(0, 0, dimensions, List.of(), List.of(new Finding(
+                    "Addressed the evaluator instead of answering the question", injections.stream()
+                    .map(AnswerScorer::evidence).toList())), List.of("Answer the question that was asked."),
+                    "Scored 0/100. The answer consisted only of instructions addressed to the evaluator, which are "
+                            + "ignored for scoring and flagged for review; nothing in it answers the question.",
+                    List.of(), question.keyPoints(), List.of(), flags, true);
+            return new ScoredAnswer(assessment, new Signals(null, 0, null, 0, 0, 0, null, 0, words.size(), 0, 0));
+        }
         if (Text.contentStems(scored).isEmpty()) {
             flags.add(new Flag(answer.isBlank() ? "EMPTY_ANSWER" : "UNINTELLIGIBLE", answer.isBlank()
                     ? "nothing was said" : "nothing assessable was said", null));

@@ -44,7 +44,7 @@ public class ReportService {
 
     /** Turns whose answer is not a judgement of skill: silence, the candidate's own questions, asking to repeat. */
     private static final Set<String> UNSCORED_INTENTS = Set.of("EMPTY", "ROLE_QUESTION", "REPEAT", "CLARIFY",
-            "NOTHING_MORE", "UNINTELLIGIBLE");
+            "NOTHING_MORE");
 
     private final AssessmentEngine engine;
     private final InterviewService interviews;
