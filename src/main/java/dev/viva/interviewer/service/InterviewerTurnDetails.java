@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Gives the report what the interviewer recorded per turn (migration V20): generated key points, kind, intent, ability. */
+/**
+ * Gives the report what the interviewer stored on each turn (V20 columns): key points of generated questions, the
+ * kind of turn, how the answer was read, and the ability trajectory.
+ */
 @ApplicationScoped
 public class InterviewerTurnDetails implements TurnDetails {
 
@@ -33,17 +36,16 @@ public class InterviewerTurnDetails implements TurnDetails {
     @Override
     @Transactional
     public Map<UUID, Detail> forInterview(UUID interviewId) {
-        @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                         select id, cast(question_key_points as text), utterance_kind, answer_intent, cast(ability as text)
-                        from turn where interview_id = ?1""")
+                        from turn where interview_id = ?1""", Object[].class)
                 .setParameter(1, interviewId).getResultList();
-        Map<UUID, Detail> out = new HashMap<>();
+        Map<UUID, Detail> details = new HashMap<>();
         for (Object[] r : rows) {
-            out.put((UUID) r[0], new Detail(read((String) r[1], STRINGS, List.of()), (String) r[2], (String) r[3],
-                    read((String) r[4], ABILITY, null)));
+            details.put((UUID) r[0], new Detail(read((String) r[1], STRINGS, List.of()), (String) r[2],
+                    (String) r[3], read((String) r[4], ABILITY, null)));
         }
-        return out;
+        return details;
     }
 
     private <T> T read(String value, TypeReference<T> type, T absent) {
@@ -53,7 +55,7 @@ public class InterviewerTurnDetails implements TurnDetails {
         try {
             return json.readValue(value, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("the interviewer's turn columns hold JSON it wrote itself", e);
+            throw new IllegalStateException("interviewer turn columns hold JSON written by the interviewer", e);
         }
     }
 }

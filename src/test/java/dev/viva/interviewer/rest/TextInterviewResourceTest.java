@@ -148,8 +148,10 @@ class TextInterviewResourceTest {
     @Test
     void everySimulatedCandidateFinishesAndTheStoredTrajectoriesOrderThem() {
         Map<SimulatedCandidate, Float> finalAbility = new java.util.EnumMap<>(SimulatedCandidate.class);
+        Map<SimulatedCandidate, UUID> ids = new java.util.EnumMap<>(SimulatedCandidate.class);
         for (SimulatedCandidate candidate : SimulatedCandidate.values()) {
             Created c = create("Sim " + candidate, "mid");
+            ids.put(candidate, c.id());
             List<JsonPath> said = play(c, candidate);
             assertThat(said.getLast().getBoolean("done")).as(candidate.name()).isTrue();
             given().header("Authorization", RECRUITER).when().get("/api/v1/interviews/{id}", c.id())
@@ -169,8 +171,33 @@ class TextInterviewResourceTest {
         }
         assertThat(finalAbility.get(SimulatedCandidate.STRONG)).isGreaterThan(finalAbility.get(SimulatedCandidate.AVERAGE));
         assertThat(finalAbility.get(SimulatedCandidate.AVERAGE)).isGreaterThan(finalAbility.get(SimulatedCandidate.WEAK));
+        // silence is not scored as wrong: the estimate of a silent candidate does not move
         assertThat(finalAbility.get(SimulatedCandidate.WEAK)).isLessThan(finalAbility.get(SimulatedCandidate.SILENT));
-        assertThat(finalAbility.get(SimulatedCandidate.HOSTILE)).isLessThan(finalAbility.get(SimulatedCandidate.AVERAGE));
+
+        // the reports, finalised when each interview completed, order the candidates
+        Map<SimulatedCandidate, Integer> overall = new java.util.EnumMap<>(SimulatedCandidate.class);
+        ids.forEach((candidate, id) -> {
+            JsonPath report = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                    .pollInterval(java.time.Duration.ofMillis(500))
+                    .until(() -> given().header("Authorization", RECRUITER)
+                            .when().get("/api/v1/interviews/{id}/report", id).then().extract(),
+                            r -> r.statusCode() == 200).jsonPath();
+            overall.put(candidate, report.getInt("overallScore"));
+            if (candidate == SimulatedCandidate.STRONG) {
+                // the difficulty trajectory reaches the report with every answer
+                assertThat(report.getList("answers.ability")).anySatisfy(a -> assertThat(a).isNotNull());
+            }
+        });
+        assertThat(overall.get(SimulatedCandidate.STRONG)).as(overall.toString())
+                .isGreaterThan(overall.get(SimulatedCandidate.AVERAGE));
+        assertThat(overall.get(SimulatedCandidate.AVERAGE)).as(overall.toString())
+                .isGreaterThan(overall.get(SimulatedCandidate.WEAK));
+        assertThat(overall.get(SimulatedCandidate.WEAK)).as(overall.toString())
+                .isGreaterThanOrEqualTo(overall.get(SimulatedCandidate.OFF_TOPIC));
+        assertThat(overall.get(SimulatedCandidate.HOSTILE)).as(overall.toString())
+                .isLessThan(overall.get(SimulatedCandidate.AVERAGE));
+        assertThat(overall.get(SimulatedCandidate.SILENT)).as(overall.toString())
+                .isLessThan(overall.get(SimulatedCandidate.AVERAGE));
     }
 
     @Test
