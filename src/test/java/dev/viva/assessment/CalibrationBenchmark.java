@@ -56,7 +56,7 @@ class CalibrationBenchmark {
         var builder = new dev.viva.assessment.report.ReportBuilder(scorer);
         var input = new dev.viva.assessment.report.ReportBuilder.TranscriptInput(null, role, dev.viva.role.Level.MID,
                 "Bench", "COMPLETED", null, null, entries);
-        builder.build(input, new dev.viva.assessment.report.InterviewReport.Method("offline", null, null));
+        builder.build(input, dev.viva.assessment.report.InterviewReport.Method.offline());
         double[] one = new double[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             long t0 = System.nanoTime();
@@ -70,7 +70,7 @@ class CalibrationBenchmark {
                     e.difficulty(), e.question(), e.questionSource(), e.questionId(), e.answer() + " .", e.inputMode(),
                     e.scored(), e.ability())).toList();
             builder.build(new dev.viva.assessment.report.ReportBuilder.TranscriptInput(null, role, dev.viva.role.Level.MID,
-                    "Bench", "COMPLETED", null, null, changed), new dev.viva.assessment.report.InterviewReport.Method("offline", null, null));
+                    "Bench", "COMPLETED", null, null, changed), dev.viva.assessment.report.InterviewReport.Method.offline());
             report[i] = (System.nanoTime() - t0) / 1e6;
             entries = changed;
         }

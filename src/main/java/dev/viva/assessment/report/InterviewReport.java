@@ -94,7 +94,15 @@ public record InterviewReport(
     public record TranscriptEntry(int seq, String phase, String question, String answer, String inputMode) {
     }
 
-    /** How the report was produced: offline, or with an LLM narrative, and why an LLM was not used. */
-    public record Method(String assessor, String llm, String fallbackReason) {
+    /**
+     * How the report was produced: offline, or reviewed by an LLM (its narrative, and judgements that moved
+     * dimension scores within bounds), why an LLM was not used, and how many quotes it invented (dropped).
+     */
+    public record Method(String assessor, String llm, String fallbackReason, String narrative,
+                         Integer inventedQuotesDropped) {
+
+        public static Method offline() {
+            return new Method("offline", null, null, null, null);
+        }
     }
 }

@@ -75,8 +75,6 @@ public final class ReportBuilder {
         }
 
         List<InterviewReport.Dimension> dimensions = new ArrayList<>();
-        double weighted = 0;
-        double weightSeen = 0;
         for (RoleTemplate.Dimension d : role.dimensions()) {
             List<Scored> inform = scored.stream().filter(s -> s.entry().question().dimensions().contains(d.id())).toList();
             if (inform.isEmpty()) {
@@ -92,13 +90,11 @@ public final class ReportBuilder {
                 den += w;
             }
             double percent = num / den;
-            weighted += d.weight() * percent;
-            weightSeen += d.weight();
             dimensions.add(new InterviewReport.Dimension(d.id(), d.name(), d.weight(), round1(percent / 20),
                     (int) Math.round(percent), label(percent), inform.size(), reasoning(d, inform, percent),
                     bestQuotes(inform, 3)));
         }
-        int overall = weightSeen == 0 ? 0 : (int) Math.round(weighted / weightSeen);
+        int overall = overall(dimensions);
         InterviewReport.Recommendation recommendation = recommendation(overall, scored.size());
 
         List<String> reasons = new ArrayList<>();
@@ -122,17 +118,30 @@ public final class ReportBuilder {
     private record Scored(Entry entry, ScoredAnswer answer) {
     }
 
+    /** The role's weights over the dimensions that have evidence; 0 when none has. */
+    public static int overall(List<InterviewReport.Dimension> dimensions) {
+        double weighted = 0;
+        double weightSeen = 0;
+        for (InterviewReport.Dimension d : dimensions) {
+            if (d.percent() != null) {
+                weighted += d.weight() * d.percent();
+                weightSeen += d.weight();
+            }
+        }
+        return weightSeen == 0 ? 0 : (int) Math.round(weighted / weightSeen);
+    }
+
     /** A hard question answered well says more than an easy one; an easy one answered badly says more too. */
     static double difficultyWeight(int difficulty) {
         return 1 + 0.15 * (difficulty - 3);
     }
 
-    static String label(double percent) {
+    public static String label(double percent) {
         return percent >= 85 ? "Excellent" : percent >= 70 ? "Very Good" : percent >= 55 ? "Good"
                 : percent >= 40 ? "Fair" : "Poor";
     }
 
-    static InterviewReport.Recommendation recommendation(int overall, int answers) {
+    public static InterviewReport.Recommendation recommendation(int overall, int answers) {
         if (answers == 0) {
             return InterviewReport.Recommendation.NO_HIRE;
         }

@@ -33,7 +33,12 @@ public final class ReportRenderer {
         for (String reason : r.confidenceReasons()) {
             md.append("- ").append(reason).append('\n');
         }
-        md.append("\n## Executive Summary\n\n").append(mdText(r.executiveSummary())).append("\n\n## Dimension Scores\n\n");
+        md.append("\n## Executive Summary\n\n").append(mdText(r.executiveSummary())).append("\n\n");
+        if (r.method().narrative() != null) {
+            md.append("**Reviewer narrative (").append(mdText(r.method().llm())).append(")**: ")
+                    .append(mdText(r.method().narrative())).append("\n\n");
+        }
+        md.append("## Dimension Scores\n\n");
         int i = 1;
         for (var d : r.dimensions()) {
             md.append("### ").append(i++).append(". ").append(d.name()).append(" (").append(d.weight()).append("%)\n");
@@ -143,7 +148,12 @@ public final class ReportRenderer {
                 .append(" / 5)</p><p>Confidence: <strong>").append(esc(r.confidenceLabel())).append("</strong> (")
                 .append(String.format(Locale.ROOT, "%.2f", r.confidence())).append(")</p><ul>");
         r.confidenceReasons().forEach(x -> h.append("<li>").append(esc(x)).append("</li>"));
-        h.append("</ul><p>").append(esc(r.executiveSummary())).append("</p></section>");
+        h.append("</ul><p>").append(esc(r.executiveSummary())).append("</p>");
+        if (r.method().narrative() != null) {
+            h.append("<p><strong>Reviewer narrative (").append(esc(r.method().llm())).append(")</strong>: ")
+                    .append(esc(r.method().narrative())).append("</p>");
+        }
+        h.append("</section>");
         h.append("<section><h2>Dimension scores</h2><table><tr><th>Dimension</th><th>Weight</th><th>Score</th><th style=\"width:35%\">"
                 + "</th></tr>");
         for (var d : r.dimensions()) {

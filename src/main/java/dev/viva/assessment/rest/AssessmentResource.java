@@ -4,6 +4,7 @@ import dev.viva.assessment.QuestionSpec;
 import dev.viva.assessment.report.InterviewReport;
 import dev.viva.assessment.report.ReportBuilder;
 import dev.viva.assessment.service.AssessmentEngine;
+import dev.viva.assessment.service.ReportReview;
 import dev.viva.platform.error.ApiProblem;
 import dev.viva.platform.security.RecruiterOnly;
 import dev.viva.role.Phase;
@@ -39,10 +40,12 @@ import static dev.viva.assessment.rest.AssessmentViews.TranscriptRequest;
 public class AssessmentResource {
 
     private final AssessmentEngine engine;
+    private final ReportReview review;
     private final RoleCatalog roles;
 
-    public AssessmentResource(AssessmentEngine engine, RoleCatalog roles) {
+    public AssessmentResource(AssessmentEngine engine, ReportReview review, RoleCatalog roles) {
         this.engine = engine;
+        this.review = review;
         this.roles = roles;
     }
 
@@ -91,8 +94,8 @@ public class AssessmentResource {
             entries.add(new ReportBuilder.Entry(seq++, phase, difficulty, spec, bank.isPresent() ? "BANK" : "GENERATED",
                     bank.map(RoleTemplate.Question::id).orElse(null), a.answer(), "TEXT", true, null));
         }
-        InterviewReport report = engine.reports().build(new ReportBuilder.TranscriptInput(null, role, request.level(),
-                request.candidateName(), "ASSESSED", null, null, entries), new InterviewReport.Method("offline", null, null));
+        InterviewReport report = review.apply(engine.reports().build(new ReportBuilder.TranscriptInput(null, role,
+                request.level(), request.candidateName(), "ASSESSED", null, null, entries), InterviewReport.Method.offline()));
         return ReportFormats.respond(report, format, accept);
     }
 

@@ -47,6 +47,7 @@ public class ReportService {
             "NOTHING_MORE");
 
     private final AssessmentEngine engine;
+    private final ReportReview review;
     private final InterviewService interviews;
     private final RoleCatalog roles;
     private final Instance<TurnDetails> turnDetails;
@@ -54,10 +55,11 @@ public class ReportService {
     private final ObjectMapper json;
     private final ManagedExecutor executor;
 
-    public ReportService(AssessmentEngine engine, InterviewService interviews, RoleCatalog roles,
+    public ReportService(AssessmentEngine engine, ReportReview review, InterviewService interviews, RoleCatalog roles,
                          Instance<TurnDetails> turnDetails, Event<InterviewEvent> events, ObjectMapper json,
                          ManagedExecutor executor) {
         this.engine = engine;
+        this.review = review;
         this.interviews = interviews;
         this.roles = roles;
         this.turnDetails = turnDetails;
@@ -86,8 +88,8 @@ public class ReportService {
             Interview interview = interviews.get(interviewId);
             RoleTemplate role = roles.find(interview.roleId).orElseThrow(() -> ApiProblem.unavailable(
                     "the role template '" + interview.roleId + "' of this interview is no longer installed"));
-            InterviewReport report = engine.reports().build(input(interview, role, interviews.transcript(interviewId)),
-                    new InterviewReport.Method("offline", null, null));
+            InterviewReport report = review.apply(engine.reports().build(
+                    input(interview, role, interviews.transcript(interviewId)), InterviewReport.Method.offline()));
             StoredReport stored = StoredReport.findById(interviewId);
             if (stored == null) {
                 stored = new StoredReport();

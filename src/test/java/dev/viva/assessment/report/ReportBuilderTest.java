@@ -46,7 +46,7 @@ class ReportBuilderTest {
         }
         Instant start = Instant.parse("2026-11-22T10:00:00Z");
         return builder.build(new ReportBuilder.TranscriptInput(null, backend, Level.SENIOR, c.name(), "COMPLETED", start,
-                start.plusSeconds(25 * 60 + 30), entries), new InterviewReport.Method("offline", null, null));
+                start.plusSeconds(25 * 60 + 30), entries), InterviewReport.Method.offline());
     }
 
     @Test
@@ -97,7 +97,7 @@ class ReportBuilderTest {
                 .orElseThrow()), "BANK", "be-wrap-questions", null, null, false, null));
         Instant start = Instant.parse("2026-11-22T10:00:00Z");
         InterviewReport r = builder.build(new ReportBuilder.TranscriptInput(null, backend, Level.MID, "Ada", "COMPLETED",
-                start, start.plusSeconds(1800), entries), new InterviewReport.Method("offline", null, null));
+                start, start.plusSeconds(1800), entries), InterviewReport.Method.offline());
 
         assertThat(r.schemaVersion()).isEqualTo(1);
         assertThat(r.candidate().durationMinutes()).isEqualTo(30.0);
@@ -137,7 +137,7 @@ class ReportBuilderTest {
         InterviewReport r = builder.build(new ReportBuilder.TranscriptInput(null, backend, Level.MID,
                 "<img src=x onerror=alert(1)>", "COMPLETED", null, null,
                 List.of(new ReportBuilder.Entry(1, Phase.INTRODUCTION, 1, q, "GENERATED", null, evil, "TEXT", true, null))),
-                new InterviewReport.Method("offline", null, null));
+                InterviewReport.Method.offline());
         String html = ReportRenderer.html(r);
         assertThat(html).doesNotContain("<script>").doesNotContain("<img").contains("&lt;script&gt;");
         String md = ReportRenderer.markdown(r);
@@ -147,7 +147,7 @@ class ReportBuilderTest {
     @Test
     void noAnswersMeansNoVerdictAndZeroConfidence() {
         InterviewReport r = builder.build(new ReportBuilder.TranscriptInput(null, backend, Level.JUNIOR, "Silent",
-                "ABANDONED", null, null, List.of()), new InterviewReport.Method("offline", null, null));
+                "ABANDONED", null, null, List.of()), InterviewReport.Method.offline());
         assertThat(r.confidence()).isZero();
         assertThat(r.confidenceReasons()).anyMatch(s -> s.contains("No answer could be assessed"));
         assertThat(r.dimensions()).allSatisfy(d -> assertThat(d.percent()).isNull());
