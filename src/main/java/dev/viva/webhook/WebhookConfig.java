@@ -82,6 +82,13 @@ public interface WebhookConfig {
         int batchSize();
 
         /**
+         * Sender threads: most attempts in flight at once in this process. Each one records its outcome in its own transaction, so
+         * keep it below the datasource pool size ({@code quarkus.datasource.jdbc.max-size}).
+         */
+        @WithDefault("16")
+        int concurrency();
+
+        /**
          * How long a claim lasts. A replica that dies while sending leaves its claims, and another replica retries
          * them once the lease runs out, so it must be well above the attempt timeout.
          */

@@ -52,7 +52,7 @@ public final class Receiver implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.setExecutor(Executors.newFixedThreadPool(24, Thread.ofPlatform().daemon().factory()));
         server.createContext("/", exchange -> {
             byte[] in = exchange.getRequestBody().readAllBytes();
             Request r = new Request(seq.incrementAndGet(), Instant.now(), System.nanoTime(),

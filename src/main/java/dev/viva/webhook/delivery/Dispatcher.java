@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -21,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends due outbox messages. Each replica runs one loop that claims a batch (under a lease, see {@link OutboxStore}),
- * sends it concurrently on virtual threads, and records each outcome in its own transaction. The loop sleeps for the
+ * sends it concurrently on a bounded pool of sender threads, and records each outcome in its own transaction. The loop sleeps for the
  * poll interval, or less when a committed transaction has queued new messages ({@link #wake()}).
  */
 @ApplicationScoped
@@ -34,6 +35,7 @@ public class Dispatcher {
     private final PinnedHttpSender sender;
     private final WebhookConfig config;
     private final Semaphore wakeups = new Semaphore(0);
+    private final ExecutorService senders;
     private Thread loop;
     private volatile boolean running;
 
@@ -42,6 +44,10 @@ public class Dispatcher {
         this.guard = guard;
         this.sender = sender;
         this.config = config;
+        // platform threads, bounded: attempts block on sockets and the database, and each holds a pooled connection
+        // while it records its outcome
+        this.senders = Executors.newFixedThreadPool(config.dispatcher().concurrency(),
+                Thread.ofPlatform().name("webhook-sender-", 0).daemon().factory());
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -52,6 +58,7 @@ public class Dispatcher {
 
     void onStop(@Observes ShutdownEvent event) {
         stop();
+        senders.shutdown();
     }
 
     public synchronized void start() {
@@ -113,17 +120,21 @@ public class Dispatcher {
         if (claims.isEmpty()) {
             return 0;
         }
-        try (ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (OutboxStore.Claim claim : claims) {
-                workers.submit(() -> deliver(claim));
-            }
+        List<Callable<Void>> tasks = claims.stream().<Callable<Void>>map(c -> () -> {
+            deliver(c);
+            return null;
+        }).toList();
+        try {
+            senders.invokeAll(tasks);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         return claims.size();
     }
 
     private void deliver(OutboxStore.Claim claim) {
-        OutboxStore.Outcome outcome = attempt(claim);
         try {
+            OutboxStore.Outcome outcome = attempt(claim);
             store.record(claim, outcome);
         } catch (RuntimeException e) {
             // the lease runs out and the message is tried again: at-least-once, never lost
