@@ -3,7 +3,7 @@ package dev.viva.voice;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 
-/** Conversions between the wire's s16le bytes, Java samples and the float samples Whisper takes. */
+/** Conversions between the wire's s16le bytes and Java samples, and sample levels. */
 public final class Pcm {
 
     private Pcm() {
@@ -36,15 +36,6 @@ public final class Pcm {
         ByteBuffer out = ByteBuffer.allocate(samples.length * 2).order(ByteOrder.LITTLE_ENDIAN);
         out.asShortBuffer().put(samples);
         return out.array();
-    }
-
-    /** Scales samples to [-1, 1) as whisper.cpp expects. */
-    public static float[] toFloat(short[] samples) {
-        float[] out = new float[samples.length];
-        for (int i = 0; i < samples.length; i++) {
-            out[i] = samples[i] / 32768f;
-        }
-        return out;
     }
 
     /** Root-mean-square of {@code samples[from, to)} relative to full scale, 0 for an empty range. */

@@ -39,15 +39,6 @@ class PcmTest {
     }
 
     @Test
-    void floatConversionScalesToUnitRange() {
-        float[] f = Pcm.toFloat(new short[] {0, 16384, -32768, 32767});
-        assertEquals(0f, f[0]);
-        assertEquals(0.5f, f[1]);
-        assertEquals(-1f, f[2]);
-        assertTrue(f[3] < 1f && f[3] > 0.9999f);
-    }
-
-    @Test
     void levels() {
         assertEquals(-100, Pcm.dbfs(Pcm.rms(new short[320], 0, 320)));
         short[] fullScaleSquare = new short[320];
