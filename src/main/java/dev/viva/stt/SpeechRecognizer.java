@@ -1,0 +1,21 @@
+package dev.viva.stt;
+
+import java.util.concurrent.CompletionStage;
+
+/** Speech to text for 16 kHz mono audio. Implementations never block the calling thread. */
+public interface SpeechRecognizer {
+
+    /** How urgent a transcription is. */
+    enum Priority {
+        /** End of the candidate's turn: queued (up to the queue capacity) and always answered. */
+        FINAL,
+        /** A caption of an answer in progress: only run when a worker is idle, otherwise refused as BUSY at once. */
+        PARTIAL
+    }
+
+    /** Whether speech can be recognised now; when not, candidates should be asked to type. */
+    boolean isAvailable();
+
+    /** Transcribes 16 kHz mono samples. The stage completes on a worker thread, never exceptionally. */
+    CompletionStage<Transcription> transcribe(short[] samples, Priority priority);
+}

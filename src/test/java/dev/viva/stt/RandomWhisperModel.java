@@ -1,0 +1,117 @@
+package dev.viva.stt;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+/**
+ * Writes a whisper.cpp model with the exact tensor shapes and types of ggml-tiny.en.bin but random weights, so that
+ * real transcription compute can be measured where no Whisper weights can be
+ * downloaded. Header, mel filters and vocabulary are copied from whisper.cpp's weightless test model.
+ *
+ * <p>Random weights never predict the end-of-text token, so decoding runs to whisper.cpp's per-window token limit
+ * (about 220 tokens, where real speech of 11 s needs about 30): {@link Decoding#RANDOM} measures an upper bound.
+ * {@link Decoding#IMMEDIATE_END} makes the final layer norm constant (weight 0, bias 1) and the end-of-text embedding
+ * row all ones, so end-of-text wins from the second step: that measures the encoder plus two decoder steps, a lower
+ * bound. Both run every layer at full size.
+ *
+ * <p>{@code bench/stt-benchmark.sh} writes both variants into {@code target/bench-models/}; after
+ * {@code ./mvnw test-compile} a file can also be written by hand with
+ * {@code java -cp target/test-classes:target/classes dev.viva.stt.RandomWhisperModel OUT.bin [random|immediate-end]}.
+ */
+public final class RandomWhisperModel {
+
+    /** How the decoder behaves. */
+    public enum Decoding { RANDOM, IMMEDIATE_END }
+
+    /** End-of-text token of the English-only models. */
+    private static final int TOKEN_EOT_EN = 50256;
+
+    private RandomWhisperModel() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 1) {
+            System.err.println("usage: RandomWhisperModel OUT.bin [random|immediate-end]");
+            System.exit(2);
+        }
+        Decoding decoding = args.length > 1 && args[1].equals("immediate-end") ? Decoding.IMMEDIATE_END
+                : Decoding.RANDOM;
+        Path out = Path.of(args[0]);
+        write(ModelFiles.weightless(), out, decoding, 42);
+        System.out.println("wrote " + out + " (" + Files.size(out) + " bytes)");
+    }
+
+    /** Writes the model; {@code header} must be a weightless tiny.en file. */
+    public static void write(Path header, Path out, Decoding decoding, long seed) throws IOException {
+        GgmlModelValidator.ModelInfo info;
+        try {
+            info = GgmlModelValidator.validate(header);
+        } catch (InvalidModelException e) {
+            throw new IOException(e.getMessage());
+        }
+        if (!info.weightless() || !info.hyperParameters().equals(WhisperHyperParameters.TINY_EN)) {
+            throw new IOException(header + " is not a weightless tiny.en model");
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        try (OutputStream stream = new BufferedOutputStream(Files.newOutputStream(out), 1 << 20)) {
+            stream.write(Files.readAllBytes(header));
+            for (WhisperTensorLayout.Tensor tensor : WhisperTensorLayout.tensors(info.hyperParameters())) {
+                boolean half = tensor.kind() != WhisperTensorLayout.Kind.F32;
+                writeHeader(stream, tensor, half ? 1 : 0);
+                int columns = tensor.ne()[0];
+                ByteBuffer row = ByteBuffer.allocate(columns * (half ? 2 : 4)).order(ByteOrder.LITTLE_ENDIAN);
+                long rows = tensor.elements() / columns;
+                for (long r = 0; r < rows; r++) {
+                    row.clear();
+                    for (int c = 0; c < columns; c++) {
+                        float value = value(tensor.name(), r, decoding, random);
+                        if (half) {
+                            row.putShort(Float.floatToFloat16(value));
+                        } else {
+                            row.putFloat(value);
+                        }
+                    }
+                    stream.write(row.array());
+                }
+            }
+        }
+    }
+
+    private static float value(String name, long row, Decoding decoding, SplittableRandom random) {
+        if (decoding == Decoding.IMMEDIATE_END) {
+            if (name.equals("decoder.ln.weight")) {
+                return 0f;
+            }
+            if (name.equals("decoder.ln.bias")) {
+                return 1f;
+            }
+            if (name.equals("decoder.token_embedding.weight") && row == TOKEN_EOT_EN) {
+                return 1f;
+            }
+        }
+        if (name.endsWith("_ln.weight") || name.endsWith("ln_post.weight") || name.equals("decoder.ln.weight")) {
+            return 1f; // layer norms near identity keep activations finite through every layer
+        }
+        return (float) (random.nextGaussian() * 0.02);
+    }
+
+    private static void writeHeader(OutputStream stream, WhisperTensorLayout.Tensor tensor, int type)
+            throws IOException {
+        byte[] name = tensor.name().getBytes(StandardCharsets.US_ASCII);
+        ByteBuffer header = ByteBuffer.allocate(12 + 4 * tensor.ne().length + name.length)
+                .order(ByteOrder.LITTLE_ENDIAN);
+        header.putInt(tensor.ne().length).putInt(name.length).putInt(type);
+        for (int d : tensor.ne()) {
+            header.putInt(d);
+        }
+        header.put(name);
+        stream.write(header.array());
+    }
+}

@@ -1,0 +1,148 @@
+package dev.viva.stt;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * A deterministic speech-to-text double for pipeline tests, for where real Whisper weights cannot exist. It is taught
+ * clips of audio with their text and recognises them again by their loudness envelope (20 ms levels, leading and
+ * trailing silence trimmed), so audio that went through the real path (framing, 48 kHz resampling, VAD cutting)
+ * still matches. A prefix of a clip, as in a partial transcript, yields the matching share of its words; audio it
+ * was not taught is "not understood". Results complete on a separate thread, like the real engine.
+ */
+public final class ScriptedSpeechRecognizer implements SpeechRecognizer, AutoCloseable {
+
+    private static final double SILENCE_DB = -50;
+    private static final double MIN_CORRELATION = 0.8;
+
+    private record Clip(double[] envelope, String[] words) {
+    }
+
+    /** One call, for assertions. */
+    public record Call(Priority priority, long audioMs) {
+    }
+
+    private final List<Clip> clips = new CopyOnWriteArrayList<>();
+    private final List<Call> calls = new CopyOnWriteArrayList<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
+        Thread thread = new Thread(task, "scripted-stt");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean available = true;
+    private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
+
+    /** Teaches the double that {@code audio} (16 kHz) says {@code text}. */
+    public ScriptedSpeechRecognizer say(short[] audio, String text) {
+        clips.add(new Clip(envelope(audio), text.strip().split("\\s+")));
+        return this;
+    }
+
+    public void available(boolean available) {
+        this.available = available;
+    }
+
+    /** Holds every result until the returned future is completed (to test late results). */
+    public CompletableFuture<Void> hold() {
+        gate = new CompletableFuture<>();
+        return gate;
+    }
+
+    public List<Call> calls() {
+        return List.copyOf(calls);
+    }
+
+    @Override
+    public boolean isAvailable() {
+        return available;
+    }
+
+    @Override
+    public CompletionStage<Transcription> transcribe(short[] samples, Priority priority) {
+        long audioMs = samples.length / 16L;
+        calls.add(new Call(priority, audioMs));
+        if (!available) {
+            return CompletableFuture.completedFuture(
+                    new Transcription.Failed(Transcription.Reason.UNAVAILABLE, "scripted: unavailable"));
+        }
+        short[] copy = samples.clone();
+        CompletableFuture<Void> waitFor = gate;
+        return waitFor.thenApplyAsync(ignored -> recognise(copy, audioMs), worker);
+    }
+
+    private Transcription recognise(short[] samples, long audioMs) {
+        double[] heard = envelope(samples);
+        String best = null;
+        double bestScore = MIN_CORRELATION;
+        for (Clip clip : clips) {
+            if (heard.length < 5 || heard.length > clip.envelope().length * 1.15 + 5) {
+                continue;
+            }
+            int n = Math.min(heard.length, clip.envelope().length);
+            double score = correlation(heard, clip.envelope(), n);
+            if (score > bestScore) {
+                bestScore = score;
+                double share = (double) heard.length / clip.envelope().length;
+                int words = share >= 0.9 ? clip.words().length
+                        : Math.max(1, (int) Math.floor(share * clip.words().length));
+                best = String.join(" ", Arrays.copyOf(clip.words(), words));
+            }
+        }
+        return best == null
+                ? new Transcription.NotUnderstood(audioMs, 0, 1)
+                : new Transcription.Heard(best, audioMs, 0, 1);
+    }
+
+    private static double[] envelope(short[] samples) {
+        List<Double> levels = new ArrayList<>();
+        for (int start = 0; start + 320 <= samples.length; start += 320) {
+            double sum = 0;
+            for (int i = start; i < start + 320; i++) {
+                double s = samples[i] / 32768.0;
+                sum += s * s;
+            }
+            double rms = Math.sqrt(sum / 320);
+            levels.add(rms < 1e-5 ? -100 : 20 * Math.log10(rms));
+        }
+        int from = 0;
+        int to = levels.size();
+        while (from < to && levels.get(from) < SILENCE_DB) {
+            from++;
+        }
+        while (to > from && levels.get(to - 1) < SILENCE_DB) {
+            to--;
+        }
+        return levels.subList(from, to).stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double correlation(double[] a, double[] b, int n) {
+        double meanA = 0;
+        double meanB = 0;
+        for (int i = 0; i < n; i++) {
+            meanA += a[i];
+            meanB += b[i];
+        }
+        meanA /= n;
+        meanB /= n;
+        double cov = 0;
+        double varA = 0;
+        double varB = 0;
+        for (int i = 0; i < n; i++) {
+            cov += (a[i] - meanA) * (b[i] - meanB);
+            varA += (a[i] - meanA) * (a[i] - meanA);
+            varB += (b[i] - meanB) * (b[i] - meanB);
+        }
+        return varA == 0 || varB == 0 ? 0 : cov / Math.sqrt(varA * varB);
+    }
+
+    @Override
+    public void close() {
+        worker.shutdownNow();
+    }
+}

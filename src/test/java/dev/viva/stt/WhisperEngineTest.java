@@ -1,0 +1,129 @@
+package dev.viva.stt;
+
+import dev.viva.testing.Wav;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The real whisper-jni adapter with whisper.cpp's weightless tiny.en: real loading, states and audio path. */
+class WhisperEngineTest {
+
+    private static WhisperEngine engine;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void load() throws Exception {
+        engine = WhisperEngine.load(ModelFiles.weightless(), new WhisperEngine.Settings(1, 1, 2, "en"));
+    }
+
+    @AfterAll
+    static void close() {
+        engine.close();
+    }
+
+    private static Transcription await(CompletionStage<Transcription> stage) throws Exception {
+        return stage.toCompletableFuture().get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void realSpeechThroughAWeightlessModelIsADidNotCatchThat() throws Exception {
+        short[] jfk = Wav.read(Wav.jfk());
+        Transcription result = await(engine.transcribe(jfk, SpeechRecognizer.Priority.FINAL));
+        Transcription.NotUnderstood none = assertInstanceOf(Transcription.NotUnderstood.class, result);
+        assertEquals(11_000, none.audioMs());
+        assertTrue(none.computeMs() >= 0 && none.queueMs() >= 0);
+    }
+
+    @Test
+    void veryShortAudioIsPaddedNotRejected() throws Exception {
+        assertInstanceOf(Transcription.NotUnderstood.class,
+                await(engine.transcribe(Wav.fixture("okay.wav"), SpeechRecognizer.Priority.FINAL)));
+        assertInstanceOf(Transcription.NotUnderstood.class,
+                await(engine.transcribe(new short[0], SpeechRecognizer.Priority.FINAL)));
+    }
+
+    @Test
+    void oneDecodingStateServesSessionAfterSession() throws Exception {
+        for (int session = 0; session < 2; session++) {
+            await(engine.transcribe(Wav.silence(1000), SpeechRecognizer.Priority.FINAL));
+        }
+        assertEquals(1, engine.statesCreated(), "one worker needs one state, however many sessions");
+        assertTrue(engine.model().weightless());
+    }
+
+    @Test
+    void saturationIsRefusedAtOnceInsteadOfQueuedWithoutBound() throws Exception {
+        short[] audio = Wav.read(Wav.jfk());
+        List<CompletableFuture<Transcription>> results = new ArrayList<>();
+        for (int i = 0; i < 6; i++) { // 1 worker + 2 queue slots
+            results.add(engine.transcribe(audio, SpeechRecognizer.Priority.FINAL).toCompletableFuture());
+        }
+        Transcription partial = await(engine.transcribe(audio, SpeechRecognizer.Priority.PARTIAL));
+        Transcription.Failed refused = assertInstanceOf(Transcription.Failed.class, partial);
+        assertEquals(Transcription.Reason.BUSY, refused.reason(), "captions never wait behind answers");
+        long busy = 0;
+        for (CompletableFuture<Transcription> result : results) {
+            if (await(result) instanceof Transcription.Failed failed) {
+                assertEquals(Transcription.Reason.BUSY, failed.reason());
+                assertTrue(failed.message().contains("1 running, 2 waiting"), failed.message());
+                busy++;
+            }
+        }
+        assertTrue(busy >= 3, busy + " of 6 refused");
+        assertTrue(results.stream().anyMatch(r -> r.join() instanceof Transcription.NotUnderstood));
+        assertEquals(0, engine.pending());
+        // once drained, work is accepted again, and the queued ones had a measured wait
+        assertInstanceOf(Transcription.NotUnderstood.class,
+                await(engine.transcribe(Wav.silence(500), SpeechRecognizer.Priority.PARTIAL)));
+    }
+
+    @Test
+    void pcmConversionScalesAndPads() {
+        float[] f = WhisperEngine.toFloat(new short[] {0, 16384, -32768, 32767}, 10);
+        assertEquals(10, f.length);
+        assertEquals(0f, f[0]);
+        assertEquals(0.5f, f[1]);
+        assertEquals(-1f, f[2]);
+        assertTrue(f[3] < 1f && f[3] > 0.9999f);
+        assertEquals(0f, f[9]);
+        assertEquals(5, WhisperEngine.toFloat(new short[5], 2).length);
+    }
+
+    @Test
+    void nonSpeechAnnotationsAreNotAnAnswer() {
+        assertEquals("", WhisperEngine.clean(" [BLANK_AUDIO]"));
+        assertEquals("", WhisperEngine.clean("(upbeat music) *sighs* ..."));
+        assertEquals("I would use a hash map.", WhisperEngine.clean(" I would use  a hash map. [inaudible]"));
+    }
+
+    @Test
+    void brokenModelFilesAreRejectedBeforeWhisperCppSeesThem() throws Exception {
+        // each of these, handed to whisper.cpp, reads past the end of its buffers; here they are plain exceptions
+        WhisperEngine.Settings settings = new WhisperEngine.Settings(1, 1, 0, "en");
+        assertThrows(InvalidModelException.class, () -> WhisperEngine.load(dir.resolve("missing.bin"), settings));
+        assertThrows(InvalidModelException.class,
+                () -> WhisperEngine.load(ModelFiles.truncated(dir, 200_000), settings));
+        assertThrows(InvalidModelException.class,
+                () -> WhisperEngine.load(ModelFiles.withHeaderInt(dir, 3, 1 << 30), settings));
+        assertThrows(InvalidModelException.class, () -> WhisperEngine.load(ModelFiles.withTrailer(dir,
+                GgmlModelValidatorTest.tensor("decoder.token_embedding.weight", 1, 384, 51864)), settings));
+        // and the JVM is still here, with the shared engine still working
+        assertNotEquals(null, await(engine.transcribe(Wav.silence(200), SpeechRecognizer.Priority.FINAL)));
+    }
+}
