@@ -1,0 +1,97 @@
+package dev.viva;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A real WebSocket client (the JDK's) for tests: queues the JSON messages it receives and remembers the close code. */
+public final class TestSocket implements WebSocket.Listener {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    private final StringBuilder partial = new StringBuilder();
+    /** Completes with the close code the server sent. */
+    public final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    private WebSocket socket;
+
+    private TestSocket() {
+    }
+
+    /** Opens {@code pathAndQuery} on the server at {@code base} (an http URL), with an Authorization header if given. */
+    public static TestSocket connect(Object base, String pathAndQuery, String authorization) {
+        TestSocket client = new TestSocket();
+        var builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        URI uri = URI.create(base.toString().replaceFirst("^http", "ws").replaceAll("/$", "") + pathAndQuery);
+        client.socket = builder.buildAsync(uri, client).join();
+        return client;
+    }
+
+    /** The HTTP status with which the server refused the upgrade; fails if it accepted it. */
+    public static int refusal(Object base, String pathAndQuery, String authorization) {
+        try {
+            connect(base, pathAndQuery, authorization);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof WebSocketHandshakeException h) {
+                return h.getResponse().statusCode();
+            }
+            throw e;
+        }
+        throw new AssertionError("the upgrade was accepted");
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
+        partial.append(data);
+        if (last) {
+            messages.add(partial.toString());
+            partial.setLength(0);
+        }
+        ws.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+        closed.complete(statusCode);
+        return null;
+    }
+
+    /** Drops the connection without a close handshake, as a network failure would. */
+    public void abort() {
+        socket.abort();
+    }
+
+    public void send(String message) {
+        socket.sendText(message, true).join();
+    }
+
+    /** Sends a message and returns the next one received. */
+    public JsonNode exchange(String message) throws Exception {
+        send(message);
+        return next();
+    }
+
+    /** The next message, waiting up to 20 s. */
+    public JsonNode next() throws Exception {
+        String m = messages.poll(20, TimeUnit.SECONDS);
+        assertThat(m).as("a message within 20 s").isNotNull();
+        return JSON.readTree(m);
+    }
+}
