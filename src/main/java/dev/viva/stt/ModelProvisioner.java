@@ -62,8 +62,10 @@ final class ModelProvisioner {
             new ModelDownloader(config.downloadTimeout(), config.downloadStallTimeout()).download(url, sha1.get(), target);
             return target;
         } catch (IOException | RuntimeException e) {
-            LOG.warnf("Whisper model %s unavailable: %s", name, e.getMessage());
-            throw new InvalidModelException("model '" + name + "' could not be downloaded: " + e.getMessage());
+            // some network failures (a refused connection, an unknown host) carry no message, only their type
+            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            LOG.warnf("Whisper model %s unavailable from %s: %s", name, url, why);
+            throw new InvalidModelException("model '" + name + "' could not be downloaded from " + url + ": " + why);
         }
     }
 }

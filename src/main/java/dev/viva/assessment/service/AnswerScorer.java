@@ -39,7 +39,7 @@ public final class AnswerScorer {
     /** Cosine thresholds of MiniLM between a window and a short statement. */
     static final double KEY_POINT_LOW = 0.30;
     static final double KEY_POINT_HIGH = 0.62;
-    static final double MISCONCEPTION = 0.66;
+    static final double MISCONCEPTION = 0.70;
     static final double ON_TOPIC = 0.28;
 
     private final SentenceEmbedder embedder;
@@ -125,7 +125,11 @@ public final class AnswerScorer {
             int best = bestWindow(windowVecs, mv);
             double sim = SentenceEmbedder.cosine(windowVecs.get(best), mv);
             boolean refuted = Cues.negates(windows.get(best).text()) && !Cues.negates(m);
-            if (sim >= MISCONCEPTION && !refuted) {
+            // a correct statement on the same topic resembles the myth too: it is the myth only if it resembles the
+            // myth more than anything a strong answer says
+            double closestKeyPoint = kpVecs.stream()
+                    .mapToDouble(k -> SentenceEmbedder.cosine(windowVecs.get(best), k)).max().orElse(-1);
+            if (sim >= MISCONCEPTION && !refuted && sim > closestKeyPoint) {
                 misconceptionsFound.add(m);
                 weaknesses.add(new Finding("States a common misconception: " + m, List.of(evidence(windows.get(best)))));
             }

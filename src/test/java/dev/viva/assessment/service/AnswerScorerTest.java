@@ -132,6 +132,10 @@ class AnswerScorerTest {
         AnswerAssessment refuted = scorer.score(asyncQuestion, "making an endpoint async def does not always make it "
                 + "faster; with a blocking driver it is slower because it stalls the event loop").assessment();
         assertThat(refuted.misconceptions()).isEmpty();
+        // a correct statement about the same topic is not the myth
+        AnswerAssessment correct = scorer.score(asyncQuestion, "async def endpoints run on the event loop while def "
+                + "endpoints run in a thread pool, so a blocking driver inside async def stalls every request").assessment();
+        assertThat(correct.misconceptions()).isEmpty();
     }
 
     @Test
