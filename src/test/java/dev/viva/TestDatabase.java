@@ -1,9 +1,9 @@
 package dev.viva;
 
+import dev.viva.platform.database.DatabaseBootstrap;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 
@@ -19,17 +19,8 @@ public class TestDatabase implements QuarkusTestResourceLifecycleManager {
         String host = System.getenv().getOrDefault("VIVA_TEST_DB_HOST", "127.0.0.1");
         String port = System.getenv().getOrDefault("VIVA_TEST_DB_PORT", "5432");
         String name = System.getenv().getOrDefault("VIVA_TEST_DB", "viva_test");
-        if (!name.matches("[a-z_][a-z0-9_]*")) {
-            throw new IllegalArgumentException("VIVA_TEST_DB must be a plain lower-case name, was '" + name + "'");
-        }
-        try (var c = DriverManager.getConnection("jdbc:postgresql://" + host + ":" + port + "/postgres", "postgres", "");
-             var check = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-            check.setString(1, name);
-            if (!check.executeQuery().next()) {
-                try (var create = c.createStatement()) {
-                    create.execute("create database " + name);
-                }
-            }
+        try {
+            DatabaseBootstrap.createIfMissing("jdbc:postgresql://" + host + ":" + port + "/postgres", "postgres", "", name);
         } catch (SQLException e) {
             throw new IllegalStateException("the tests need PostgreSQL at " + host + ":" + port + " (user postgres, no "
                     + "password): " + e.getMessage(), e);

@@ -2,7 +2,6 @@ package dev.viva.live;
 
 import dev.viva.interview.repository.InterviewRepository;
 import dev.viva.platform.security.ApiKeys;
-import dev.viva.platform.security.RecruiterAuthFilter;
 import dev.viva.platform.security.TicketedUpgradeCheck;
 import dev.viva.platform.security.Tokens;
 import dev.viva.platform.security.WebSocketTickets;
@@ -36,10 +35,6 @@ public class LiveUpgradeCheck extends TicketedUpgradeCheck {
 
     @Override
     protected int bearerRefusal(UUID interviewId, String authorizationHeader) {
-        String key = Tokens.bearer(authorizationHeader).orElseThrow();
-        if (apiKeys.isRecruiterKey(key)) {
-            return 0;
-        }
-        return key.startsWith(RecruiterAuthFilter.CANDIDATE_TOKEN_PREFIX) ? 403 : 401;
+        return apiKeys.refusal(Tokens.bearer(authorizationHeader).orElseThrow());
     }
 }

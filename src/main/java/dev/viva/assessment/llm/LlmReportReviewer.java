@@ -142,7 +142,7 @@ public final class LlmReportReviewer {
             int adjusted = d.percent() + Math.max(-maxAdjustment, Math.min(maxAdjustment, proposed - d.percent()));
             List<String> evidence = new ArrayList<>(d.evidence());
             quotes.get(d.id()).stream().filter(q -> !evidence.contains(q)).forEach(evidence::add);
-            dims.add(new InterviewReport.Dimension(d.id(), d.name(), d.weight(), Math.round(adjusted / 2.0) / 10.0,
+            dims.add(new InterviewReport.Dimension(d.id(), d.name(), d.weight(), ReportBuilder.outOf5(adjusted),
                     adjusted, ReportBuilder.label(adjusted), d.answers(), d.reasoning() + " An LLM review rated it "
                     + rating + "/5 citing the candidate's words; the score moved from " + d.percent() + "% to "
                     + adjusted + "% (at most " + maxAdjustment + " points).", evidence));
@@ -153,20 +153,21 @@ public final class LlmReportReviewer {
             narrative = narrative.substring(0, MAX_NARRATIVE) + "...";
         }
         var method = new InterviewReport.Method("offline+llm", modelName, null, narrative, invented);
-        return new InterviewReport(report.schemaVersion(), report.interviewId(), report.candidate(), overall,
-                Math.round(overall / 2.0) / 10.0, ReportBuilder.recommendation(overall, report.answers().size()),
-                report.confidence(), report.confidenceLabel(), report.confidenceReasons(), report.executiveSummary(),
-                dims, report.strengths(), report.areasOfConcern(), report.notableQuotes(), report.answers(),
-                report.suggestedFollowUps(), report.flags(), report.transcript(), method, report.generatedAt());
+        return with(report, overall, ReportBuilder.recommendation(overall, report.answers().size()), dims, method);
     }
 
     private InterviewReport fallback(InterviewReport report, String reason) {
-        var method = new InterviewReport.Method("offline", modelName, reason, null, null);
-        return new InterviewReport(report.schemaVersion(), report.interviewId(), report.candidate(),
-                report.overallScore(), report.overallScoreOutOf5(), report.recommendation(), report.confidence(),
-                report.confidenceLabel(), report.confidenceReasons(), report.executiveSummary(), report.dimensions(),
-                report.strengths(), report.areasOfConcern(), report.notableQuotes(), report.answers(),
-                report.suggestedFollowUps(), report.flags(), report.transcript(), method, report.generatedAt());
+        return with(report, report.overallScore(), report.recommendation(), report.dimensions(),
+                new InterviewReport.Method("offline", modelName, reason, null, null));
+    }
+
+    private static InterviewReport with(InterviewReport r, int overall, InterviewReport.Recommendation recommendation,
+                                        List<InterviewReport.Dimension> dimensions, InterviewReport.Method method) {
+        return new InterviewReport(r.schemaVersion(), r.interviewId(), r.candidate(), overall,
+                ReportBuilder.outOf5(overall), recommendation, r.confidence(), r.confidenceLabel(),
+                r.confidenceReasons(), r.executiveSummary(), dimensions, r.strengths(), r.areasOfConcern(),
+                r.notableQuotes(), r.answers(), r.suggestedFollowUps(), r.flags(), r.transcript(), method,
+                r.generatedAt());
     }
 
     /** The transcript as JSON data: answers are string fields, never part of the instructions. */

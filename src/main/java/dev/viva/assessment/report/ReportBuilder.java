@@ -90,7 +90,7 @@ public final class ReportBuilder {
                 den += w;
             }
             double percent = num / den;
-            dimensions.add(new InterviewReport.Dimension(d.id(), d.name(), d.weight(), round1(percent / 20),
+            dimensions.add(new InterviewReport.Dimension(d.id(), d.name(), d.weight(), outOf5(percent),
                     (int) Math.round(percent), label(percent), inform.size(), reasoning(d, inform, percent),
                     bestQuotes(inform, 3)));
         }
@@ -111,7 +111,7 @@ public final class ReportBuilder {
                 in.status(), in.startedAt(), in.endedAt(), minutes, in.entries().size(), scored.size());
         String summary = summary(candidate, overall, recommendation, confidence, dimensions, strengths, concerns);
         return new InterviewReport(InterviewReport.SCHEMA_VERSION, in.interviewId(), candidate, overall,
-                round1(overall / 20.0), recommendation, round2(confidence), confidenceLabel(confidence), reasons, summary,
+                outOf5(overall), recommendation, round2(confidence), confidenceLabel(confidence), reasons, summary,
                 dimensions, strengths, concerns, quotes, answers, followUps, flags, transcript, method, Instant.now());
     }
 
@@ -134,6 +134,11 @@ public final class ReportBuilder {
     /** A hard question answered well says more than an easy one; an easy one answered badly says more too. */
     static double difficultyWeight(int difficulty) {
         return 1 + 0.15 * (difficulty - 3);
+    }
+
+    /** A percentage as a score out of 5 with one decimal. */
+    public static double outOf5(double percent) {
+        return round1(percent / 20);
     }
 
     public static String label(double percent) {

@@ -82,13 +82,8 @@ public final class DatabaseBootstrap {
     }
 
     private static void ensureDatabase(String adminUrl, String user, String password) {
-        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
-             var check = c.prepareStatement("select 1 from pg_database where datname = ?")) {
-            check.setString(1, DATABASE);
-            if (!check.executeQuery().next()) {
-                try (var create = c.createStatement()) {
-                    create.execute("create database " + DATABASE);
-                }
+        try {
+            if (createIfMissing(adminUrl, user, password, DATABASE)) {
                 LOG.infof("Created database '%s' on the local PostgreSQL", DATABASE);
             }
         } catch (SQLException e) {
@@ -96,6 +91,25 @@ public final class DatabaseBootstrap {
             LOG.warnf("Could not check for database '%s' on %s (%s). Set QUARKUS_DATASOURCE_JDBC_URL, "
                     + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD for your server.", DATABASE, adminUrl,
                     e.getMessage());
+        }
+    }
+
+    /** Creates {@code database} through the admin connection when it does not exist; true if it was created. */
+    public static boolean createIfMissing(String adminUrl, String user, String password, String database)
+            throws SQLException {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("database name must be plain lower-case, was '" + database + "'");
+        }
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password);
+             var check = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+            check.setString(1, database);
+            if (check.executeQuery().next()) {
+                return false;
+            }
+            try (var create = c.createStatement()) {
+                create.execute("create database " + database);
+            }
+            return true;
         }
     }
 

@@ -57,6 +57,17 @@ public class ApiKeys {
         return key;
     }
 
+    /**
+     * How a bearer token fares at a recruiter-only door: 0 when it is a recruiter key, 403 for a candidate token
+     * (recognised by its prefix, so a leaked one is told apart from a typo), 401 for anything else.
+     */
+    public int refusal(String bearerToken) {
+        if (bearerToken.startsWith(RecruiterAuthFilter.CANDIDATE_TOKEN_PREFIX)) {
+            return 403;
+        }
+        return isRecruiterKey(bearerToken) ? 0 : 401;
+    }
+
     @Transactional
     public boolean isRecruiterKey(String key) {
         if (key == null || key.isBlank()) {

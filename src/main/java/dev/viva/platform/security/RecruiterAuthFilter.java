@@ -31,10 +31,12 @@ public class RecruiterAuthFilter implements ContainerRequestFilter {
         if (token.isEmpty()) {
             abort(request, 401, "Unauthorized",
                     "this endpoint needs a recruiter API key: send 'Authorization: Bearer <key>'");
-        } else if (token.get().startsWith(CANDIDATE_TOKEN_PREFIX)) {
-            abort(request, 403, "Forbidden", "a candidate token cannot call recruiter endpoints");
-        } else if (!apiKeys.isRecruiterKey(token.get())) {
-            abort(request, 401, "Unauthorized", "the bearer token is not a valid recruiter API key");
+            return;
+        }
+        switch (apiKeys.refusal(token.get())) {
+            case 403 -> abort(request, 403, "Forbidden", "a candidate token cannot call recruiter endpoints");
+            case 401 -> abort(request, 401, "Unauthorized", "the bearer token is not a valid recruiter API key");
+            default -> { }
         }
     }
 
