@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -14,10 +15,14 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A real WebSocket client (the JDK's) for tests: queues the JSON messages it receives and remembers the close code. */
+/**
+ * A real WebSocket client (the JDK's) for tests: queues the JSON messages it receives, counts the binary bytes
+ * (interviewer audio), and remembers the close code.
+ */
 public final class TestSocket implements WebSocket.Listener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,6 +31,8 @@ public final class TestSocket implements WebSocket.Listener {
     private final StringBuilder partial = new StringBuilder();
     /** Completes with the close code the server sent. */
     public final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    /** Binary bytes received so far. */
+    public final AtomicLong binaryBytes = new AtomicLong();
     private WebSocket socket;
 
     private TestSocket() {
@@ -33,10 +40,18 @@ public final class TestSocket implements WebSocket.Listener {
 
     /** Opens {@code pathAndQuery} on the server at {@code base} (an http URL), with an Authorization header if given. */
     public static TestSocket connect(Object base, String pathAndQuery, String authorization) {
+        return connect(base, pathAndQuery, authorization, null);
+    }
+
+    /** {@link #connect(Object, String, String)} as a browser page from {@code origin} would. */
+    public static TestSocket connect(Object base, String pathAndQuery, String authorization, String origin) {
         TestSocket client = new TestSocket();
         var builder = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
         if (authorization != null) {
             builder.header("Authorization", authorization);
+        }
+        if (origin != null) {
+            builder.header("Origin", origin);
         }
         URI uri = URI.create(base.toString().replaceFirst("^http", "ws").replaceAll("/$", "") + pathAndQuery);
         client.socket = builder.buildAsync(uri, client).join();
@@ -45,8 +60,13 @@ public final class TestSocket implements WebSocket.Listener {
 
     /** The HTTP status with which the server refused the upgrade; fails if it accepted it. */
     public static int refusal(Object base, String pathAndQuery, String authorization) {
+        return refusal(base, pathAndQuery, authorization, null);
+    }
+
+    /** {@link #refusal(Object, String, String)} for a page from {@code origin}. */
+    public static int refusal(Object base, String pathAndQuery, String authorization, String origin) {
         try {
-            connect(base, pathAndQuery, authorization);
+            connect(base, pathAndQuery, authorization, origin);
         } catch (CompletionException e) {
             if (e.getCause() instanceof WebSocketHandshakeException h) {
                 return h.getResponse().statusCode();
@@ -68,6 +88,13 @@ public final class TestSocket implements WebSocket.Listener {
     }
 
     @Override
+    public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+        binaryBytes.addAndGet(data.remaining());
+        ws.request(1);
+        return null;
+    }
+
+    @Override
     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
         closed.complete(statusCode);
         return null;
@@ -82,10 +109,23 @@ public final class TestSocket implements WebSocket.Listener {
         socket.sendText(message, true).join();
     }
 
+    public void sendBinary(byte[] data) {
+        socket.sendBinary(ByteBuffer.wrap(data), true).join();
+    }
+
     /** Sends a message and returns the next one received. */
     public JsonNode exchange(String message) throws Exception {
         send(message);
         return next();
+    }
+
+    /** The next message of {@code type}, skipping others, waiting up to 20 s for each. */
+    public JsonNode next(String type) throws Exception {
+        JsonNode m = next();
+        while (!type.equals(m.path("type").asText())) {
+            m = next();
+        }
+        return m;
     }
 
     /** The next message, waiting up to 20 s. */

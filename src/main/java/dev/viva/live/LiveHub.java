@@ -3,6 +3,8 @@ package dev.viva.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viva.interview.InterviewEvent;
+import dev.viva.interview.InterviewStatus;
+import dev.viva.interviewer.AnswerScored;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -16,9 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fans interview activity out to the recruiters watching it. Facts from the database (questions, answers, status)
- * are relayed only after their transaction commits, so a watcher never sees something that was rolled back;
- * ephemeral signals (partial transcripts, turn state, scores) are published directly by the voice pipeline and the
- * interviewer.
+ * and the interviewer's scores are relayed only after their transaction commits, so a watcher never sees something
+ * that was rolled back; ephemeral signals (partial transcripts, turn state) are published directly by the voice
+ * pipeline.
  */
 @ApplicationScoped
 public class LiveHub {
@@ -71,14 +73,19 @@ public class LiveHub {
 
     void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) InterviewEvent event) {
         LiveEvent live = switch (event) {
-            case InterviewEvent.Started s -> new LiveEvent.Status(dev.viva.interview.InterviewStatus.IN_PROGRESS, s.at(), null);
-            case InterviewEvent.Completed c -> new LiveEvent.Status(dev.viva.interview.InterviewStatus.COMPLETED, c.at(), null);
-            case InterviewEvent.Abandoned a -> new LiveEvent.Status(dev.viva.interview.InterviewStatus.ABANDONED, a.at(), a.reason());
-            case InterviewEvent.Cancelled c -> new LiveEvent.Status(dev.viva.interview.InterviewStatus.CANCELLED, c.at(), null);
+            case InterviewEvent.Started s -> new LiveEvent.Status(InterviewStatus.IN_PROGRESS, s.at(), null);
+            case InterviewEvent.Completed c -> new LiveEvent.Status(InterviewStatus.COMPLETED, c.at(), null);
+            case InterviewEvent.Abandoned a -> new LiveEvent.Status(InterviewStatus.ABANDONED, a.at(), a.reason());
+            case InterviewEvent.Cancelled c -> new LiveEvent.Status(InterviewStatus.CANCELLED, c.at(), null);
             case InterviewEvent.TurnAsked t -> new LiveEvent.Question(t.seq(), t.phase(), t.difficulty(), t.question(), t.at());
             case InterviewEvent.TurnAnswered t -> new LiveEvent.Answer(t.seq(), t.answer(), t.mode(), t.at());
             case InterviewEvent.ReportReady r -> new LiveEvent.ReportReady("/api/v1/interviews/" + r.interviewId() + "/report");
         };
         publish(event.interviewId(), live);
+    }
+
+    void onScored(@Observes(during = TransactionPhase.AFTER_SUCCESS) AnswerScored scored) {
+        publish(scored.interviewId(), new LiveEvent.Score(scored.seq(), scored.score(),
+                Math.round(scored.relevance() * 100) / 100.0));
     }
 }
