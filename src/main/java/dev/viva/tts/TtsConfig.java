@@ -42,7 +42,7 @@ public interface TtsConfig {
     /**
      * Bytes of synthesised segments kept in memory, least recently used evicted first; 0 disables the cache. Bank
      * questions, greetings and prompts are spoken again in every interview; 64 MiB holds about 35 minutes of 16 kHz
-     * audio, more than all shipped roles' questions, hints and clarifications together.
+     * audio, more than the 55 MiB that every question, hint and clarification of the four shipped roles takes.
      */
     @WithDefault("67108864")
     long cacheBytes();
