@@ -1,10 +1,10 @@
 package dev.viva.tts;
 
 /**
- * A piece of synthesised speech.
+ * A piece of synthesised audio.
  *
  * @param segment       index of the sentence-like segment this audio belongs to, from 0
- * @param text          the words of that segment (a trimmed substring of the synthesised text)
+ * @param text          the words of that segment (exactly a substring of the synthesised text, trimmed)
  * @param samples       16 kHz mono samples
  * @param lastOfSegment whether this is the segment's final chunk
  */

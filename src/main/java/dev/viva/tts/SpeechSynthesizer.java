@@ -8,6 +8,10 @@ public interface SpeechSynthesizer {
     /** Whether speech can be synthesised now (false: the client gets text only). */
     boolean isAvailable();
 
-    /** Starts synthesising text; chunks reach the listener in order on a synthesis thread. */
+    /**
+     * Starts synthesising text; chunks reach the listener in order on a synthesis thread. A request that cannot run
+     * at all (unavailable, {@link SpeechListener#BUSY busy}) gets {@link SpeechListener#onFailure} on the caller's
+     * thread before this returns.
+     */
     Synthesis synthesize(String text, SpeechListener listener);
 }

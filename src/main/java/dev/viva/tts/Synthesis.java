@@ -1,8 +1,11 @@
 package dev.viva.tts;
 
-/** A synthesis under way. */
+/** One synthesis in progress. */
 public interface Synthesis {
 
-    /** Stops synthesis as soon as possible; no listener call starts after this returns. Idempotent. */
+    /**
+     * Stops synthesis as soon as possible; no listener call starts after this returns. Idempotent. A listener call in
+     * progress on another thread is waited for; called from inside the listener, it returns at once.
+     */
     void cancel();
 }
