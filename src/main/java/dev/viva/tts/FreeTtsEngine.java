@@ -36,10 +36,10 @@ final class FreeTtsEngine implements SpeechSynthesizer, AutoCloseable {
     };
 
     /** How the engine uses CPU and memory, and how it cuts audio; see {@link TtsConfig} for each default's reason. */
-    record Settings(String voice, int workers, int queueCapacity, long cacheBytes, int chunkMs,
-                           int maxSegmentChars, float rateWpm, float pitchHz) {
+    record Settings(String voice, int workers, int queueCapacity, long cacheBytes, int chunkMs, int maxSegmentChars,
+                    float rateWpm, float pitchHz) {
 
-        public Settings {
+        Settings {
             if (workers < 1 || queueCapacity < 0 || cacheBytes < 0) {
                 throw new IllegalArgumentException("viva.tts: workers must be at least 1, queue-capacity and "
                         + "cache-bytes at least 0");

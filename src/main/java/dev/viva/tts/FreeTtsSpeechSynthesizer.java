@@ -52,7 +52,7 @@ public class FreeTtsSpeechSynthesizer implements SpeechSynthesizer {
             FreeTtsEngine.Settings settings = FreeTtsEngine.Settings.of(config);
             engine = FreeTtsEngine.load(settings, registry);
             status = new SynthesizerStatus.Ready(settings.voice(), settings.workers());
-        } catch (IOException | IllegalArgumentException | LinkageError e) { // LinkageError: FreeTTS classes missing
+        } catch (IOException | RuntimeException | LinkageError e) { // LinkageError: FreeTTS classes missing
             LOG.warnf("Text-to-speech DEGRADED, the interviewer's questions go out as text only: %s", e.getMessage());
             status = new SynthesizerStatus.Unavailable(String.valueOf(e.getMessage()));
         }

@@ -12,7 +12,6 @@ import javax.sound.sampled.AudioFormat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -93,7 +92,7 @@ final class FreeTtsVoice implements AutoCloseable {
         capture.start(stop);
         try {
             voice.speak(speakable);
-        } catch (RuntimeException | StackOverflowError e) { // deep recursion in its parser on pathological text
+        } catch (RuntimeException | StackOverflowError e) { // a long token like "1,1,1,..." overflows its recursion
             throw new SynthesisException("FreeTTS failed: " + e, e);
         }
         if (stop.getAsBoolean()) {
@@ -117,7 +116,7 @@ final class FreeTtsVoice implements AutoCloseable {
         voice.deallocate();
     }
 
-    /** Plain text with a stop signal FreeTTS checks as "completed". Output is inline, so there is nothing to wait for. */
+    /** Text with a stop signal that FreeTTS checks as "completed"; output is inline, so nothing is left to wait for. */
     private static final class Text implements FreeTTSSpeakable {
         private final String text;
         private final BooleanSupplier stop;
@@ -190,7 +189,7 @@ final class FreeTtsVoice implements AutoCloseable {
      */
     private static final class Capture implements AudioPlayer {
         private final ByteArrayOutputStream utterance = new ByteArrayOutputStream();
-        private final List<short[]> decoded = new ArrayList<>();
+        private short[] samples = new short[0];
         private BooleanSupplier stop = () -> false;
         private AudioFormat format;
         private float volume = 1;
@@ -198,18 +197,11 @@ final class FreeTtsVoice implements AutoCloseable {
         void start(BooleanSupplier stop) {
             this.stop = stop;
             utterance.reset();
-            decoded.clear();
+            samples = new short[0];
         }
 
         short[] samples() {
-            int total = decoded.stream().mapToInt(part -> part.length).sum();
-            short[] all = new short[total];
-            int at = 0;
-            for (short[] part : decoded) {
-                System.arraycopy(part, 0, all, at, part.length);
-                at += part.length;
-            }
-            return all;
+            return samples;
         }
 
         @Override
@@ -243,7 +235,10 @@ final class FreeTtsVoice implements AutoCloseable {
 
         @Override
         public boolean end() {
-            decoded.add(SpeechAudio.decode(format, utterance.toByteArray(), utterance.size()));
+            short[] decoded = SpeechAudio.decode(format, utterance.toByteArray(), utterance.size());
+            int at = samples.length;
+            samples = Arrays.copyOf(samples, at + decoded.length);
+            System.arraycopy(decoded, 0, samples, at, decoded.length);
             utterance.reset();
             return !stop.getAsBoolean();
         }

@@ -192,15 +192,16 @@ final class Segmenter {
     private static List<String> merged(String text, List<int[]> spans) {
         List<int[]> kept = new ArrayList<>();
         for (int[] span : spans) {
-            boolean speakable = SPEAKABLE.matcher(text).region(span[0], span[1]).find();
-            if (!speakable && !kept.isEmpty()) {
-                kept.getLast()[1] = span[1];
-            } else if (!kept.isEmpty() && !SPEAKABLE.matcher(text).region(kept.getLast()[0], kept.getLast()[1]).find()) {
+            if (!kept.isEmpty() && (!speakable(text, span) || !speakable(text, kept.getLast()))) {
                 kept.getLast()[1] = span[1];
             } else {
                 kept.add(span);
             }
         }
         return kept.stream().map(span -> text.substring(span[0], span[1])).toList();
+    }
+
+    private static boolean speakable(String text, int[] span) {
+        return SPEAKABLE.matcher(text).region(span[0], span[1]).find();
     }
 }

@@ -70,7 +70,7 @@ public interface TtsConfig {
     @WithDefault("150")
     float rateWpm();
 
-    /** Mean pitch in Hz. 100 is close to the recorded speaker's own; moving it far makes a diphone voice sound synthetic. */
+    /** Mean pitch in Hz. 100 is near the recorded speaker's own; far from it a diphone voice sounds synthetic. */
     @WithDefault("100")
     float pitchHz();
 }

@@ -125,11 +125,7 @@ class FreeTtsEngineTest {
     void cancelWaitsForTheChunkInFlightAndNothingStartsAfterIt() throws Exception {
         CountDownLatch inFirstChunk = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        RecordingListener recorder = new RecordingListener();
-        recorder.onFirstChunk = () -> {
-            inFirstChunk.countDown();
-            awaitLatch(release);
-        };
+        RecordingListener recorder = holdingItsFirstChunk(inFirstChunk, release);
         Synthesis synthesis = engine.synthesize("The cache sits in front of the database. Writes go through it. "
                 + "Reads hit it first.", recorder);
         awaitLatch(inFirstChunk);
@@ -145,14 +141,7 @@ class FreeTtsEngineTest {
     @Test
     void whenTheWorkerAndTheQueueAreFullNewRequestsAreRefusedAsBusyAtOnce() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        RecordingListener running = new RecordingListener();
-        CountDownLatch started = new CountDownLatch(1);
-        running.onFirstChunk = () -> {
-            started.countDown();
-            awaitLatch(release);
-        };
-        engine.synthesize("Let's move on to system design.", running);
-        awaitLatch(started);
+        RecordingListener running = occupyTheWorker("Let's move on to system design.", release);
         RecordingListener queued = new RecordingListener();
         engine.synthesize("Imagine a service with ten million users.", queued);
         double busyBefore = REGISTRY.get("viva.tts.failures").tag("reason", "busy").counter().count();
@@ -175,14 +164,7 @@ class FreeTtsEngineTest {
     @Test
     void aQueuedSynthesisCancelledBeforeItStartsFreesItsPlaceAndIsNeverHeardFrom() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
-        CountDownLatch started = new CountDownLatch(1);
-        RecordingListener running = new RecordingListener();
-        running.onFirstChunk = () -> {
-            started.countDown();
-            awaitLatch(release);
-        };
-        engine.synthesize("Good question.", running);
-        awaitLatch(started);
+        RecordingListener running = occupyTheWorker("Good question.", release);
         RecordingListener cancelled = new RecordingListener();
         engine.synthesize("You will never hear this.", cancelled).cancel();
         RecordingListener next = new RecordingListener();
@@ -221,6 +203,25 @@ class FreeTtsEngineTest {
         RecordingListener recorder = new RecordingListener();
         closed.synthesize("Hello.", recorder);
         assertThat(recorder.events).containsExactly("failure: text-to-speech has shut down");
+    }
+
+    /** A listener that, inside its first chunk, signals {@code arrived} and keeps the worker until {@code release}. */
+    private static RecordingListener holdingItsFirstChunk(CountDownLatch arrived, CountDownLatch release) {
+        RecordingListener recorder = new RecordingListener();
+        recorder.onFirstChunk = () -> {
+            arrived.countDown();
+            awaitLatch(release);
+        };
+        return recorder;
+    }
+
+    /** Starts a synthesis whose first chunk keeps the single worker busy until {@code release}. */
+    private static RecordingListener occupyTheWorker(String text, CountDownLatch release) {
+        CountDownLatch started = new CountDownLatch(1);
+        RecordingListener running = holdingItsFirstChunk(started, release);
+        engine.synthesize(text, running);
+        awaitLatch(started);
+        return running;
     }
 
     /** Runs one more synthesis to its end: with a single worker, everything submitted before has then returned. */

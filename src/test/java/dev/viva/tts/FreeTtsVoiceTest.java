@@ -64,6 +64,13 @@ class FreeTtsVoiceTest {
     }
 
     @Test
+    void textThatBreaksFreeTtsIsAFailureOfThatTextOnly() throws Exception {
+        assertThatThrownBy(() -> voice.speak("1,".repeat(2000), () -> false))
+                .isInstanceOf(FreeTtsVoice.SynthesisException.class).hasMessageContaining("StackOverflowError");
+        assertThat(voice.speak("Let's try again.", () -> false)).isNotEmpty();
+    }
+
+    @Test
     void anEightKilohertzVoiceIsConvertedToSixteen() throws Exception {
         FreeTtsVoice kevin = FreeTtsVoice.allocate("kevin", 150, 100);
         try {

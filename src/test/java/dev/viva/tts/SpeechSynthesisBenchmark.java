@@ -100,22 +100,7 @@ class SpeechSynthesisBenchmark {
             AtomicLong samples = new AtomicLong();
             long started = System.nanoTime();
             for (String text : work) {
-                engine.synthesize(text, new SpeechListener() {
-                    @Override
-                    public void onChunk(SpeechChunk chunk) {
-                        samples.addAndGet(chunk.samples().length);
-                    }
-
-                    @Override
-                    public void onComplete() {
-                        done.countDown();
-                    }
-
-                    @Override
-                    public void onFailure(String reason) {
-                        throw new IllegalStateException(reason);
-                    }
-                });
+                engine.synthesize(text, new Counting(done, samples, new AtomicLong()));
             }
             if (!done.await(10, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("throughput run did not finish");
@@ -153,29 +138,33 @@ class SpeechSynthesisBenchmark {
                 registry);
     }
 
+    /** Adds up the samples, notes when the first chunk came, and counts down at the end. */
+    private record Counting(CountDownLatch done, AtomicLong samples, AtomicLong firstChunkAt)
+            implements SpeechListener {
+        @Override
+        public void onChunk(SpeechChunk chunk) {
+            firstChunkAt.compareAndSet(0, System.nanoTime());
+            samples.addAndGet(chunk.samples().length);
+        }
+
+        @Override
+        public void onComplete() {
+            done.countDown();
+        }
+
+        @Override
+        public void onFailure(String reason) {
+            throw new IllegalStateException(reason);
+        }
+    }
+
     /** Synthesises one text to its end, timing the first chunk and the whole. */
     private static Run speak(FreeTtsEngine engine, String text) {
         CountDownLatch done = new CountDownLatch(1);
         AtomicLong first = new AtomicLong();
         AtomicLong samples = new AtomicLong();
         long started = System.nanoTime();
-        engine.synthesize(text, new SpeechListener() {
-            @Override
-            public void onChunk(SpeechChunk chunk) {
-                first.compareAndSet(0, System.nanoTime());
-                samples.addAndGet(chunk.samples().length);
-            }
-
-            @Override
-            public void onComplete() {
-                done.countDown();
-            }
-
-            @Override
-            public void onFailure(String reason) {
-                throw new IllegalStateException(reason);
-            }
-        });
+        engine.synthesize(text, new Counting(done, samples, first));
         try {
             if (!done.await(1, TimeUnit.MINUTES)) {
                 throw new IllegalStateException("synthesis did not finish: " + text);
