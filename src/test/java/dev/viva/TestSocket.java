@@ -121,17 +121,26 @@ public final class TestSocket implements WebSocket.Listener {
 
     /** The next message of {@code type}, skipping others, waiting up to 20 s for each. */
     public JsonNode next(String type) throws Exception {
-        JsonNode m = next();
+        return next(type, Duration.ofSeconds(20));
+    }
+
+    /** The next message of {@code type}, skipping others, waiting up to {@code patience} for each. */
+    public JsonNode next(String type, Duration patience) throws Exception {
+        JsonNode m = next(patience);
         while (!type.equals(m.path("type").asText())) {
-            m = next();
+            m = next(patience);
         }
         return m;
     }
 
     /** The next message, waiting up to 20 s. */
     public JsonNode next() throws Exception {
-        String m = messages.poll(20, TimeUnit.SECONDS);
-        assertThat(m).as("a message within 20 s").isNotNull();
+        return next(Duration.ofSeconds(20));
+    }
+
+    private JsonNode next(Duration patience) throws Exception {
+        String m = messages.poll(patience.toMillis(), TimeUnit.MILLISECONDS);
+        assertThat(m).as("a message within %s", patience).isNotNull();
         return JSON.readTree(m);
     }
 }

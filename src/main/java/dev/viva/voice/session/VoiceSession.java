@@ -23,7 +23,9 @@ import dev.viva.voice.VoiceConfig;
 import org.jboss.logging.Logger;
 
 import java.nio.ByteBuffer;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -78,7 +80,8 @@ public final class VoiceSession {
     private final long openedAt;
 
     private long lastInboundAt;
-    private long lastErrorAt = Long.MIN_VALUE / 2;
+    /** When each kind of frame error was last reported. */
+    private final Map<String, Long> lastErrorAt = new HashMap<>();
     private boolean started;
     private boolean closed;
     private boolean voice;
@@ -437,8 +440,7 @@ public final class VoiceSession {
         if (c.early == null && vad.silenceMs() >= config.vad().earlyTranscriptionMs()) {
             Request early = new Request(vad.lastVoicedMs(), c.transcriber.bufferedMs());
             c.early = early;
-            // a partial-priority run only uses an idle worker, so it can never delay anyone's final transcript
-            whenDone(c, early, c.transcriber.transcribe(SpeechRecognizer.Priority.PARTIAL));
+            whenDone(c, early, c.transcriber.transcribe(SpeechRecognizer.Priority.SPECULATIVE));
         } else if (c.early != null && c.early.voicedUpTo != vad.lastVoicedMs()) {
             c.early = null; // they went on speaking: that early transcript is incomplete
         }
@@ -712,10 +714,11 @@ public final class VoiceSession {
         client.send(new ServerMessage.Error(status, code, detail));
     }
 
-    /** Frame errors repeat at frame rate; one a second is enough to tell the client, and bounds the output. */
+    /** Frame errors repeat at frame rate; one of a kind a second is enough to tell the client, and bounds output. */
     private void throttledError(long now, int status, String code, String detail) {
-        if (now - lastErrorAt >= 1_000) {
-            lastErrorAt = now;
+        Long last = lastErrorAt.get(code);
+        if (last == null || now - last >= 1_000) {
+            lastErrorAt.put(code, now);
             error(status, code, detail);
         }
     }

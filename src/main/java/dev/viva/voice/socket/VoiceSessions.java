@@ -163,6 +163,11 @@ public class VoiceSessions {
         if (e == null) {
             return;
         }
+        if (raw.length() > config.maxMessageBytes()) { // characters: a lower bound of the UTF-8 bytes
+            close(e, 1009, "a message of " + raw.length() + " characters exceeds the limit of "
+                    + config.maxMessageBytes() + " bytes");
+            return;
+        }
         ClientMessage message;
         try {
             message = json.readValue(raw, ClientMessage.class);
@@ -176,6 +181,11 @@ public class VoiceSessions {
     void audio(WebSocketConnection connection, byte[] frame) {
         Entry e = byConnection.get(connection.id());
         if (e == null) {
+            return;
+        }
+        if (frame.length > config.maxFrameBytes()) {
+            close(e, 1009, "an audio frame of " + frame.length + " bytes exceeds the limit of "
+                    + config.maxFrameBytes() + " bytes");
             return;
         }
         if (e.mailbox().backlog() > MAX_BACKLOG) {

@@ -110,7 +110,7 @@ class VoiceSessionTest {
         h.hearUtteranceOut();
         h.speak(SessionHarness.SHORT_ANSWER);
         h.silenceUntil(() -> h.stt.calls().stream().anyMatch(c -> c.audioMs() >= 3_400
-                && c.priority() == SpeechRecognizer.Priority.PARTIAL), 500);
+                && c.priority() == SpeechRecognizer.Priority.SPECULATIVE), 500);
         h.silenceUntil(() -> !h.conversation.submitted.isEmpty(), 2_000);
         assertThat(h.stt.calls()).as("the early transcript was used: no second run at the end of the turn")
                 .noneMatch(c -> c.priority() == SpeechRecognizer.Priority.FINAL);
@@ -237,6 +237,22 @@ class VoiceSessionTest {
         h.speak(SessionHarness.SHORT_ANSWER);
         h.silenceUntil(() -> !h.conversation.submitted.isEmpty(), 2_000);
         assertThat(h.conversation.inputs()).containsExactly(new EngineInput.Answer(SessionHarness.SHORT_TEXT));
+    }
+
+    @Test
+    void repeatedFrameErrorsAreReportedOnceASecondEachKindOnItsOwn() {
+        h.frame(Wav.silence(20), 20);
+        h.startVoice();
+        for (int i = 0; i < 10; i++) { // 200 ms of odd frames
+            h.clock.addAndGet(20);
+            h.session.audio(ByteBuffer.wrap(new byte[321]));
+        }
+        h.drain();
+        assertThat(h.client.errorCodes()).containsExactly("not-started", "odd-length-audio");
+        h.clock.addAndGet(1_000);
+        h.session.audio(ByteBuffer.wrap(new byte[321]));
+        h.drain();
+        assertThat(h.client.errorCodes()).containsExactly("not-started", "odd-length-audio", "odd-length-audio");
     }
 
     @Test

@@ -57,7 +57,7 @@ class VoiceSocketTest {
         int audioId = candidate.next("utterance").get("audioId").asInt();
         JsonNode end = candidate.next("audio.end");
         assertThat(end.get("durationMs").asLong()).as("FreeTTS spoke the greeting").isGreaterThan(3_000);
-        assertThat(candidate.binaryBytes.get()).isEqualTo(end.get("durationMs").asLong() * 32);
+        assertThat(candidate.binaryBytes.get() / 32).as("all of it was sent").isEqualTo(end.get("durationMs").asLong());
         candidate.send("{\"type\":\"playback\",\"state\":\"ended\",\"audioId\":" + audioId + "}");
         assertThat(candidate.next("state").get("state").asText()).isEqualTo("listening");
 
@@ -83,9 +83,9 @@ class VoiceSocketTest {
             m = recruiter.next();
             seen.add(m.get("type").asText() + (m.has("state") ? ":" + m.get("state").asText() : ""));
         } while (!"question".equals(m.get("type").asText()) || m.get("seq").asInt() != 2);
-        assertThat(seen).containsSubsequence("state:speaking", "state:listening", "state:thinking", "answer",
-                "question");
-        assertThat(seen).contains("transcript.partial");
+        // in the order it happened: one transaction started the interview and asked, another answered and asked again
+        assertThat(seen).containsSubsequence("status", "question", "state:speaking", "state:listening",
+                "transcript.partial", "state:thinking", "answer", "question");
     }
 
     @Test
