@@ -9,6 +9,11 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -16,6 +21,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,7 +33,13 @@ public final class TestSocket implements WebSocket.Listener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+    /** A text message and when it arrived ({@link System#nanoTime()}). */
+    private record Received(String text, long at) {
+    }
+
+    private final BlockingQueue<Received> messages = new LinkedBlockingQueue<>();
+    private final Map<JsonNode, Long> arrivals = Collections.synchronizedMap(new IdentityHashMap<>());
+    private final BlockingQueue<Long> binaryArrivals = new LinkedBlockingQueue<>();
     private final StringBuilder partial = new StringBuilder();
     /** Completes with the close code the server sent. */
     public final CompletableFuture<Integer> closed = new CompletableFuture<>();
@@ -80,7 +92,7 @@ public final class TestSocket implements WebSocket.Listener {
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            messages.add(partial.toString());
+            messages.add(new Received(partial.toString(), System.nanoTime()));
             partial.setLength(0);
         }
         ws.request(1);
@@ -89,6 +101,7 @@ public final class TestSocket implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
+        binaryArrivals.add(System.nanoTime());
         binaryBytes.addAndGet(data.remaining());
         ws.request(1);
         return null;
@@ -98,6 +111,11 @@ public final class TestSocket implements WebSocket.Listener {
     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
         closed.complete(statusCode);
         return null;
+    }
+
+    /** Closes the connection normally. */
+    public void close() {
+        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
     }
 
     /** Drops the connection without a close handshake, as a network failure would. */
@@ -139,8 +157,38 @@ public final class TestSocket implements WebSocket.Listener {
     }
 
     private JsonNode next(Duration patience) throws Exception {
-        String m = messages.poll(patience.toMillis(), TimeUnit.MILLISECONDS);
+        Received m = messages.poll(patience.toMillis(), TimeUnit.MILLISECONDS);
         assertThat(m).as("a message within %s", patience).isNotNull();
-        return JSON.readTree(m);
+        JsonNode message = JSON.readTree(m.text());
+        arrivals.put(message, m.at());
+        return message;
+    }
+
+    /** Every message up to and including the first that matches, waiting up to 20 s for each. */
+    public List<JsonNode> until(Predicate<JsonNode> last) throws Exception {
+        List<JsonNode> seen = new ArrayList<>();
+        JsonNode m;
+        do {
+            m = next();
+            seen.add(m);
+        } while (!last.test(m));
+        return seen;
+    }
+
+    /** When a message returned by {@code next} arrived ({@link System#nanoTime()}). */
+    public long arrivedAt(JsonNode message) {
+        return arrivals.get(message);
+    }
+
+    /** When the first binary frame received after {@code nanos} arrived, waiting up to {@code patience}. */
+    public long firstBinaryAfter(long nanos, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (true) {
+            Long at = binaryArrivals.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            assertThat(at).as("binary data within %s", patience).isNotNull();
+            if (at >= nanos) {
+                return at;
+            }
+        }
     }
 }

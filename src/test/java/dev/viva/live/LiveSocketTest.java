@@ -13,7 +13,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,15 +86,10 @@ class LiveSocketTest {
                 + "plain def endpoints run in a thread pool. I would use an async driver like asyncpg or move the "
                 + "blocking work to run_in_executor.");
 
-        List<String> order = new ArrayList<>();
-        JsonNode score = null;
-        while (!order.contains("question:3")) {
-            JsonNode m = watcher.next();
-            order.add(m.get("type").asText() + ":" + m.path("seq").asInt());
-            if (m.get("type").asText().equals("score")) {
-                score = m;
-            }
-        }
+        List<JsonNode> seen = watcher.until(m -> m.get("type").asText().equals("question")
+                && m.get("seq").asInt() == 3);
+        List<String> order = seen.stream().map(m -> m.get("type").asText() + ":" + m.path("seq").asInt()).toList();
+        JsonNode score = seen.stream().filter(m -> m.get("type").asText().equals("score")).findFirst().orElseThrow();
         assertThat(order).containsSubsequence("status:0", "question:1", "answer:1", "question:2", "answer:2",
                 "score:2", "question:3");
         assertThat(score.get("score").asInt()).isBetween(1, 100);

@@ -53,6 +53,14 @@ class CandidateSocketTest {
         return TestSocket.connect(base, "/ws/interviews/" + j.id(), j.token());
     }
 
+    /** Connects, starts without speech and returns once the interviewer has said its first words. */
+    private TestSocket talking(Joined j) throws Exception {
+        TestSocket socket = connect(j);
+        socket.send("{\"type\":\"start\",\"speech\":false}");
+        socket.next("utterance", Duration.ofSeconds(60)); // the first interview of a cold application is slow
+        return socket;
+    }
+
     @Test
     void theInterviewRunsOverTheSocketInTextModeAndAReconnectResumesIt() throws Exception {
         Joined j = join("Socket Person");
@@ -68,7 +76,13 @@ class CandidateSocketTest {
         JsonNode progress = first.next("progress");
         assertThat(progress.get("phaseIndex").asInt()).isEqualTo(1);
         assertThat(progress.get("phaseCount").asInt()).isEqualTo(6);
-        assertThat(progress.get("remainingSeconds").asLong()).isPositive();
+        // time left is the role's plan minus the time since the start (the interviewer's clock, which tests move)
+        int plannedMinutes = given().get("/api/v1/roles").then().extract()
+                .path("find { it.id == 'backend-engineer' }.plannedMinutes");
+        long plannedSeconds = plannedMinutes * 60L;
+        assertThat(plannedSeconds).isPositive();
+        assertThat(progress.get("remainingSeconds").asLong())
+                .isEqualTo(Math.max(0, plannedSeconds - progress.get("elapsedSeconds").asLong()));
 
         first.send("{\"type\":\"answer\",\"text\":\"I write Flask and FastAPI services for a logistics startup and "
                 + "look after our PostgreSQL database.\",\"seq\":1}");
@@ -130,9 +144,7 @@ class CandidateSocketTest {
     @Test
     void aSecondConnectionTakesOverAndTheFirstIsToldWhy() throws Exception {
         Joined j = join("Two Tabs");
-        TestSocket first = connect(j);
-        first.send("{\"type\":\"start\",\"speech\":false}");
-        first.next("utterance");
+        TestSocket first = talking(j);
         TestSocket second = connect(j);
         assertThat(first.closed).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(4409);
         JsonNode resumed = second.next("utterance");
@@ -225,9 +237,7 @@ class CandidateSocketTest {
     @Test
     void cancellingTheInterviewClosesTheCandidatesSocket() throws Exception {
         Joined j = join("Cancelled Mid Way");
-        TestSocket socket = connect(j);
-        socket.send("{\"type\":\"start\",\"speech\":false}");
-        socket.next("utterance");
+        TestSocket socket = talking(j);
         given().header("Authorization", RECRUITER).post("/api/v1/interviews/{id}/cancel", j.id())
                 .then().statusCode(200);
         assertThat(socket.closed).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(4410);

@@ -1,7 +1,7 @@
 package dev.viva.voice.socket;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.viva.TestSocket;
 import dev.viva.stt.RandomWhisperModel;
 import dev.viva.stt.WhisperSpeechRecognizer;
 import dev.viva.testing.Wav;
@@ -16,11 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,14 +25,12 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
 import static dev.viva.TestApi.candidate;
@@ -55,7 +49,7 @@ import static org.awaitility.Awaitility.await;
 @TestProfile(VoiceLatencyBenchmark.RandomWhisper.class)
 class VoiceLatencyBenchmark {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
     private static final short[] LONG = Wav.fixture("long-answer-with-pauses.wav");
     private static final short[] SHORT = Arrays.copyOf(LONG, 16 * 3_400);
     private static final short[] MEDIUM = Arrays.copyOf(LONG, 16 * 7_700);
@@ -131,24 +125,28 @@ class VoiceLatencyBenchmark {
     private List<Turn> interview(int answers) throws Exception {
         JsonPath created = createInterview(candidate("Bench Candidate", "backend-engineer", "mid")).statusCode(201)
                 .extract().jsonPath();
-        Client client = Client.connect(base, created.getString("id"), created.getString("candidateToken"));
+        TestSocket client = TestSocket.connect(base, "/ws/interviews/" + created.getString("id"),
+                "Bearer " + created.getString("candidateToken"));
         client.send("{\"type\":\"start\",\"audio\":{\"encoding\":\"s16le\",\"sampleRate\":16000,\"channels\":1}}");
         List<Turn> turns = new ArrayList<>();
         short[][] clips = {SHORT, MEDIUM, LONG};
         for (int i = 0; i < answers; i++) {
-            JsonNode said = client.next("utterance");
+            JsonNode said = client.next("utterance", PATIENCE);
             if (said.get("done").asBoolean()) {
                 break;
             }
             int audioId = said.get("audioId").asInt();
-            client.next("audio.end");
+            client.next("audio.end", PATIENCE);
             client.send("{\"type\":\"playback\",\"state\":\"ended\",\"audioId\":" + audioId + "}");
             short[] clip = clips[i % clips.length];
-            long lastVoicedSentAt = client.streamRealTime(Wav.concat(Wav.silence(400), clip), 400 + lastVoicedMs(clip));
+            long lastVoicedSentAt = streamRealTime(client, Wav.concat(Wav.silence(400), clip),
+                    400 + lastVoicedMs(clip));
             // keep the microphone open, as a browser does, until the reply starts
-            CompletableFuture<Void> silence = CompletableFuture.runAsync(() -> client.streamSilenceUntilReply());
-            JsonNode start = client.next("audio.start");
-            long firstAudioAt = client.firstAudioAfter(start);
+            AtomicBoolean replying = new AtomicBoolean();
+            CompletableFuture<Void> silence = CompletableFuture.runAsync(() -> streamSilenceUntil(client, replying));
+            JsonNode start = client.next("audio.start", PATIENCE);
+            replying.set(true);
+            long firstAudioAt = client.firstBinaryAfter(client.arrivedAt(start), PATIENCE);
             silence.join();
             turns.add(new Turn((firstAudioAt - lastVoicedSentAt) / 1_000_000, clip.length / 16, start.get("latency")));
         }
@@ -174,22 +172,23 @@ class VoiceLatencyBenchmark {
     private void memoryPerIdleSession() throws Exception {
         int n = 20;
         long before = heapAfterGc();
-        List<Client> clients = new ArrayList<>();
+        List<TestSocket> clients = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             JsonPath created = createInterview(candidate("Idle " + i, "backend-engineer", "mid")).statusCode(201)
                     .extract().jsonPath();
-            Client c = Client.connect(base, created.getString("id"), created.getString("candidateToken"));
+            TestSocket c = TestSocket.connect(base, "/ws/interviews/" + created.getString("id"),
+                    "Bearer " + created.getString("candidateToken"));
             c.send("{\"type\":\"start\",\"audio\":{\"encoding\":\"s16le\",\"sampleRate\":16000,\"channels\":1}}");
-            int audioId = c.next("utterance").get("audioId").asInt();
-            c.next("audio.end");
+            int audioId = c.next("utterance", PATIENCE).get("audioId").asInt();
+            c.next("audio.end", PATIENCE);
             c.send("{\"type\":\"playback\",\"state\":\"ended\",\"audioId\":" + audioId + "}");
-            c.streamRealTime(Wav.concat(Wav.silence(200), SHORT), 0); // one answer buffered, then listening
+            streamRealTime(c, Wav.concat(Wav.silence(200), SHORT), 0); // one answer buffered, then listening
             clients.add(c);
         }
         long after = heapAfterGc();
         System.out.printf("memory: %d sessions that each heard an answer add %d MB of heap, %.0f KB per session%n",
                 n, (after - before) >> 20, (after - before) / 1024.0 / n);
-        for (Client c : clients) {
+        for (TestSocket c : clients) {
             c.close();
         }
     }
@@ -218,106 +217,28 @@ class VoiceLatencyBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    /** A candidate's client that streams audio on a real-time clock and notes when reply audio arrives. */
-    private static final class Client implements WebSocket.Listener {
-
-        private final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-        private final BlockingQueue<Long> binaryArrivals = new LinkedBlockingQueue<>();
-        private final StringBuilder text = new StringBuilder();
-        private volatile boolean replying;
-        private WebSocket socket;
-
-        static Client connect(URL base, String id, String token) {
-            Client c = new Client();
-            c.socket = HttpClient.newHttpClient().newWebSocketBuilder().header("Authorization", "Bearer " + token)
-                    .buildAsync(URI.create(base.toString().replaceFirst("^http", "ws") + "ws/interviews/" + id), c)
-                    .join();
-            return c;
-        }
-
-        void send(String message) {
-            socket.sendText(message, true).join();
-        }
-
-        /** Streams audio in 20 ms frames on a real-time schedule; returns when sample {@code markMs} was sent. */
-        long streamRealTime(short[] audio, long markMs) {
-            long start = System.nanoTime();
-            long markedAt = start;
-            for (int frame = 0; frame * 320 < audio.length; frame++) {
-                LockSupport.parkNanos(start + frame * 20_000_000L - System.nanoTime());
-                int from = frame * 320;
-                socket.sendBinary(ByteBuffer.wrap(Pcm.encodeS16le(Arrays.copyOfRange(audio, from,
-                        Math.min(audio.length, from + 320)))), true).join();
-                if (frame * 20L <= markMs) {
-                    markedAt = System.nanoTime();
-                }
-            }
-            replying = false;
-            return markedAt;
-        }
-
-        void streamSilenceUntilReply() {
-            byte[] silence = new byte[640];
-            long start = System.nanoTime();
-            for (int frame = 0; !replying && frame < 1_500; frame++) {
-                LockSupport.parkNanos(start + frame * 20_000_000L - System.nanoTime());
-                socket.sendBinary(ByteBuffer.wrap(silence), true).join();
+    /** Streams audio in 20 ms frames on a real-time schedule; returns when the frame holding {@code markMs} was sent. */
+    private static long streamRealTime(TestSocket socket, short[] audio, long markMs) {
+        long start = System.nanoTime();
+        long markedAt = start;
+        for (int frame = 0; frame * 320 < audio.length; frame++) {
+            LockSupport.parkNanos(start + frame * 20_000_000L - System.nanoTime());
+            int from = frame * 320;
+            socket.sendBinary(Pcm.encodeS16le(Arrays.copyOfRange(audio, from, Math.min(audio.length, from + 320))));
+            if (frame * 20L <= markMs) {
+                markedAt = System.nanoTime();
             }
         }
+        return markedAt;
+    }
 
-        JsonNode next(String type) throws InterruptedException {
-            while (true) {
-                JsonNode m = messages.poll(120, TimeUnit.SECONDS);
-                if (m == null) {
-                    throw new IllegalStateException("no '" + type + "' message within 120 s");
-                }
-                if (type.equals(m.path("type").asText())) {
-                    if (type.equals("audio.start")) {
-                        replying = true;
-                    }
-                    return m;
-                }
-            }
-        }
-
-        /** Arrival time of the first binary frame after {@code audio.start} (binary frames only follow it). */
-        long firstAudioAfter(JsonNode start) throws InterruptedException {
-            Long at = binaryArrivals.poll(60, TimeUnit.SECONDS);
-            if (at == null) {
-                throw new IllegalStateException("no audio after " + start);
-            }
-            binaryArrivals.clear();
-            return at;
-        }
-
-        void close() {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").join();
-        }
-
-        @Override
-        public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
-            text.append(data);
-            if (last) {
-                try {
-                    JsonNode m = JSON.readTree(text.toString());
-                    if ("audio.start".equals(m.path("type").asText())) {
-                        binaryArrivals.clear(); // what arrives from now on is this utterance's audio
-                    }
-                    messages.add(m);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-                text.setLength(0);
-            }
-            ws.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket ws, ByteBuffer data, boolean last) {
-            binaryArrivals.add(System.nanoTime());
-            ws.request(1);
-            return null;
+    /** Streams silence in real time, as an open microphone does, until {@code stop} is set (at most 30 s). */
+    private static void streamSilenceUntil(TestSocket socket, AtomicBoolean stop) {
+        byte[] silence = new byte[640];
+        long start = System.nanoTime();
+        for (int frame = 0; !stop.get() && frame < 1_500; frame++) {
+            LockSupport.parkNanos(start + frame * 20_000_000L - System.nanoTime());
+            socket.sendBinary(silence);
         }
     }
 }

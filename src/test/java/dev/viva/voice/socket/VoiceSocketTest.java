@@ -12,7 +12,6 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URL;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -77,12 +76,9 @@ class VoiceSocketTest {
         assertThat(transcript.getLong("turns[0].answerStartMs")).isLessThan(transcript.getLong("turns[0].answerEndMs"));
         assertThat(transcript.getString("turns[0].questionHeard")).as("heard in full").isNull();
 
-        List<String> seen = new ArrayList<>();
-        JsonNode m;
-        do {
-            m = recruiter.next();
-            seen.add(m.get("type").asText() + (m.has("state") ? ":" + m.get("state").asText() : ""));
-        } while (!"question".equals(m.get("type").asText()) || m.get("seq").asInt() != 2);
+        List<String> seen = recruiter.until(m -> m.get("type").asText().equals("question")
+                        && m.get("seq").asInt() == 2).stream().map(m -> m.get("type").asText() + (m.has("state") ? ":" + m.get("state").asText() : ""))
+                .toList();
         // in the order it happened: one transaction started the interview and asked, another answered and asked again
         assertThat(seen).containsSubsequence("status", "question", "state:speaking", "state:listening",
                 "transcript.partial", "state:thinking", "answer", "question");
