@@ -66,6 +66,23 @@ public interface SttConfig {
     @WithDefault("8")
     int queueCapacity();
 
+    /** How much of Whisper's 30 s input window the encoder computes. */
+    enum AudioContext {
+        /**
+         * Only as much as the audio fills, plus 128 frames (2.56 s). Answers are mostly 3-20 s, and the encoder's cost
+         * grows with the window, so this is several times faster on short answers; whisper.cpp users report no loss of
+         * accuracy with a margin like this (whisper.cpp issues 1855 and 3532), while a window cut to the audio
+         * exactly makes the decoder repeat itself.
+         */
+        FIT,
+        /** Always the whole 30 s window, as the model was trained: the safe choice when CPU is plentiful. */
+        FULL
+    }
+
+    /** How much of Whisper's window is encoded: {@code fit} (the audio plus a margin) or {@code full}. */
+    @WithDefault("fit")
+    AudioContext audioContext();
+
     /** Spoken language passed to Whisper. */
     @WithDefault("en")
     String language();

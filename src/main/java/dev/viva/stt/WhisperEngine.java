@@ -32,14 +32,24 @@ public final class WhisperEngine implements SpeechRecognizer, AutoCloseable {
     private static final int SAMPLE_RATE = 16_000;
     /** whisper.cpp skips input shorter than one second, so short answers ("yes") are padded with silence. */
     private static final int MIN_SAMPLES = SAMPLE_RATE + SAMPLE_RATE / 10;
+    /** Whisper's encoder frames: one per 20 ms; its window is 1500 (30 s). */
+    private static final int SAMPLES_PER_FRAME = 320;
+    private static final int FULL_CONTEXT = 1500;
+    /** Frames beyond the audio when the context is fitted: with less, the decoder tends to repeat itself. */
+    private static final int CONTEXT_MARGIN = 128;
     /** Whisper's annotations for non-speech: [BLANK_AUDIO], (music), *laughs*. */
     private static final Pattern NON_SPEECH = Pattern.compile("\\[[^\\]]*]|\\([^)]*\\)|\\*[^*]*\\*");
     private static final Pattern SPOKEN = Pattern.compile("[\\p{L}\\p{N}]");
     private static final Object LIBRARY_LOCK = new Object();
     private static WhisperJNI jni;
 
-    /** How the engine uses the CPU. */
-    public record Settings(int workers, int threadsPerTranscription, int queueCapacity, String language) {
+    /**
+     * How the engine uses the CPU.
+     *
+     * @param fitAudioContext encode only as much of Whisper's 30 s window as the audio fills, plus a margin
+     */
+    public record Settings(int workers, int threadsPerTranscription, int queueCapacity, String language,
+                           boolean fitAudioContext) {
 
         public Settings {
             if (workers < 1 || threadsPerTranscription < 1 || queueCapacity < 0) {
@@ -85,10 +95,11 @@ public final class WhisperEngine implements SpeechRecognizer, AutoCloseable {
         WhisperJNI whisper = library();
         long started = System.nanoTime();
         WhisperContext context = whisper.initNoState(modelFile);
-        LOG.infof("Loaded Whisper %s model %s (%d tensors, %d MB) in %d ms; %d workers x %d threads, queue %d",
-                info.hyperParameters().sizeName(), modelFile, info.tensors(), info.bytes() >> 20,
-                (System.nanoTime() - started) / 1_000_000, settings.workers(), settings.threadsPerTranscription(),
-                settings.queueCapacity());
+        LOG.infof("Loaded Whisper %s model %s (%d tensors, %d MB) in %d ms; %d workers x %d threads, queue %d, "
+                        + "audio context %s", info.hyperParameters().sizeName(), modelFile, info.tensors(),
+                info.bytes() >> 20, (System.nanoTime() - started) / 1_000_000, settings.workers(),
+                settings.threadsPerTranscription(), settings.queueCapacity(),
+                settings.fitAudioContext() ? "fitted to the audio" : "full");
         return new WhisperEngine(context, info, settings);
     }
 
@@ -163,7 +174,7 @@ public final class WhisperEngine implements SpeechRecognizer, AutoCloseable {
         }
         try {
             float[] audio = toFloat(samples, MIN_SAMPLES);
-            int rc = jni.fullWithState(context, state, params(), audio, audio.length);
+            int rc = jni.fullWithState(context, state, params(audio.length), audio, audio.length);
             if (rc != 0) {
                 return new Transcription.Failed(Transcription.Reason.ENGINE_ERROR, "whisper.cpp returned " + rc);
             }
@@ -182,8 +193,9 @@ public final class WhisperEngine implements SpeechRecognizer, AutoCloseable {
         }
     }
 
-    private WhisperFullParams params() {
+    private WhisperFullParams params(int samples) {
         WhisperFullParams params = new WhisperFullParams(WhisperSamplingStrategy.GREEDY);
+        params.audioCtx = settings.fitAudioContext() ? audioContext(samples) : 0;
         params.nThreads = settings.threadsPerTranscription();
         params.language = settings.language();
         params.translate = false;
@@ -199,6 +211,11 @@ public final class WhisperEngine implements SpeechRecognizer, AutoCloseable {
         // no temperature fallback: each retry re-decodes the whole window, multiplying latency in a live turn
         params.temperatureInc = 0f;
         return params;
+    }
+
+    /** Encoder frames for {@code samples} of audio with the margin, at most the whole window. */
+    static int audioContext(int samples) {
+        return Math.min(FULL_CONTEXT, (samples + SAMPLES_PER_FRAME - 1) / SAMPLES_PER_FRAME + CONTEXT_MARGIN);
     }
 
     /** Scales 16-bit samples to whisper.cpp's [-1, 1) floats, padding with silence up to {@code minLength}. */

@@ -66,7 +66,8 @@ public class WhisperSpeechRecognizer implements SpeechRecognizer {
         int cores = Runtime.getRuntime().availableProcessors();
         int workers = config.workers().orElse(cores);
         int threads = config.threadsPerTranscription().orElse(Math.max(1, cores / Math.max(1, workers)));
-        return new WhisperEngine.Settings(workers, threads, config.queueCapacity(), config.language());
+        return new WhisperEngine.Settings(workers, threads, config.queueCapacity(), config.language(),
+                config.audioContext() == SttConfig.AudioContext.FIT);
     }
 
     /** Where model provisioning stands, for the health check. */

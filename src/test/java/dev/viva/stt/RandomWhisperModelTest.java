@@ -27,7 +27,7 @@ class RandomWhisperModelTest {
         assertEquals(167, info.tensors());
         assertFalse(info.weightless());
         // whisper.cpp accepts it too: it checks every tensor's name, shape and byte size while loading
-        try (WhisperEngine engine = WhisperEngine.load(model, new WhisperEngine.Settings(1, 1, 0, "en"))) {
+        try (WhisperEngine engine = WhisperEngine.load(model, new WhisperEngine.Settings(1, 1, 0, "en", true))) {
             assertEquals(167, engine.model().tensors());
         }
     }

@@ -38,33 +38,38 @@ class SpeechRecognitionBenchmark {
                 cores);
         for (RandomWhisperModel.Decoding decoding : RandomWhisperModel.Decoding.values()) {
             Path file = model(decoding);
-            for (int threads = 1; threads <= cores; threads++) {
-                try (WhisperEngine engine = WhisperEngine.load(file, new WhisperEngine.Settings(1, threads, 4, "en"))) {
-                    transcribe(engine, Arrays.copyOf(jfk, 16_000)); // warm-up: first run allocates buffers
-                    for (int seconds : new int[]{2, 5, 11}) {
-                        short[] audio = Arrays.copyOf(jfk, 16_000 * seconds);
-                        long[] ms = new long[3];
-                        for (int i = 0; i < ms.length; i++) {
-                            ms[i] = transcribe(engine, audio);
+            for (boolean fit : new boolean[]{false, true}) {
+                String label = decoding.name().toLowerCase() + (fit ? ", context fitted" : ", context full");
+                for (int threads = 1; threads <= cores; threads++) {
+                    try (WhisperEngine engine = WhisperEngine.load(file,
+                            new WhisperEngine.Settings(1, threads, 4, "en", fit))) {
+                        transcribe(engine, Arrays.copyOf(jfk, 16_000)); // warm-up: first run allocates buffers
+                        for (int seconds : new int[]{2, 5, 11}) {
+                            short[] audio = Arrays.copyOf(jfk, 16_000 * seconds);
+                            long[] ms = new long[3];
+                            for (int i = 0; i < ms.length; i++) {
+                                ms[i] = transcribe(engine, audio);
+                            }
+                            Arrays.sort(ms);
+                            System.out.printf("%-30s 1 worker x %d thread(s), %2d s of audio: median %5d ms %s%n",
+                                    label, threads, seconds, ms[1], Arrays.toString(ms));
                         }
-                        Arrays.sort(ms);
-                        System.out.printf("%-13s 1 worker x %d thread(s), %2d s of audio: median %5d ms (%s)%n",
-                                decoding.name().toLowerCase(), threads, seconds, ms[1], Arrays.toString(ms));
                     }
                 }
-            }
-            try (WhisperEngine engine = WhisperEngine.load(file, new WhisperEngine.Settings(cores, 1, 8, "en"))) {
-                transcribe(engine, Arrays.copyOf(jfk, 16_000));
-                short[] audio = Arrays.copyOf(jfk, 16_000 * 5);
-                long started = System.nanoTime();
-                List<CompletableFuture<Transcription>> all = new ArrayList<>();
-                for (int i = 0; i < cores * 2; i++) {
-                    all.add(engine.transcribe(audio, SpeechRecognizer.Priority.FINAL).toCompletableFuture());
+                try (WhisperEngine engine = WhisperEngine.load(file,
+                        new WhisperEngine.Settings(cores, 1, 8, "en", fit))) {
+                    transcribe(engine, Arrays.copyOf(jfk, 16_000));
+                    short[] audio = Arrays.copyOf(jfk, 16_000 * 5);
+                    long started = System.nanoTime();
+                    List<CompletableFuture<Transcription>> all = new ArrayList<>();
+                    for (int i = 0; i < cores * 2; i++) {
+                        all.add(engine.transcribe(audio, SpeechRecognizer.Priority.FINAL).toCompletableFuture());
+                    }
+                    CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+                    long wall = (System.nanoTime() - started) / 1_000_000;
+                    System.out.printf("%-30s %d workers x 1 thread, %d x 5 s at once: %d ms wall, %.2f "
+                            + "transcriptions/s%n", label, cores, all.size(), wall, all.size() * 1000.0 / wall);
                 }
-                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
-                long wall = (System.nanoTime() - started) / 1_000_000;
-                System.out.printf("%-13s %d workers x 1 thread, %d x 5 s at once: %d ms wall, %.1f transcriptions/s%n",
-                        decoding.name().toLowerCase(), cores, all.size(), wall, all.size() * 1000.0 / wall);
             }
         }
     }

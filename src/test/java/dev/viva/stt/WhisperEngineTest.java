@@ -29,7 +29,7 @@ class WhisperEngineTest {
 
     @BeforeAll
     static void load() throws Exception {
-        engine = WhisperEngine.load(ModelFiles.weightless(), new WhisperEngine.Settings(1, 1, 2, "en"));
+        engine = WhisperEngine.load(ModelFiles.weightless(), new WhisperEngine.Settings(1, 1, 2, "en", true));
     }
 
     @AfterAll
@@ -97,6 +97,14 @@ class WhisperEngineTest {
     }
 
     @Test
+    void theFittedAudioContextCoversTheAudioWithAMarginWithinTheWindow() {
+        assertEquals(250 + 128, WhisperEngine.audioContext(16_000 * 5));
+        assertEquals(251 + 128, WhisperEngine.audioContext(16_000 * 5 + 1), "a partial frame counts");
+        assertEquals(1500, WhisperEngine.audioContext(16_000 * 29));
+        assertEquals(1500, WhisperEngine.audioContext(16_000 * 60));
+    }
+
+    @Test
     void pcmConversionScalesAndPads() {
         float[] f = WhisperEngine.toFloat(new short[] {0, 16384, -32768, 32767}, 10);
         assertEquals(10, f.length);
@@ -118,7 +126,7 @@ class WhisperEngineTest {
     @Test
     void brokenModelFilesAreRejectedBeforeWhisperCppSeesThem() throws Exception {
         // each of these, handed to whisper.cpp, reads past the end of its buffers; here they are plain exceptions
-        WhisperEngine.Settings settings = new WhisperEngine.Settings(1, 1, 0, "en");
+        WhisperEngine.Settings settings = new WhisperEngine.Settings(1, 1, 0, "en", true);
         assertThrows(InvalidModelException.class, () -> WhisperEngine.load(dir.resolve("missing.bin"), settings));
         assertThrows(InvalidModelException.class,
                 () -> WhisperEngine.load(ModelFiles.truncated(dir, 200_000), settings));

@@ -520,6 +520,7 @@ public final class VoiceSession {
             case Transcription.NotUnderstood none -> {
                 capture = null;
                 notice("not-caught", "Sorry, nothing I could make out was heard.");
+                answerTimes = c.lastVoicedAt < 0 ? null : new Times(c.lastVoicedAt, c.endedAt, now, -1, 0);
                 respond(new EngineInput.Silence(), current.seq(), new InterviewerService.AnswerMeta(InputMode.VOICE,
                         null, null, r.audioMs, null));
             }

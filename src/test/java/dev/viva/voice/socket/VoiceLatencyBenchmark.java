@@ -88,7 +88,7 @@ class VoiceLatencyBenchmark {
     WhisperSpeechRecognizer whisper;
 
     /** One turn as the client saw it, with the server's breakdown from {@code audio.start}. */
-    private record Turn(long clientMs, long audioMs, JsonNode server) {
+    private record Turn(long clientMs, JsonNode server) {
     }
 
     @Test
@@ -130,25 +130,23 @@ class VoiceLatencyBenchmark {
         client.send("{\"type\":\"start\",\"audio\":{\"encoding\":\"s16le\",\"sampleRate\":16000,\"channels\":1}}");
         List<Turn> turns = new ArrayList<>();
         short[][] clips = {SHORT, MEDIUM, LONG};
-        for (int i = 0; i < answers; i++) {
-            JsonNode said = client.next("utterance", PATIENCE);
-            if (said.get("done").asBoolean()) {
-                break;
-            }
-            int audioId = said.get("audioId").asInt();
+        JsonNode said = client.next("utterance", PATIENCE);
+        for (int i = 0; i < answers && !said.get("done").asBoolean(); i++) {
             client.next("audio.end", PATIENCE);
-            client.send("{\"type\":\"playback\",\"state\":\"ended\",\"audioId\":" + audioId + "}");
+            client.send("{\"type\":\"playback\",\"state\":\"ended\",\"audioId\":" + said.get("audioId").asInt()
+                    + "}");
             short[] clip = clips[i % clips.length];
             long lastVoicedSentAt = streamRealTime(client, Wav.concat(Wav.silence(400), clip),
                     400 + lastVoicedMs(clip));
             // keep the microphone open, as a browser does, until the reply starts
             AtomicBoolean replying = new AtomicBoolean();
             CompletableFuture<Void> silence = CompletableFuture.runAsync(() -> streamSilenceUntil(client, replying));
+            said = client.next("utterance", PATIENCE);
             JsonNode start = client.next("audio.start", PATIENCE);
             replying.set(true);
             long firstAudioAt = client.firstBinaryAfter(client.arrivedAt(start), PATIENCE);
             silence.join();
-            turns.add(new Turn((firstAudioAt - lastVoicedSentAt) / 1_000_000, clip.length / 16, start.get("latency")));
+            turns.add(new Turn((firstAudioAt - lastVoicedSentAt) / 1_000_000, start.get("latency")));
         }
         client.close();
         return turns;
