@@ -8,6 +8,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * calibration benchmark) can see why a score is what it is.
  *
  * @param idealSimilarity     cosine of the answer to the ideal answer (raw, -1..1); null without one
+ * @param alignment           word-level alignment recall of the ideal answer in the answer, question words left out
+ *                            (raw cosine units); null without an ideal answer
  * @param questionSimilarity  cosine of the answer to the question (raw)
  * @param coverage            mean degree to which each key point is covered; null without key points
  * @param lexicalOverlap      share of the reference's content words that the answer uses
@@ -23,6 +25,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Signals(
         Double idealSimilarity,
+        Double alignment,
         double questionSimilarity,
         Double coverage,
         double lexicalOverlap,

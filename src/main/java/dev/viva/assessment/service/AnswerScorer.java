@@ -11,6 +11,7 @@ import dev.viva.assessment.signal.Cues;
 import dev.viva.assessment.signal.InjectionDetector;
 import dev.viva.assessment.signal.SentenceEmbedder;
 import dev.viva.assessment.signal.Text;
+import dev.viva.assessment.signal.TokenAlignment;
 import dev.viva.role.QuestionKind;
 
 import java.util.ArrayList;
@@ -24,8 +25,9 @@ import java.util.stream.Collectors;
 
 /**
  * Scores one answer offline from several independent signals, so that no single one (length, fluency, buzzwords,
- * one lucky phrase) can carry a score: semantic coverage of the key points and similarity to the ideal answer
- * (MiniLM), lexical overlap, misconceptions, specificity, STAR structure for behavioural questions, hedging, length
+ * one lucky phrase) can carry a score: how much of each key point and of the ideal answer the answer expresses,
+ * matched word by word on MiniLM's contextual token vectors with the question's own words left out
+ * ({@link TokenAlignment}), misconceptions, specificity, STAR structure for behavioural questions, hedging, length
  * and how much of the answer is on topic. Instruction-like text is removed before anything is measured.
  *
  * <p>Pure and deterministic: the same inputs always give the same assessment.
@@ -37,15 +39,37 @@ public final class AnswerScorer {
     static final int STEP = 7;
 
     /** Cosine thresholds of MiniLM between a window and a short statement. */
-    static final double KEY_POINT_LOW = 0.30;
-    static final double KEY_POINT_HIGH = 0.62;
     static final double MISCONCEPTION = 0.70;
     static final double ON_TOPIC = 0.28;
+    /**
+     * Alignment recall of text that has nothing to do with the reference: any two English texts share some
+     * vocabulary, and off-topic answers to bank questions align at 0.11-0.14. Credit starts above it.
+     */
+    static final double ALIGNMENT_FLOOR = 0.15;
+    /** Alignment recall from which a key point counts as covered in the report. */
+    static final double KEY_POINT_COVERED = 0.60;
+
+    /**
+     * The two constants of the score chosen on the Mohler short-answer data set: the alignment recall at which a
+     * reference counts as fully expressed (even a verbatim restatement stays below 1, since contextual vectors differ),
+     * and how much the curve from alignment to credit bends (0 is a straight line). The curve is concave because a
+     * grader gives most of the credit once the core of the reference is there, and a paraphrase that is right never
+     * aligns as closely as the reference's own words. CalibrationBenchmark cross-validates both by question.
+     */
+    public record Calibration(double alignmentFull, double curve) {
+        public static final Calibration DEFAULT = new Calibration(0.80, 2.0);
+    }
 
     private final SentenceEmbedder embedder;
+    private final Calibration calibration;
 
     public AnswerScorer(SentenceEmbedder embedder) {
+        this(embedder, Calibration.DEFAULT);
+    }
+
+    public AnswerScorer(SentenceEmbedder embedder, Calibration calibration) {
         this.embedder = embedder;
+        this.calibration = calibration;
     }
 
     public ScoredAnswer score(QuestionSpec question, String rawAnswer) {
@@ -69,7 +93,7 @@ public final class AnswerScorer {
                     "Scored 0/100. The answer consisted only of instructions addressed to the evaluator, which are "
                             + "ignored for scoring and flagged for review; nothing in it answers the question.",
                     List.of(), question.keyPoints(), List.of(), flags, true);
-            return new ScoredAnswer(assessment, new Signals(null, 0, null, 0, 0, 0, null, 0, words.size(), 0, 0));
+            return new ScoredAnswer(assessment, new Signals(null, null, 0, null, 0, 0, 0, null, 0, words.size(), 0, 0));
         }
         if (Text.contentStems(scored).isEmpty()) {
             flags.add(new Flag(answer.isBlank() ? "EMPTY_ANSWER" : "UNINTELLIGIBLE", answer.isBlank()
@@ -78,26 +102,45 @@ public final class AnswerScorer {
                     List.of("Answer the question in your own words; even a partial answer can be assessed."),
                     "There was nothing to assess in this answer, so it does not count towards the scores.",
                     List.of(), question.keyPoints(), List.of(), flags, false);
-            return new ScoredAnswer(assessment, new Signals(null, 0, null, 0, 0, 0, null, 0, words.size(), 0, 0));
+            return new ScoredAnswer(assessment, new Signals(null, null, 0, null, 0, 0, 0, null, 0, words.size(), 0, 0));
         }
 
         Set<String> bankTerms = bankTerms(question);
         List<Cues.Match> cues = Cues.find(scored, bankTerms);
         List<Text.Span> windows = Text.windows(scored, WINDOW, STEP);
         List<String> windowTexts = windows.stream().map(w -> Text.normalise(w.text())).toList();
-        List<float[]> windowVecs = embedder.embedAll(windowTexts);
+        List<SentenceEmbedder.Encoded> windowCodes = embedder.encodeAll(windowTexts);
+        List<float[]> windowVecs = windowCodes.stream().map(SentenceEmbedder.Encoded::pooled).toList();
+        // windows overlap by half: each word's vector comes from the window where it sits nearer the middle, so it
+        // has context on both sides and the answer's words are compared once, not twice
+        List<TokenAlignment.Token> answerTokens = new ArrayList<>();
+        int margin = (WINDOW - STEP) / 2;
+        for (int i = 0; i < windowTexts.size(); i++) {
+            answerTokens.addAll(TokenAlignment.contentTokens(windowTexts.get(i), windowCodes.get(i), i == 0 ? 0 : margin,
+                    i == windowTexts.size() - 1 ? Integer.MAX_VALUE : STEP + margin));
+        }
         float[] answerVec = mean(windowVecs);
         float[] questionVec = embedder.embed(Text.normalise(question.text()));
         double questionSim = SentenceEmbedder.cosine(answerVec, questionVec);
-
-        boolean hasIdeal = question.idealAnswer() != null && !question.idealAnswer().isBlank();
-        float[] idealVec = hasIdeal ? embedder.embed(Text.normalise(question.idealAnswer())) : null;
-        double idealSim = hasIdeal ? SentenceEmbedder.cosine(answerVec, idealVec) : Double.NaN;
-
-        List<String> keyPoints = effectiveKeyPoints(question);
-        List<float[]> kpVecs = embedder.embedAll(keyPoints.stream().map(Text::normalise).toList());
         Set<String> answerStems = new HashSet<>(Text.contentStems(scored));
         Set<String> questionStems = new HashSet<>(Text.contentStems(question.text()));
+
+        boolean hasIdeal = question.idealAnswer() != null && !question.idealAnswer().isBlank();
+        float[] idealVec = null;
+        double idealSim = Double.NaN;
+        double alignment = Double.NaN;
+        if (hasIdeal) {
+            String ideal = Text.normalise(question.idealAnswer());
+            SentenceEmbedder.Encoded idealCode = embedder.encode(ideal);
+            idealVec = idealCode.pooled();
+            idealSim = SentenceEmbedder.cosine(answerVec, idealVec);
+            alignment = TokenAlignment.recall(TokenAlignment.contentTokens(ideal, idealCode), answerTokens, questionStems);
+        }
+
+        List<String> keyPoints = effectiveKeyPoints(question);
+        List<String> kpTexts = keyPoints.stream().map(Text::normalise).toList();
+        List<SentenceEmbedder.Encoded> kpCodes = embedder.encodeAll(kpTexts);
+        List<float[]> kpVecs = kpCodes.stream().map(SentenceEmbedder.Encoded::pooled).toList();
 
         List<String> covered = new ArrayList<>();
         List<String> missing = new ArrayList<>();
@@ -106,11 +149,10 @@ public final class AnswerScorer {
         double coverageSum = 0;
         for (int k = 0; k < keyPoints.size(); k++) {
             int best = bestWindow(windowVecs, kpVecs.get(k));
-            double sim = SentenceEmbedder.cosine(windowVecs.get(best), kpVecs.get(k));
-            double lex = overlap(Text.contentStems(keyPoints.get(k)), answerStems, questionStems);
-            double degree = clamp(0.75 * scale(sim, KEY_POINT_LOW, KEY_POINT_HIGH) + 0.25 * lex);
-            coverageSum += degree;
-            if (degree >= 0.5) {
+            double recall = TokenAlignment.recall(TokenAlignment.contentTokens(kpTexts.get(k), kpCodes.get(k)),
+                    answerTokens, questionStems);
+            coverageSum += match(recall);
+            if (recall >= KEY_POINT_COVERED) {
                 covered.add(keyPoints.get(k));
                 strengths.add(new Finding("Covers: " + keyPoints.get(k), List.of(evidence(windows.get(best)))));
             } else {
@@ -170,15 +212,15 @@ public final class AnswerScorer {
         double naturalLanguage = (double) functionWords / n;
 
         // -------- combine ---------------------------------------------------------------------------------------
-        // The rubric match carries the score; specificity and structure shape it. Weights of the rubric match were
-        // chosen on the Mohler short-answer set (see BENCHMARKS.md); specificity multiplies rather than adds, so an
-        // answer cannot buy points with numbers and tool names that do not answer the question.
+        // The rubric match carries the score; specificity and structure shape it. The curve from alignment to credit
+        // was chosen on the Mohler short-answer set (see Calibration and BENCHMARKS.md); specificity multiplies
+        // rather than adds, so an answer cannot buy points with numbers and tool names that do not answer the question.
         double rubric;
         if (!keyPoints.isEmpty() && hasIdeal && behavioural) {
             // a behavioural ideal answer describes a kind of story, so its words are not the candidate's words
             rubric = 0.7 * coverage + 0.3 * scale(idealSim, 0.0, 0.8);
         } else if (!keyPoints.isEmpty() && hasIdeal) {
-            rubric = 0.3 * coverage + 0.4 * scale(idealSim, 0.0, 0.8) + 0.3 * lexical;
+            rubric = 0.5 * coverage + 0.5 * match(alignment);
         } else if (!keyPoints.isEmpty()) {
             rubric = coverage;
         } else {
@@ -194,9 +236,16 @@ public final class AnswerScorer {
                 : rubric;
         content *= 0.8 + 0.4 * specificity;
         int expected = behavioural ? 60 : hasIdeal ? Math.max(8, Math.min(30, Text.words(question.idealAnswer()).size() / 2)) : 30;
-        double lengthFactor = Math.sqrt(Math.min(1.0, n / (double) expected));
-        double raw = content * lengthFactor * (0.5 + 0.5 * relevance);
-        raw -= Math.min(0.30, 0.12 * misconceptionsFound.size());
+        // against key points, alignment recall already charges an answer for what it leaves out, so only a story
+        // (behavioural) or an answer with nothing to check it against is charged for brevity as such
+        double lengthFactor = keyPoints.isEmpty() || behavioural ? Math.sqrt(Math.min(1.0, n / (double) expected)) : 1;
+        // recall credits whatever on-topic fragment an answer contains, however much else it says, so against a
+        // rubric the share of the answer that is on topic weighs more (without one, relevance is in the rubric already)
+        double focus = keyPoints.isEmpty() ? 0.5 : 0.7;
+        double raw = content * lengthFactor * (1 - focus + focus * relevance);
+        // a stated misconception is on topic and shares the reference's vocabulary, so alignment credits it: only
+        // a firm cut keeps a confident wrong answer below a vague right one
+        raw *= Math.pow(0.5, misconceptionsFound.size());
         raw -= 0.4 * hedging;
         if (dontKnow && n < 40) {
             raw -= 0.25;
@@ -260,7 +309,7 @@ public final class AnswerScorer {
         var assessment = new AnswerAssessment(score, round2(relevance), dimensions, List.copyOf(strengths),
                 List.copyOf(weaknesses), tips, justification, covered, missing, misconceptionsFound, List.copyOf(flags),
                 true);
-        var signals = new Signals(nullable(idealSim), round3(questionSim), nullable(coverage),
+        var signals = new Signals(nullable(idealSim), nullable(alignment), round3(questionSim), nullable(coverage),
                 round3(lexical), round3(onTopic), round3(specificity), nullable(structure),
                 round3(hedging), n, misconceptionsFound.size(), round3(naturalLanguage));
         return new ScoredAnswer(assessment, signals);
@@ -461,6 +510,13 @@ public final class AnswerScorer {
             m[i] = (float) (m[i] / norm);
         }
         return m;
+    }
+
+    /** The credit, 0-1, for an alignment recall (see {@link Calibration}). */
+    private double match(double recall) {
+        double x = scale(recall, ALIGNMENT_FLOOR, calibration.alignmentFull());
+        double bend = calibration.curve();
+        return bend == 0 ? x : (1 - Math.exp(-bend * x)) / (1 - Math.exp(-bend));
     }
 
     static double scale(double v, double lo, double hi) {

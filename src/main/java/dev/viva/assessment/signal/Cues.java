@@ -28,7 +28,10 @@ public final class Cues {
             + "|i think maybe|maybe|kind of|sort of|probably|i'?m not certain|i can'?t remember|something like that"
             + "|i suppose|or something|i mean|you know");
     private static final Pattern DONT_KNOW = words("i (?:really )?don'?t know|i do not know|no idea|i have no idea|i'?m not familiar"
-            + "|never heard of|i can'?t answer|i'?d have to guess|pass|i'?m not sure (?:what|how|about)");
+            + "|never heard of|i can'?t answer|i'?d have to guess|i'?m not sure (?:what|how|about)"
+            // declining a question, not "pass by reference" or "pass the session into the endpoint"
+            + "|(?:i'?ll|i will|i'?m going to|i'?d (?:rather|like to)|let me) pass(?:\\s+on (?:this|that)(?: one)?|\\s+for now)?"
+            + "(?=\\s*(?:[.,!?]|$))");
     private static final Pattern ACTION = words("(?:i|we) (?:then )?(?:built|implemented|designed|wrote|added|led|migrated|set up"
             + "|created|introduced|measured|profiled|reduced|automated|fixed|deployed|refactored|ran|chose|decided|moved"
             + "|split|replaced|configured|tested|monitored|scheduled|proposed|organi[sz]ed|coordinated|analy[sz]ed"

@@ -66,6 +66,14 @@ class AnswerScorerTest {
     }
 
     @Test
+    void restatingTheQuestionEarnsNothing() {
+        ScoredAnswer echo = scorer.score(asyncQuestion, "FastAPI decides whether to run a path operation on the event "
+                + "loop or in a thread pool, and that matters a lot.");
+        assertThat(echo.assessment().score()).isLessThan(10);
+        assertThat(echo.assessment().coveredKeyPoints()).isEmpty();
+    }
+
+    @Test
     void speechRecognitionSpellingDoesNotSinkAGoodAnswer() {
         String asr = STRONG.toLowerCase().replaceAll("[.,;]", "").replace("asyncpg", "async pg")
                 .replace("fastapi", "fast api").replace("run_in_threadpool", "run in thread pool");

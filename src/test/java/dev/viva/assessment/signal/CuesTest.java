@@ -1,0 +1,25 @@
+package dev.viva.assessment.signal;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CuesTest {
+
+    private static boolean declines(String answer) {
+        return Cues.find(answer, Set.of()).stream().anyMatch(m -> m.kind() == Cues.Kind.DONT_KNOW);
+    }
+
+    @Test
+    void passingAnArgumentIsNotDecliningTheQuestion() {
+        assertThat(declines("pass by reference avoids copying large objects")).isFalse();
+        assertThat(declines("you have to pass the head pointer to the function")).isFalse();
+        assertThat(declines("I'd pass the session into the endpoint as a dependency")).isFalse();
+        assertThat(declines("I'll pass the request id down to every service")).isFalse();
+        assertThat(declines("honestly I'll pass on this one")).isTrue();
+        assertThat(declines("I'll pass.")).isTrue();
+        assertThat(declines("i don't know")).isTrue();
+    }
+}
