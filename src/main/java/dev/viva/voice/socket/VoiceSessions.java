@@ -43,7 +43,9 @@ import java.util.stream.Stream;
 /**
  * The live voice sessions, one per interview: a new connection takes over from an older one, sessions are ticked for
  * their timers, and a session whose interview is cancelled or abandoned elsewhere is closed. Each session runs in
- * its own {@link Mailbox} on virtual threads, so a session waiting for the database blocks nobody else.
+ * its own {@link Mailbox} on a shared pool of platform threads, so a session waiting for the database blocks nobody
+ * else. Not virtual threads: the interviewer's assessment calls into ONNX Runtime through JNI, which pins a virtual
+ * thread's carrier, and with a carrier per core two such calls would stall every session's audio.
  */
 @ApplicationScoped
 public class VoiceSessions {
@@ -69,8 +71,8 @@ public class VoiceSessions {
     private final Map<String, Entry> byConnection = new ConcurrentHashMap<>();
     /** Interviews whose last connection dropped in the middle of a spoken answer (guarded by this). */
     private final Set<UUID> lostAnswers = ConcurrentHashMap.newKeySet();
-    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("viva-voice-", 0).factory());
+    private final ExecutorService executor = Executors.newCachedThreadPool(
+            Thread.ofPlatform().name("viva-voice-", 0).daemon().factory());
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("viva-voice-ticker").daemon().factory());
 
@@ -94,7 +96,7 @@ public class VoiceSessions {
         registry.gaugeMapSize("viva.voice.sessions", List.of(), byConnection);
         latency = Stream.of("end-of-turn", "stt", "interviewer", "tts-first-chunk", "total")
                 .map(stage -> Timer.builder("viva.voice.turn.latency")
-                        .description("From the candidate's last voiced sample to the first audio of the reply, by stage")
+                        .description("Candidate's last voiced sample to the reply's first audio, by stage")
                         .tag("stage", stage).publishPercentiles(0.5, 0.95).register(registry))
                 .toArray(Timer[]::new);
         ticker.scheduleAtFixedRate(this::tickAll, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The voice session as a state machine: no sockets, no threads of its own, time driven by the test. */
 class VoiceSessionTest {
@@ -207,9 +208,8 @@ class VoiceSessionTest {
     void messagesAndAudioBeforeStartAreRefused() {
         h.send("{\"type\":\"answer\",\"text\":\"hello\"}");
         h.frame(Wav.silence(20), 20);
-        assertThat(h.client.all(ServerMessage.Error.class)).extracting(ServerMessage.Error::status, ServerMessage.Error::code)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(409, "not-started"),
-                        org.assertj.core.groups.Tuple.tuple(409, "not-started"));
+        assertThat(h.client.all(ServerMessage.Error.class)).extracting(ServerMessage.Error::status,
+                ServerMessage.Error::code).containsExactly(tuple(409, "not-started"), tuple(409, "not-started"));
         assertThat(h.conversation.submitted).isEmpty();
     }
 

@@ -77,6 +77,7 @@ class VoiceLatencyBenchmark {
                     "viva.stt.threads-per-transcription", System.getProperty("viva.bench.stt-threads", "1"),
                     // the reply's audio arrives at once, so turns need not wait out each utterance in real time
                     "viva.voice.playback-lead", "PT2M",
+                    "quarkus.test.hang-detection-timeout", "PT2H",
                     "quarkus.log.category.\"dev.viva\".level", "INFO");
         }
     }
@@ -96,17 +97,19 @@ class VoiceLatencyBenchmark {
         await().atMost(Duration.ofMinutes(2)).until(whisper::isAvailable);
         System.out.printf("%n== voice turn latency, decoding %s, %d cores, stt %s workers x %s threads ==%n",
                 System.getProperty("viva.bench.decoding", "random"), Runtime.getRuntime().availableProcessors(),
-                System.getProperty("viva.bench.stt-workers", "cores"), System.getProperty("viva.bench.stt-threads", "1"));
+                System.getProperty("viva.bench.stt-workers", "cores"),
+                System.getProperty("viva.bench.stt-threads", "1"));
         interview(2); // warm-up: JIT, embeddings, FreeTTS, whisper buffers
-        List<Turn> turns = interview(16);
+        List<Turn> turns = interview(Integer.getInteger("viva.bench.turns", 12));
         report("1 interview", turns);
 
-        for (int sessions : new int[]{2, 3, 4, 6}) {
+        for (String level : System.getProperty("viva.bench.sessions", "2,3,4").split(",")) {
+            int sessions = Integer.parseInt(level.strip());
             long heapBefore = heapAfterGc();
             ExecutorService pool = Executors.newFixedThreadPool(sessions);
             List<Future<List<Turn>>> running = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
-                running.add(pool.submit(() -> interview(6)));
+                running.add(pool.submit(() -> interview(5)));
                 Thread.sleep(1_300); // staggered, as real candidates are
             }
             List<Turn> all = new ArrayList<>();
@@ -167,24 +170,34 @@ class VoiceLatencyBenchmark {
         }
     }
 
+    /** Heap held by sessions that have each heard one answer and wait for the next (the answer is still buffered). */
     private void memoryPerIdleSession() throws Exception {
-        int n = 20;
+        int n = 10;
         long before = heapAfterGc();
-        List<TestSocket> clients = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(n);
+        List<Future<TestSocket>> opened = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            JsonPath created = createInterview(candidate("Idle " + i, "backend-engineer", "mid")).statusCode(201)
-                    .extract().jsonPath();
-            TestSocket c = TestSocket.connect(base, "/ws/interviews/" + created.getString("id"),
-                    "Bearer " + created.getString("candidateToken"));
-            c.send("{\"type\":\"start\",\"audio\":{\"encoding\":\"s16le\",\"sampleRate\":16000,\"channels\":1}}");
-            int audioId = c.next("utterance", PATIENCE).get("audioId").asInt();
-            c.next("audio.end", PATIENCE);
-            c.send("{\"type\":\"playback\",\"state\":\"ended\",\"audioId\":" + audioId + "}");
-            streamRealTime(c, Wav.concat(Wav.silence(200), SHORT), 0); // one answer buffered, then listening
-            clients.add(c);
+            int number = i;
+            opened.add(pool.submit(() -> {
+                JsonPath created = createInterview(candidate("Idle " + number, "backend-engineer", "mid"))
+                        .statusCode(201).extract().jsonPath();
+                TestSocket c = TestSocket.connect(base, "/ws/interviews/" + created.getString("id"),
+                        "Bearer " + created.getString("candidateToken"));
+                c.send("{\"type\":\"start\",\"audio\":{\"encoding\":\"s16le\",\"sampleRate\":16000,\"channels\":1}}");
+                int audioId = c.next("utterance", PATIENCE).get("audioId").asInt();
+                c.next("audio.end", PATIENCE);
+                c.send("{\"type\":\"playback\",\"state\":\"ended\",\"audioId\":" + audioId + "}");
+                streamRealTime(c, Wav.concat(Wav.silence(200), SHORT), 0);
+                return c;
+            }));
         }
+        List<TestSocket> clients = new ArrayList<>();
+        for (Future<TestSocket> f : opened) {
+            clients.add(f.get(10, TimeUnit.MINUTES));
+        }
+        pool.shutdown();
         long after = heapAfterGc();
-        System.out.printf("memory: %d sessions that each heard an answer add %d MB of heap, %.0f KB per session%n",
+        System.out.printf("memory: %d connected sessions add %d MB of heap after GC, %.0f KB each%n",
                 n, (after - before) >> 20, (after - before) / 1024.0 / n);
         for (TestSocket c : clients) {
             c.close();
@@ -215,7 +228,7 @@ class VoiceLatencyBenchmark {
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
-    /** Streams audio in 20 ms frames on a real-time schedule; returns when the frame holding {@code markMs} was sent. */
+    /** Streams audio in 20 ms frames on a real-time schedule; returns when the frame with {@code markMs} was sent. */
     private static long streamRealTime(TestSocket socket, short[] audio, long markMs) {
         long start = System.nanoTime();
         long markedAt = start;

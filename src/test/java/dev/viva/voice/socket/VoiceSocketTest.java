@@ -77,8 +77,8 @@ class VoiceSocketTest {
         assertThat(transcript.getString("turns[0].questionHeard")).as("heard in full").isNull();
 
         List<String> seen = recruiter.until(m -> m.get("type").asText().equals("question")
-                        && m.get("seq").asInt() == 2).stream().map(m -> m.get("type").asText() + (m.has("state") ? ":" + m.get("state").asText() : ""))
-                .toList();
+                        && m.get("seq").asInt() == 2).stream()
+                .map(m -> m.get("type").asText() + (m.has("state") ? ":" + m.get("state").asText() : "")).toList();
         // in the order it happened: one transaction started the interview and asked, another answered and asked again
         assertThat(seen).containsSubsequence("status", "question", "state:speaking", "state:listening",
                 "transcript.partial", "state:thinking", "answer", "question");
