@@ -1,0 +1,136 @@
+package dev.viva.web;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+/**
+ * The browser client in a real browser: Debian's Chromium driven by the node scripts under {@code web-client/test/}
+ * (playwright-core), against this application on its random test port. The fake microphone plays speech that
+ * espeak-ng writes at test time. Screenshots of every screen land in {@code target/screenshots/}.
+ *
+ * <p>Without Chromium, node, web-client/node_modules (npm ci), espeak-ng or sox the tests are skipped with the
+ * reason, unless {@code VIVA_BROWSER_TESTS=required} (CI sets it), which turns a missing tool into a failure.
+ */
+@QuarkusTest
+class BrowserTest {
+
+    private static final Path CLIENT = Path.of("web-client").toAbsolutePath();
+    private static final Path SCREENSHOTS = Path.of("target/screenshots").toAbsolutePath();
+    private static final Path SPEECH = Path.of("target/browser-audio/answer.wav").toAbsolutePath();
+    private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
+    private static final String SPOKEN_ANSWER = "A process has its own address space, while the threads of one "
+            + "process share its memory.";
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @BeforeAll
+    static void prerequisites() throws Exception {
+        List<String> missing = new ArrayList<>();
+        if (!Files.isExecutable(Path.of(CHROMIUM))) {
+            missing.add("Chromium at " + CHROMIUM + " (apt-get install chromium)");
+        }
+        if (!Files.isDirectory(CLIENT.resolve("node_modules/playwright-core"))) {
+            missing.add("web-client/node_modules (cd web-client && npm ci)");
+        }
+        for (String tool : List.of("node", "espeak-ng", "sox")) {
+            if (!onPath(tool)) {
+                missing.add(tool);
+            }
+        }
+        if (!missing.isEmpty()) {
+            String message = "browser tests need " + String.join(", ", missing);
+            if ("required".equals(System.getenv("VIVA_BROWSER_TESTS"))) {
+                fail(message + " (VIVA_BROWSER_TESTS=required)");
+            }
+            Assumptions.abort(message + "; skipped (set VIVA_BROWSER_TESTS=required to fail instead)");
+        }
+        writeSpeech();
+    }
+
+    @Test
+    void candidateTakesTheInterviewWhileTheRecruiterWatches() {
+        node("interview.mjs");
+    }
+
+    @Test
+    void pageFollowsTheVoiceProtocolBargeInPlaybackAndTakeover() {
+        node("protocol.mjs");
+    }
+
+    @Test
+    void deniedOrMissingMicrophoneLeadsToTyping() {
+        node("devices.mjs");
+    }
+
+    /** Speech for the fake microphone: 48 kHz mono s16le, with silence after it so an answer ends. */
+    private static void writeSpeech() throws Exception {
+        Files.createDirectories(SPEECH.getParent());
+        Path raw = SPEECH.resolveSibling("answer-espeak.wav");
+        exec("espeak-ng", "-w", raw.toString(), SPOKEN_ANSWER);
+        exec("sox", raw.toString(), "-r", "48000", "-c", "1", "-b", "16", SPEECH.toString(), "pad", "0.3", "2.5");
+    }
+
+    private void node(String script) {
+        List<String> command = List.of("node", "test/" + script, "--base-url=" + base, "--api-key=test-recruiter-key",
+                "--screenshots=" + SCREENSHOTS, "--speech=" + SPEECH);
+        String output;
+        int exit;
+        try {
+            Process process = new ProcessBuilder(command).directory(CLIENT.toFile()).redirectErrorStream(true).start();
+            StringBuilder out = new StringBuilder();
+            try (var reader = process.inputReader(StandardCharsets.UTF_8)) {
+                reader.lines().forEach(line -> {
+                    // shown as it happens, so a slow step is visible in the build log
+                    System.out.println("[" + script + "] " + line);
+                    out.append(line).append('\n');
+                });
+            }
+            if (!process.waitFor(4, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                fail(script + " did not finish within 4 minutes:\n" + out);
+            }
+            output = out.toString();
+            exit = process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        assertThat(exit).as("%s exited with %d:%n%s", script, exit, output).isZero();
+    }
+
+    private static boolean onPath(String tool) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (Files.isExecutable(Path.of(dir, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void exec(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(1, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            fail(String.join(" ", command) + " failed: " + output);
+        }
+    }
+}
