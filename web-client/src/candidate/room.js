@@ -139,16 +139,18 @@ const HELP = {
 async function openMicrophone() {
   $('#mic-help').hidden = true;
   $('#mic-allow').disabled = true;
+  $('#mic-retry').disabled = true;
   try {
     microphone?.close();
     microphone = await Microphone.open();
   } catch (e) {
     microphone = null;
-    $('#mic-allow').disabled = false;
+    $('#mic-allow').hidden = true; // "Try again" in the guidance does the same
     const [title, steps] = HELP[e.kind] ?? [e.message, ['Press "Try again", or continue by typing your answers.']];
     fill($('#mic-help-title'), title);
     fill($('#mic-help-steps'), ...steps.map((step) => h('li', {}, step)));
     $('#mic-help').hidden = false;
+    $('#mic-retry').disabled = false;
     $('#start-voice').disabled = true;
     $('#start-text').focus();
     return;
