@@ -1,12 +1,14 @@
 /*
  * Helpers for the browser tests: Debian's Chromium driven by playwright-core (never a downloaded browser), a fake
- * microphone fed from a WAV file, a recorder/tap on the interview WebSocket, screenshots, and the Viva API.
+ * microphone fed from a WAV file, a recorder/tap on the interview WebSocket, screenshots checked with axe-core,
+ * and the Viva API.
  *
  * Each test script runs as `node test/<name>.mjs --base-url=http://localhost:PORT --api-key=KEY
  * --screenshots=DIR [--speech=FILE.wav]`; dev.viva.web.BrowserTest starts the server and runs them.
  */
 import { chromium } from 'playwright-core';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 export const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split(/=(.*)/s, 2)));
@@ -56,9 +58,25 @@ export function assertNoPageErrors(page) {
   check(page.errors.length === 0, `the page reported errors:\n  ${page.errors.join('\n  ')}`);
 }
 
-export async function shot(page, name) {
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * Saves a screenshot of the screen and checks it with axe-core against WCAG 2.1 A and AA: serious and critical
+ * findings (missing labels, too little contrast, ...) fail the test. Evaluated through the driver, axe is not
+ * subject to the page's Content-Security-Policy.
+ */
+export async function shot(page, name, { audit = true } = {}) {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
   log(`screenshot ${name}.png`);
+  if (!audit) return;
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);
+  const { violations } = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  for (const v of violations.filter((x) => !serious.includes(x))) log(`  axe (${v.impact}) ${v.id}: ${v.help}`);
+  check(serious.length === 0, `accessibility of ${name}:\n${serious.map((v) => `  ${v.impact} ${v.id}: ${v.help}\n`
+    + v.nodes.slice(0, 3).map((n) => `    ${n.target.join(' ')}: ${n.failureSummary.replace(/\n/g, ' ')}`).join('\n')).join('\n')}`);
 }
 
 export function log(message) {
@@ -172,7 +190,7 @@ export async function run(name, body) {
     // what the pages showed when it failed, for whoever reads the build log
     const pages = browsers.flatMap((b) => b.contexts().flatMap((c) => c.pages()));
     for (const [i, page] of pages.entries()) {
-      await shot(page, `FAILED-${name}-${i + 1}`).catch(() => {});
+      await shot(page, `FAILED-${name}-${i + 1}`, { audit: false }).catch(() => {});
       console.error(`page ${i + 1} (${page.url()}) errors: ${JSON.stringify(page.errors ?? [])}`);
     }
   } finally {

@@ -183,6 +183,9 @@ $('#start-text').addEventListener('click', () => {
 
 // --- the interview -------------------------------------------------------------------------------------------------
 
+/** Refusals the candidate can act on: an answer too long, an interview that was cancelled meanwhile. */
+const CANDIDATE_ERRORS = new Set(['bad-request', 'conflict']);
+
 const TURN_TEXT = {
   listening: (voice) => (voice ? 'Your turn: speak your answer, or type it below.' : 'Your turn: type your answer below.'),
   thinking: () => `${info.interviewerName} is thinking…`,
@@ -314,7 +317,9 @@ async function begin(withMicrophone) {
         notice(m.detail);
       },
       error(m) {
-        notice(m.detail, 'error');
+        // protocol slips (bad-json, odd-length-audio, rate-exceeded...) are this page's business, not the candidate's
+        if (!m.code || CANDIDATE_ERRORS.has(m.code)) notice(m.detail, 'error');
+        else console.warn(`server refused a message: ${m.code}: ${m.detail}`);
       },
       level(level) {
         $('#live-meter').value = meterValue(level);

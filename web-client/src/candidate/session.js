@@ -29,7 +29,8 @@ export class InterviewSession {
       onMessage: (data) => this.received(data),
       onStatus: (status) => this.status(status),
       isFinal: (code) => code === COMPLETED || code === ENDED || code === TAKEN_OVER,
-      ping: { type: 'ping' },
+      // ping belongs to the voice protocol: a server that has not said 'ready' would refuse it
+      ping: () => (this.ready ? { type: 'ping' } : null),
     });
     player.onEnded = (audioId) => this.socket.send({ type: 'playback', state: 'ended', audioId });
     player.onActivity = (playing) => on.playing(playing);
@@ -46,6 +47,7 @@ export class InterviewSession {
 
   opened() {
     this.connection += 1;
+    this.ready = false;
     this.voice = false;
     // audio still queued from before the drop would talk over what the server says now
     this.player.stop(null);
@@ -68,6 +70,7 @@ export class InterviewSession {
     }
     switch (m.type) {
       case 'ready':
+        this.ready = true;
         this.voice = m.mode === 'voice';
         this.on.ready(m);
         break;

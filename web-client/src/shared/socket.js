@@ -20,9 +20,9 @@ export function retryDelay(attempt) {
 export class ReconnectingSocket {
   /**
    * @param ticketUrl async () => the socket path with a fresh ticket
-   * @param ping      a message to send every 15 s; a connection then silent for 40 s is treated as dropped (a
-   *                  network that vanished without a close, a laptop lid, a train tunnel, is otherwise noticed
-   *                  only minutes later). Null for read-only sockets.
+   * @param ping      () => a message to send every 15 s, or null to skip this beat; while pinging, a connection
+   *                  silent for 40 s is treated as dropped (a network that vanished without a close, a laptop
+   *                  lid, a train tunnel, is otherwise noticed only minutes later). Null for read-only sockets.
    */
   constructor({ ticketUrl, onOpen = () => {}, onMessage, onStatus = () => {}, isFinal = () => false, ping = null }) {
     Object.assign(this, { ticketUrl, onOpen, onMessage, onStatus, isFinal, ping });
@@ -87,8 +87,10 @@ export class ReconnectingSocket {
   }
 
   beat(ws) {
-    if (Date.now() - this.lastHeard > SILENT_LIMIT_MS) this.abandon(ws);
-    else this.send(this.ping);
+    const message = this.ping();
+    if (!message) this.lastHeard = Date.now();
+    else if (Date.now() - this.lastHeard > SILENT_LIMIT_MS) this.abandon(ws);
+    else this.send(message);
   }
 
   /** Gives up on a socket whose handshake hangs or that went silent, without waiting for a close that may never come. */
