@@ -2,7 +2,7 @@
  * The whole candidate journey with the recruiter watching: the recruiter creates the interview in the console and
  * opens its live view; the candidate consents, checks the (fake, really streaming) microphone and speakers, and
  * takes the interview by typing; the connection drops mid-answer and the page reconnects and resumes; the tab is
- * closed and the link opened again, which resumes too; the interview completes on the thank-you page; the recruiter
+ * closed and the link opened again, which resumes too (and so does a reload); the interview completes on the thank-you page; the recruiter
  * sees the live transcript, then the report with its chart and quotes linked to the transcript.
  */
 import { answerFor } from './answers.mjs';
@@ -147,6 +147,9 @@ run('interview', async (keep) => {
   candidate = await newPage(browser);
   tap = await tapCandidateSocket(candidate);
   await candidate.goto(localJoinLink(joinUrl));
+  await candidate.waitForSelector('#welcome-back:not([hidden])');
+  // a reload finds the token in the tab's sessionStorage, though the address bar no longer has it
+  await candidate.reload();
   await candidate.waitForSelector('#welcome-back:not([hidden])');
   await candidate.click('#mic-allow');
   await shot(candidate, 'candidate-welcome-back');

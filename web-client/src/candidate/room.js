@@ -12,9 +12,7 @@ import { InterviewSession } from './session.js';
  */
 
 const interviewId = location.pathname.split('/').filter(Boolean)[1] ?? '';
-const storageKey = `viva.interview.${interviewId}`;
-const saved = JSON.parse(sessionStorage.getItem(storageKey) ?? '{}');
-const remember = (change) => sessionStorage.setItem(storageKey, JSON.stringify(Object.assign(saved, change)));
+const tokenKey = `viva.interview.${interviewId}.token`;
 
 const player = new Player();
 let info = null; // GET /public: name, role, interviewer, planned minutes, status
@@ -53,15 +51,17 @@ function fillFields() {
 function readToken() {
   const fromLink = new URLSearchParams(location.hash.slice(1)).get('token');
   if (fromLink) {
-    remember({ token: fromLink });
+    sessionStorage.setItem(tokenKey, fromLink);
     // keep the secret out of the address bar, where it could be shared in a screenshot or a copied URL
     history.replaceState(null, '', location.pathname);
   }
-  return saved.token;
+  return sessionStorage.getItem(tokenKey);
 }
 
+let token = null;
+
 async function boot() {
-  const token = readToken();
+  token = readToken();
   if (!/^[0-9a-f-]{36}$/i.test(interviewId) || !token) {
     problem('This link is incomplete', 'Open the whole link from your invitation; it ends with "#token=" and a long code.');
     return;
@@ -117,7 +117,6 @@ $('#consent-form').addEventListener('submit', (event) => {
     $('#consent').focus();
     return;
   }
-  remember({ consentedAt: new Date().toISOString() });
   show('devices');
 });
 
@@ -215,12 +214,17 @@ function caption(who, text, kind) {
 
 function renderProgress() {
   const p = view.progress;
-  if (!p) return;
   const index = p.phaseIndex ?? PHASES.indexOf(p.phase) + 1;
   const count = p.phaseCount ?? PHASES.length;
   fill($('#phase-text'), `Part ${index} of ${count}: ${phaseName(p.phase)}`);
   fill($('#phase-steps'), ...Array.from({ length: count }, (_, i) =>
     h('li', { class: i + 1 < index ? 'done' : i + 1 === index ? 'current' : '' })));
+  renderTimeLeft();
+}
+
+/** Counts down from the last figure the server gave, between its progress messages. */
+function renderTimeLeft() {
+  const p = view.progress;
   const left = p.remainingSeconds - (Date.now() - p.at) / 1000;
   fill($('#time-left'), left <= 0 ? 'Wrapping up'
     : left < 60 ? 'Less than a minute left' : `About ${Math.ceil(left / 60)} min left`);
@@ -262,17 +266,16 @@ let session = null;
 
 async function begin(withMicrophone) {
   await player.unlock();
-  remember({ typing: !withMicrophone });
   view.voice = false;
   $('#mic-controls').hidden = !withMicrophone;
   view.progress = { phase: 'introduction', remainingSeconds: info.plannedMinutes * 60 - (info.durationSeconds ?? 0), at: Date.now() };
   renderProgress();
   renderTurn();
   show('interview');
-  setInterval(renderProgress, 1000);
+  setInterval(renderTimeLeft, 1000);
   session = new InterviewSession({
     interviewId,
-    token: saved.token,
+    token,
     microphone: withMicrophone,
     player,
     on: {
@@ -353,7 +356,7 @@ async function begin(withMicrophone) {
 
 async function checkEnded() {
   try {
-    info = await api(`/api/v1/interviews/${interviewId}/public`, { bearer: saved.token });
+    info = await api(`/api/v1/interviews/${interviewId}/public`, { bearer: token });
   } catch {
     // the server said the interview is over; if it cannot say how, "ended" is still true
   }

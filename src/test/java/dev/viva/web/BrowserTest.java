@@ -62,6 +62,7 @@ class BrowserTest {
             Assumptions.abort(message + "; skipped (set VIVA_BROWSER_TESTS=required to fail instead)");
         }
         writeSpeech();
+        clear(SCREENSHOTS);
     }
 
     @Test
@@ -85,6 +86,17 @@ class BrowserTest {
         Path raw = SPEECH.resolveSibling("answer-espeak.wav");
         exec("espeak-ng", "-w", raw.toString(), SPOKEN_ANSWER);
         exec("sox", raw.toString(), "-r", "48000", "-c", "1", "-b", "16", SPEECH.toString(), "pad", "0.3", "2.5");
+    }
+
+    /** Screenshots of an earlier run (a failure's, say) must not pass for this run's. */
+    private static void clear(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            try (var files = Files.list(dir)) {
+                for (Path file : files.toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
     }
 
     private void node(String script) {
