@@ -9,7 +9,7 @@ import { answerFor } from './answers.mjs';
 import { interviewerCaptions, waitForCaption } from './flows.mjs';
 import {
   assertNoPageErrors, base, check, eventually, launch, localJoinLink, log, newPage, run, shot, tapCandidateSocket,
-  api, args,
+  tapSocket, api, args, LIVE_SOCKET,
 } from './lib.mjs';
 
 const ROLE = args.role ?? 'tiny-role';
@@ -42,6 +42,7 @@ run('interview', async (keep) => {
   check(/\/interview\/[0-9a-f-]{36}#token=vc_/.test(joinUrl), `a join link with the token in the fragment: ${joinUrl}`);
   const id = /interview\/([0-9a-f-]{36})/.exec(joinUrl)[1];
   await shot(recruiter, 'console-interview-created');
+  const live = await tapSocket(recruiter, LIVE_SOCKET);
   await recruiter.click('text=Watch live');
   await recruiter.waitForSelector('.badge.status-SCHEDULED');
 
@@ -140,6 +141,14 @@ run('interview', async (keep) => {
     (await recruiter.textContent('.live-transcript')).includes(lostAnswer));
   await eventually('the current question', async () =>
     (await recruiter.textContent('.current')).includes(captions.at(-1).slice(-40)));
+  // what the voice pipeline adds to the live stream (a partial answer, turn state, scores) is shown as it comes
+  const openSeq = turns.at(-1).seq;
+  live.toPage({ type: 'state', state: 'listening' });
+  live.toPage({ type: 'transcript.partial', seq: openSeq, text: 'I would generate short keys' });
+  live.toPage({ type: 'score', seq: turns[0].seq, score: 78, relevance: 0.91 });
+  await recruiter.waitForSelector(`#live-turn-${openSeq} .partial >> text=I would generate short keys`);
+  await recruiter.waitForSelector(`#live-turn-${turns[0].seq} .score >> text=78/100`);
+  await recruiter.waitForSelector('.live-state >> text=The candidate is answering');
   await shot(recruiter, 'console-live');
 
   // --- the tab is closed and the link opened again: the interview resumes at the same question ---

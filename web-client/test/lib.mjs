@@ -127,14 +127,19 @@ export function localJoinLink(joinUrl) {
   return `${base}${url.pathname}${url.hash}`;
 }
 
+export const CANDIDATE_SOCKET = /\/ws\/interviews\/[0-9a-f-]{36}\?ticket=/;
+export const LIVE_SOCKET = /\/ws\/interviews\/[0-9a-f-]{36}\/live\?ticket=/;
+
+export const tapCandidateSocket = (page) => tapSocket(page, CANDIDATE_SOCKET);
+
 /**
- * Taps the candidate socket of {@code page}: every message both ways is recorded ({@code fromPage},
+ * Taps the sockets of {@code page} whose URL matches {@code pattern}: every message both ways is recorded ({@code fromPage},
  * {@code fromServer}: JSON objects, or {bytes, rms} for binary frames), {@code toPage(message)} injects a server
  * message, {@code drop()} cuts the connection as a network failure would, {@code keepFromServer} and
  * {@code keepFromPage} hold predicates whose matching messages are not passed on, and {@code onPageMessage} is
  * called with each message from the page after it was passed on.
  */
-export async function tapCandidateSocket(page) {
+export async function tapSocket(page, pattern) {
   const tap = { fromPage: [], fromServer: [], connections: 0, current: null, keepFromServer: [], keepFromPage: [],
     onPageMessage: () => {} };
   const decode = (message) => {
@@ -144,7 +149,7 @@ export async function tapCandidateSocket(page) {
     for (const s of samples) sum += (s / 32768) ** 2;
     return { bytes: message.byteLength, rms: Math.sqrt(sum / Math.max(1, samples.length)) };
   };
-  await page.routeWebSocket(/\/ws\/interviews\/[0-9a-f-]{36}\?ticket=/, (ws) => {
+  await page.routeWebSocket(pattern, (ws) => {
     const server = ws.connectToServer();
     tap.connections += 1;
     tap.current = { ws, server };

@@ -66,10 +66,10 @@ function table(items) {
       h('td', {}, h('span', { class: `badge status-${i.status}` }, statusName(i.status))),
       h('td', {}, when(i.createdAt)),
       h('td', {}, i.durationSeconds == null ? '—' : minutes(i.durationSeconds)),
-      h('td', { class: 'row-actions' },
+      h('td', {}, h('div', { class: 'row-actions' },
         h('a', { href: `#/interviews/${i.id}/live` }, i.status === 'IN_PROGRESS' ? 'Watch live' : 'Transcript'),
         ['COMPLETED', 'ABANDONED'].includes(i.status)
-          ? h('a', { href: `#/interviews/${i.id}/report` }, 'Report') : null))))));
+          ? h('a', { href: `#/interviews/${i.id}/report` }, 'Report') : null)))))));
 }
 
 function pager(result, filters, page) {
