@@ -134,7 +134,7 @@ export const tapCandidateSocket = (page) => tapSocket(page, CANDIDATE_SOCKET);
 
 /**
  * Taps the sockets of {@code page} whose URL matches {@code pattern}: every message both ways is recorded ({@code fromPage},
- * {@code fromServer}: JSON objects, or {bytes, rms} for binary frames), {@code toPage(message)} injects a server
+ * {@code fromServer}: JSON objects, or {bytes, rms, samples} for binary frames), {@code toPage(message)} injects a server
  * message, {@code drop()} cuts the connection as a network failure would, {@code keepFromServer} and
  * {@code keepFromPage} hold predicates whose matching messages are not passed on, and {@code onPageMessage} is
  * called with each message from the page after it was passed on.
@@ -144,10 +144,10 @@ export async function tapSocket(page, pattern) {
     onPageMessage: () => {} };
   const decode = (message) => {
     if (typeof message === 'string') return JSON.parse(message);
-    const samples = new Int16Array(message.buffer, message.byteOffset, message.byteLength >> 1);
+    const samples = new Int16Array(message.buffer.slice(message.byteOffset, message.byteOffset + (message.byteLength & ~1)));
     let sum = 0;
     for (const s of samples) sum += (s / 32768) ** 2;
-    return { bytes: message.byteLength, rms: Math.sqrt(sum / Math.max(1, samples.length)) };
+    return { bytes: message.byteLength, rms: Math.sqrt(sum / Math.max(1, samples.length)), samples };
   };
   await page.routeWebSocket(pattern, (ws) => {
     const server = ws.connectToServer();
