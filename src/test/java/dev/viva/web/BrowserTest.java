@@ -4,6 +4,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -40,29 +41,41 @@ class BrowserTest {
     @TestHTTPResource("/")
     URL base;
 
+    /** Why the browser tests cannot run here (null when they can), worked out once for all of them. */
+    private static String missing;
+
     @BeforeAll
     static void prerequisites() throws Exception {
-        List<String> missing = new ArrayList<>();
+        List<String> absent = new ArrayList<>();
         if (!Files.isExecutable(Path.of(CHROMIUM))) {
-            missing.add("Chromium at " + CHROMIUM + " (apt-get install chromium)");
+            absent.add("Chromium at " + CHROMIUM + " (apt-get install chromium)");
         }
         if (!Files.isDirectory(CLIENT.resolve("node_modules/playwright-core"))) {
-            missing.add("web-client/node_modules (cd web-client && npm ci)");
+            absent.add("web-client/node_modules (cd web-client && npm ci)");
         }
         for (String tool : List.of("node", "espeak-ng", "sox")) {
             if (!onPath(tool)) {
-                missing.add(tool);
+                absent.add(tool);
             }
         }
-        if (!missing.isEmpty()) {
-            String message = "browser tests need " + String.join(", ", missing);
-            if ("required".equals(System.getenv("VIVA_BROWSER_TESTS"))) {
-                fail(message + " (VIVA_BROWSER_TESTS=required)");
-            }
-            Assumptions.abort(message + "; skipped (set VIVA_BROWSER_TESTS=required to fail instead)");
+        missing = absent.isEmpty() ? null : "browser tests need " + String.join(", ", absent);
+        if (missing == null) {
+            writeSpeech();
+            clear(SCREENSHOTS);
         }
-        writeSpeech();
-        clear(SCREENSHOTS);
+    }
+
+    /** Each test, not the class, is skipped, so the reason shows up per test in the report. */
+    @BeforeEach
+    void requireTools() {
+        if (missing == null) {
+            return;
+        }
+        if ("required".equals(System.getenv("VIVA_BROWSER_TESTS"))) {
+            fail(missing + " (VIVA_BROWSER_TESTS=required)");
+        }
+        System.out.println("BrowserTest skipped: " + missing);
+        Assumptions.abort(missing + "; skipped (VIVA_BROWSER_TESTS=required makes this a failure)");
     }
 
     @Test
