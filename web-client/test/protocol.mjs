@@ -115,8 +115,8 @@ async function microphoneStream(page, tap) {
   const binary = () => tap.fromPage.filter((m) => m.bytes !== undefined);
   if (!tap.received('ready').some((r) => r.mode === 'voice')) {
     check(binary().length === 0, 'no audio is sent before the server accepts voice');
-    // this server speaks the text protocol only: play its part, and keep the audio from it
-    tap.keepFromPage.push((m) => m.bytes !== undefined);
+    // this server speaks the text protocol only: play its part, and keep the audio and mute messages from it
+    tap.keepFromPage.push((m) => m.bytes !== undefined || m.type === 'mute');
     tap.toPage({ type: 'ready', mode: 'voice', input: { encoding: 's16le', sampleRate: 16000, channels: 1 },
       output: { encoding: 's16le', sampleRate: 16000, channels: 1 }, limits: { maxFrameBytes: 65536 } });
   }

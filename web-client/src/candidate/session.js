@@ -54,7 +54,6 @@ export class InterviewSession {
     const start = { type: 'start', speech: true };
     if (this.microphone) start.audio = CAPTURE_FORMAT;
     this.socket.send(start);
-    if (this.microphone?.muted) this.socket.send({ type: 'mute', muted: true });
   }
 
   received(data) {
@@ -72,6 +71,8 @@ export class InterviewSession {
       case 'ready':
         this.ready = true;
         this.voice = m.mode === 'voice';
+        // a new connection starts unmuted on the server's side
+        if (this.voice && this.microphone?.muted) this.socket.send({ type: 'mute', muted: true });
         this.on.ready(m);
         break;
       case 'utterance':
@@ -152,7 +153,8 @@ export class InterviewSession {
 
   setMuted(muted) {
     this.microphone.muted = muted;
-    this.socket.send({ type: 'mute', muted });
+    // only a voice session hears the microphone, so only it needs to know
+    if (this.voice) this.socket.send({ type: 'mute', muted });
   }
 
   reconnectNow() {
