@@ -10,7 +10,7 @@ const LEAD_SECONDS = 0.12;
 export class Player {
   constructor() {
     this.context = null;
-    this.segments = []; // utterances scheduled and not finished: {audioId, rate, sources, ended}
+    this.segments = []; // utterances not finished: {audioId, rate, sources playing or due, scheduled, ended}
     this.receiving = null; // the segment the next binary frame belongs to (the last audio.start)
     this.nextStart = 0;
     this.onEnded = () => {}; // (audioId) when an utterance's audio finished playing
@@ -71,7 +71,7 @@ export class Player {
     this.settle();
   }
 
-  /** Stops all playback now; returns the milliseconds of {@code audioId} that were played. */
+  /** Stops all playback now; returns the milliseconds of {@code audioId} (if given) that were played. */
   stop(audioId) {
     const segment = this.segments.find((s) => s.audioId === audioId);
     const playedMs = segment ? this.playedMs(segment) : 0;
@@ -86,7 +86,7 @@ export class Player {
     this.receiving = null;
     this.nextStart = 0;
     if (wasPlaying) this.onActivity(false);
-    this.release([...this.waiting.keys(), audioId]);
+    this.release([...this.waiting.keys(), ...(audioId == null ? [] : [audioId])]);
     return playedMs;
   }
 

@@ -50,7 +50,7 @@ export class InterviewSession {
     this.ready = false;
     this.voice = false;
     // audio still queued from before the drop would talk over what the server says now
-    this.player.stop(null);
+    this.player.stop();
     const start = { type: 'start', speech: true };
     if (this.microphone) start.audio = CAPTURE_FORMAT;
     this.socket.send(start);
