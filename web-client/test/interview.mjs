@@ -41,6 +41,10 @@ run('interview', async (keep) => {
   const joinUrl = await (await recruiter.waitForSelector('#join-link')).inputValue();
   check(/\/interview\/[0-9a-f-]{36}#token=vc_/.test(joinUrl), `a join link with the token in the fragment: ${joinUrl}`);
   const id = /interview\/([0-9a-f-]{36})/.exec(joinUrl)[1];
+  await recruiter.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: base });
+  await recruiter.click('text=Copy link');
+  await recruiter.waitForSelector('text=Copied.');
+  check(await recruiter.evaluate(() => navigator.clipboard.readText()) === joinUrl, 'the join link was copied');
   await shot(recruiter, 'console-interview-created');
   const live = await tapSocket(recruiter, LIVE_SOCKET);
   await recruiter.click('text=Watch live');

@@ -19,7 +19,7 @@ mkdirSync(screenshots, { recursive: true });
 
 /** Flags these machines need (no GPU, no sandbox as root, no network beyond loopback). */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--autoplay-policy=no-user-gesture-required'];
+  '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 /**
  * @param microphone 'fake' (the WAV file as microphone, permission granted), 'denied' (a microphone exists but
