@@ -38,30 +38,28 @@ export function listView(root, { query }) {
     form,
     results);
 
-  session.api('/api/v1/roles').then((roles) => {
-    const options = roles.map((r) => h('option', { value: r.id, selected: r.id === filters.role }, r.name));
-    roleField.querySelector('select').append(...options);
-  }).catch(() => { /* the filter still works by id from the address; the table shows any error */ });
-
   const params = new URLSearchParams({ page, size: PAGE_SIZE });
   for (const [k, v] of Object.entries(filters)) {
     if (!v) continue;
     // "until" a date means through the end of that day
     params.set(k, k === 'createdTo' ? new Date(Date.parse(v) + 86400000).toISOString() : v);
   }
-  session.api(`/api/v1/interviews?${params}`).then((result) => {
-    fill(results, table(result.items), pager(result, filters, page));
+  Promise.all([session.api('/api/v1/roles'), session.api(`/api/v1/interviews?${params}`)]).then(([roles, result]) => {
+    roleField.querySelector('select').append(...roles.map((r) =>
+      h('option', { value: r.id, selected: r.id === filters.role }, r.name)));
+    const roleNames = new Map(roles.map((r) => [r.id, r.name]));
+    fill(results, table(result.items, roleNames), pager(result, filters, page));
   }).catch((e) => fill(results, h('p', { class: 'banner error', role: 'alert' }, e.message)));
 }
 
-function table(items) {
+function table(items, roleNames) {
   if (!items.length) return h('p', { class: 'card' }, 'No interviews match. ', h('a', { href: '#/new' }, 'Create one.'));
   return h('div', { class: 'table-wrap' }, h('table', { class: 'list' },
     h('caption', { class: 'sr-only' }, 'Interviews, newest first'),
     h('thead', {}, h('tr', {}, ['Candidate', 'Role', 'Level', 'Status', 'Created', 'Duration', ''].map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, items.map((i) => h('tr', { 'data-id': i.id },
       h('td', {}, h('strong', {}, i.candidateName), h('br'), h('span', { class: 'muted' }, i.candidateEmail)),
-      h('td', {}, i.role),
+      h('td', {}, roleNames.get(i.role) ?? i.role),
       h('td', {}, i.level),
       h('td', {}, h('span', { class: `badge status-${i.status}` }, statusName(i.status))),
       h('td', {}, when(i.createdAt)),
