@@ -132,7 +132,7 @@ run('interview', async (keep) => {
   await candidate.waitForSelector('#connection:not([hidden]) >> text=offline');
   await shot(candidate, 'candidate-reconnecting');
   await candidate.context().setOffline(false);
-  await candidate.waitForSelector('#notice >> text=Reconnected');
+  await candidate.waitForSelector('#connection >> text=Reconnected');
   captions = await waitForCaption(candidate, captions.length + 1);
   check(tap.connections >= 2, 'a second connection was opened');
   const sent = tap.sent('answer').filter((m) => m.text === lostAnswer);

@@ -248,9 +248,16 @@ function renderConnection(status) {
   const text = CONNECTION_TEXT[status.state];
   const banner = $('#connection');
   const first = status.state === 'connecting' && !status.attempt && !view.everOpen;
+  clearTimeout(view.bannerTimer);
   banner.hidden = !text || first;
   if (status.state === 'open') {
-    if (view.everOpen && view.wasLost) notice('Reconnected. You can continue.', 'ok');
+    if (view.wasLost) {
+      banner.hidden = false;
+      banner.className = 'banner ok';
+      fill($('#connection-text'), 'Reconnected. You can continue.');
+      $('#connection-retry').hidden = true;
+      view.bannerTimer = setTimeout(() => { banner.hidden = true; }, 8000);
+    }
     view.everOpen = true;
     view.wasLost = false;
   } else if (text && !first) {
