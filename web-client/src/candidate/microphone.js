@@ -63,6 +63,8 @@ export class Microphone {
     this.node = new AudioWorkletNode(context, 'viva-capture');
     this.node.port.onmessage = (event) => this.listeners.forEach((listener) => listener(event.data));
     context.createMediaStreamSource(stream).connect(this.node);
+    // some engines only run nodes that lead to the speakers; the processor writes no output, so this stays silent
+    this.node.connect(context.destination);
     this.track.addEventListener('ended', () => this.onEnded?.());
   }
 
