@@ -39,6 +39,10 @@ public class Turn extends PanacheEntityBase {
     @Column(name = "question_text", nullable = false)
     public String questionText;
 
+    /** The words of the question the candidate heard before interrupting it; null when heard in full. */
+    @Column(name = "question_heard")
+    public String questionHeard;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "question_source", nullable = false)
     public QuestionSource questionSource;

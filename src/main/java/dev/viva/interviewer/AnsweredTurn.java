@@ -12,12 +12,13 @@ import java.util.Map;
  * @param intent     how the text was read
  * @param score      the assessment score 0-100, or null when the turn was not scored (conversational, silence,
  *                   "I don't know")
+ * @param relevance  0-1, how much the scored answer was about the question; null when not scored
  * @param difficulty difficulty of the question answered
  * @param ability    per-dimension ability after this turn
  * @param overall    mean ability after this turn
  */
 @RegisterForReflection
-public record AnsweredTurn(int seq, String answer, Intent intent, Integer score, int difficulty,
+public record AnsweredTurn(int seq, String answer, Intent intent, Integer score, Double relevance, int difficulty,
                            Map<String, Double> ability, double overall) {
 
     public AnsweredTurn {

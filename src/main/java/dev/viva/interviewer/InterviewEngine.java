@@ -241,7 +241,7 @@ public final class InterviewEngine {
                     q.source() == QuestionSource.BANK ? 1.0 : FOLLOW_UP_WEIGHT);
             consecutiveFailures = score < settings.failScore() ? consecutiveFailures + 1 : 0;
         }
-        AnsweredTurn closed = closeTurn(text, intent, score);
+        AnsweredTurn closed = closeTurn(text, intent, score == null ? null : a);
         if (score == null || intent == Intent.INSTRUCTION || !roomForFollowUp(now)) {
             return moveOn(now, text, intent, a, closed);
         }
@@ -318,8 +318,10 @@ public final class InterviewEngine {
         return new Move.Previous(text, intent, a, phase);
     }
 
-    private AnsweredTurn closeTurn(String text, Intent intent, Integer score) {
-        return new AnsweredTurn(open.seq(), text, intent, score, open.difficulty(), ability.theta(),
+    /** @param scored the assessment that scored the answer, or null when the turn was not scored */
+    private AnsweredTurn closeTurn(String text, Intent intent, AnswerAssessment scored) {
+        return new AnsweredTurn(open.seq(), text, intent, scored == null ? null : scored.score(),
+                scored == null ? null : scored.relevance(), open.difficulty(), ability.theta(),
                 Math.round(ability.overall() * 1000.0) / 1000.0);
     }
 

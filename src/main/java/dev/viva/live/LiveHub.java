@@ -3,12 +3,18 @@ package dev.viva.live;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viva.interview.InterviewEvent;
+import dev.viva.interview.InterviewStatus;
+import dev.viva.interviewer.AnswerScored;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -16,20 +22,25 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Fans interview activity out to the recruiters watching it. Facts from the database (questions, answers, status)
- * are relayed only after their transaction commits, so a watcher never sees something that was rolled back;
- * ephemeral signals (partial transcripts, turn state, scores) are published directly by the voice pipeline and the
- * interviewer.
+ * and the interviewer's scores are relayed only after their transaction commits, so a watcher never sees something
+ * that was rolled back; ephemeral signals (partial transcripts, turn state) are published directly by the voice
+ * pipeline.
  */
 @ApplicationScoped
 public class LiveHub {
 
     private static final Logger LOG = Logger.getLogger(LiveHub.class);
 
+    /** Key of the live events a transaction has fired so far, in its synchronization registry. */
+    private static final Object PENDING = LiveHub.class.getName() + ".pending";
+
     private final Map<UUID, Set<WebSocketConnection>> watchers = new ConcurrentHashMap<>();
     private final ObjectMapper json;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public LiveHub(ObjectMapper json) {
+    public LiveHub(ObjectMapper json, TransactionSynchronizationRegistry transactions) {
         this.json = json;
+        this.transactions = transactions;
     }
 
     void watch(UUID interviewId, WebSocketConnection connection) {
@@ -69,16 +80,52 @@ public class LiveHub {
         }
     }
 
-    void onCommitted(@Observes(during = TransactionPhase.AFTER_SUCCESS) InterviewEvent event) {
+    void onEvent(@Observes InterviewEvent event) {
         LiveEvent live = switch (event) {
-            case InterviewEvent.Started s -> new LiveEvent.Status(dev.viva.interview.InterviewStatus.IN_PROGRESS, s.at(), null);
-            case InterviewEvent.Completed c -> new LiveEvent.Status(dev.viva.interview.InterviewStatus.COMPLETED, c.at(), null);
-            case InterviewEvent.Abandoned a -> new LiveEvent.Status(dev.viva.interview.InterviewStatus.ABANDONED, a.at(), a.reason());
-            case InterviewEvent.Cancelled c -> new LiveEvent.Status(dev.viva.interview.InterviewStatus.CANCELLED, c.at(), null);
+            case InterviewEvent.Started s -> new LiveEvent.Status(InterviewStatus.IN_PROGRESS, s.at(), null);
+            case InterviewEvent.Completed c -> new LiveEvent.Status(InterviewStatus.COMPLETED, c.at(), null);
+            case InterviewEvent.Abandoned a -> new LiveEvent.Status(InterviewStatus.ABANDONED, a.at(), a.reason());
+            case InterviewEvent.Cancelled c -> new LiveEvent.Status(InterviewStatus.CANCELLED, c.at(), null);
             case InterviewEvent.TurnAsked t -> new LiveEvent.Question(t.seq(), t.phase(), t.difficulty(), t.question(), t.at());
             case InterviewEvent.TurnAnswered t -> new LiveEvent.Answer(t.seq(), t.answer(), t.mode(), t.at());
             case InterviewEvent.ReportReady r -> new LiveEvent.ReportReady("/api/v1/interviews/" + r.interviewId() + "/report");
         };
-        publish(event.interviewId(), live);
+        afterCommit(event.interviewId(), live);
+    }
+
+    void onScored(@Observes AnswerScored scored) {
+        afterCommit(scored.interviewId(), new LiveEvent.Score(scored.seq(), scored.score(),
+                Math.round(scored.relevance() * 100) / 100.0));
+    }
+
+    /**
+     * Publishes once the transaction that fired the event commits, and not at all if it rolls back, keeping the
+     * order in which the transaction fired its events (one transaction answers a turn and asks the next one).
+     */
+    private void afterCommit(UUID interviewId, LiveEvent event) {
+        if (transactions.getTransactionKey() == null) {
+            publish(interviewId, event);
+            return;
+        }
+        @SuppressWarnings("unchecked")
+        List<Runnable> pending = (List<Runnable>) transactions.getResource(PENDING);
+        if (pending == null) {
+            List<Runnable> created = new ArrayList<>();
+            transactions.putResource(PENDING, created);
+            transactions.registerInterposedSynchronization(new Synchronization() {
+                @Override
+                public void beforeCompletion() {
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    if (status == Status.STATUS_COMMITTED) {
+                        created.forEach(Runnable::run);
+                    }
+                }
+            });
+            pending = created;
+        }
+        pending.add(() -> publish(interviewId, event));
     }
 }

@@ -9,7 +9,15 @@ public interface SpeechRecognizer {
     enum Priority {
         /** End of the candidate's turn: queued (up to the queue capacity) and always answered. */
         FINAL,
-        /** A caption of an answer in progress: only run when a worker is idle, otherwise refused as BUSY at once. */
+        /**
+         * The answer so far, when a pause suggests it may be over: only run on an idle worker, otherwise refused as
+         * BUSY at once (the final transcription then runs as usual).
+         */
+        SPECULATIVE,
+        /**
+         * A caption of an answer in progress: only run while another worker stays idle for final transcriptions,
+         * because a caption cannot be interrupted once started; otherwise refused as BUSY at once.
+         */
         PARTIAL
     }
 

@@ -8,9 +8,10 @@ import java.util.function.Consumer;
  * Transcribes one answer as it is spoken: partial transcripts of the growing audio while the candidate speaks (for
  * captions and the recruiter's live view), then one final transcript at the end of the turn. Partials are best
  * effort: at most one in flight, only after {@code partialIntervalMs} of new audio, skipped when the recognizer is
- * busy, and dropped if they arrive after the final one was requested, so a stale caption never overwrites the answer.
+ * busy, and dropped if they arrive after a full transcription was requested, so a stale caption never overwrites the
+ * answer.
  *
- * <p>{@link #append} and {@link #finish} are called by one thread at a time (the connection's); the partial listener
+ * <p>{@link #append} and {@link #transcribe} are called by one thread at a time (the session's); the partial listener
  * runs on a recognizer worker thread.
  */
 public final class StreamingTranscriber {
@@ -63,13 +64,13 @@ public final class StreamingTranscriber {
     }
 
     /**
-     * Ends the answer: transcribes everything appended since the last finish with final priority and starts a new,
-     * empty answer. Partials still running for the old answer are ignored.
+     * Transcribes everything appended so far, with the given priority. The answer stays open: more audio may follow
+     * (a candidate who goes on after a pause) and be transcribed again. Partials still running are dropped, so a
+     * stale caption never arrives after the transcript it would contradict.
      */
-    public synchronized CompletionStage<Transcription> finish() {
-        short[] answer = Arrays.copyOf(buffer, length);
-        reset();
-        return recognizer.transcribe(answer, SpeechRecognizer.Priority.FINAL);
+    public synchronized CompletionStage<Transcription> transcribe(SpeechRecognizer.Priority priority) {
+        generation++;
+        return recognizer.transcribe(Arrays.copyOf(buffer, length), priority);
     }
 
     /** Discards the answer in progress (a backchannel, or a turn abandoned by a barge-in). */

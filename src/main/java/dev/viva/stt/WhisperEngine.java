@@ -115,8 +115,14 @@ public final class WhisperEngine implements SpeechRecognizer, AutoCloseable {
             return CompletableFuture.completedFuture(
                     new Transcription.Failed(Transcription.Reason.UNAVAILABLE, "speech recognition has shut down"));
         }
-        // a caption is worth computing only on an otherwise idle worker; it must never delay someone's final answer
-        if (priority == Priority.PARTIAL && pending.get() >= settings.workers()) {
+        // whisper.cpp cannot stop a run once started, so work that may be wasted only takes a worker nobody waits for,
+        // and a caption always leaves one worker free for the final transcript of whoever stops speaking next
+        int idleNeeded = switch (priority) {
+            case FINAL -> 0;
+            case SPECULATIVE -> 1;
+            case PARTIAL -> 2;
+        };
+        if (idleNeeded > 0 && settings.workers() - pending.get() < idleNeeded) {
             return CompletableFuture.completedFuture(busy());
         }
         CompletableFuture<Transcription> result = new CompletableFuture<>();

@@ -148,6 +148,16 @@ public final class VoiceActivityDetector {
         return speaking ? lastVoicedEndMs - burstStartMs : 0;
     }
 
+    /** Silence since the last voiced window of the turn in progress, 0 when not speaking. */
+    public long silenceMs() {
+        return speaking ? positionMs() - lastVoicedEndMs : 0;
+    }
+
+    /** End of the last voiced window seen (ms of audio); identifies how far a turn's speech has got. */
+    public long lastVoicedMs() {
+        return lastVoicedEndMs;
+    }
+
     /** Milliseconds of audio consumed. */
     public long positionMs() {
         return windowIndex * WINDOW_MS;

@@ -13,10 +13,14 @@ import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static dev.viva.TestApi.RECRUITER;
+import static dev.viva.TestApi.candidate;
+import static dev.viva.TestApi.createInterview;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,6 +70,36 @@ class LiveSocketTest {
         JsonNode status = a.next();
         assertThat(status.get("type").asText()).isEqualTo("status");
         assertThat(status.get("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void scoresArriveAsAnswersAreAssessedInTheOrderTheyWereCommitted() throws Exception {
+        var created = createInterview(candidate("Scored Live", "backend-engineer", "mid")).statusCode(201)
+                .extract().jsonPath();
+        String id = created.getString("id");
+        String token = "Bearer " + created.getString("candidateToken");
+        TestSocket watcher = TestSocket.connect(base, "/ws/interviews/" + id + "/live", RECRUITER);
+        watcher.next("snapshot");
+        given().header("Authorization", token).post("/api/v1/interviews/{id}/start", id).then().statusCode(200);
+        answer(id, token, 1, "I build FastAPI services and look after our PostgreSQL database at a logistics firm.");
+        answer(id, token, 2, "async def endpoints run on the event loop, so a blocking call stalls every request; "
+                + "plain def endpoints run in a thread pool. I would use an async driver like asyncpg or move the "
+                + "blocking work to run_in_executor.");
+
+        List<JsonNode> seen = watcher.until(m -> m.get("type").asText().equals("question")
+                && m.get("seq").asInt() == 3);
+        List<String> order = seen.stream().map(m -> m.get("type").asText() + ":" + m.path("seq").asInt()).toList();
+        JsonNode score = seen.stream().filter(m -> m.get("type").asText().equals("score")).findFirst().orElseThrow();
+        assertThat(order).containsSubsequence("status:0", "question:1", "answer:1", "question:2", "answer:2",
+                "score:2", "question:3");
+        assertThat(score.get("score").asInt()).isBetween(1, 100);
+        assertThat(score.get("relevance").asDouble()).isBetween(0.0, 1.0);
+    }
+
+    private static void answer(String id, String token, int seq, String text) {
+        given().header("Authorization", token).contentType("application/json")
+                .body(Map.of("text", text, "seq", seq))
+                .post("/api/v1/interviews/{id}/answers", id).then().statusCode(200);
     }
 
     @Test

@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
  * row all ones, so end-of-text wins from the second step: that measures the encoder plus two decoder steps, a lower
  * bound. Both run every layer at full size.
  *
- * <p>{@code bench/stt-benchmark.sh} writes both variants into {@code target/bench-models/}; after
- * {@code ./mvnw test-compile} a file can also be written by hand with
+ * <p>The benchmarks ({@code SpeechRecognitionBenchmark}, {@code VoiceLatencyBenchmark}) write the variants they use
+ * into {@code target/bench-models/}; after {@code ./mvnw test-compile} a file can also be written by hand with
  * {@code java -cp target/test-classes:target/classes dev.viva.stt.RandomWhisperModel OUT.bin [random|immediate-end]}.
  */
 public final class RandomWhisperModel {

@@ -5,7 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -15,6 +18,10 @@ import java.util.concurrent.Executors;
  * trailing silence trimmed), so audio that went through the real path (framing, 48 kHz resampling, VAD cutting)
  * still matches. A prefix of a clip, as in a partial transcript, yields the matching share of its words; audio it
  * was not taught is "not understood". Results complete on a separate thread, like the real engine.
+ *
+ * <p>For audio nobody can teach in advance (a browser's microphone), {@link #transcripts} scripts what the next
+ * answers say: every transcription of one answer (its captions, its final transcript) hears the same scripted text,
+ * and audio that does not continue the previous answer starts the next one.
  */
 public final class ScriptedSpeechRecognizer implements SpeechRecognizer, AutoCloseable {
 
@@ -28,19 +35,43 @@ public final class ScriptedSpeechRecognizer implements SpeechRecognizer, AutoClo
     public record Call(Priority priority, long audioMs) {
     }
 
+    private static final int ANSWER_HEAD = 1_600;
+
     private final List<Clip> clips = new CopyOnWriteArrayList<>();
+    private final Queue<String> scripted = new ConcurrentLinkedQueue<>();
+    private short[] answerHead;
+    private String answerText;
     private final List<Call> calls = new CopyOnWriteArrayList<>();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(task -> {
-        Thread thread = new Thread(task, "scripted-stt");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ExecutorService ownWorker;
+    private final Executor worker;
     private volatile boolean available = true;
+
+    /** Results complete on a thread of the double's own, like the real engine's. */
+    public ScriptedSpeechRecognizer() {
+        ownWorker = Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "scripted-stt");
+            thread.setDaemon(true);
+            return thread;
+        });
+        worker = ownWorker;
+    }
+
+    /** Results complete on {@code worker}: {@code Runnable::run} makes them synchronous, for step-by-step tests. */
+    public ScriptedSpeechRecognizer(Executor worker) {
+        this.ownWorker = null;
+        this.worker = worker;
+    }
     private volatile CompletableFuture<Void> gate = CompletableFuture.completedFuture(null);
 
     /** Teaches the double that {@code audio} (16 kHz) says {@code text}. */
     public ScriptedSpeechRecognizer say(short[] audio, String text) {
         clips.add(new Clip(envelope(audio), text.strip().split("\\s+")));
+        return this;
+    }
+
+    /** The next answers, in order, whatever their audio; taught clips are matched again once these are used up. */
+    public ScriptedSpeechRecognizer transcripts(String... texts) {
+        scripted.addAll(List.of(texts));
         return this;
     }
 
@@ -77,6 +108,24 @@ public final class ScriptedSpeechRecognizer implements SpeechRecognizer, AutoClo
     }
 
     private Transcription recognise(short[] samples, long audioMs) {
+        String text = scriptedAnswer(samples);
+        return text != null ? new Transcription.Heard(text, audioMs, 0, 1) : matchClip(samples, audioMs);
+    }
+
+    private synchronized String scriptedAnswer(short[] samples) {
+        short[] head = Arrays.copyOf(samples, Math.min(ANSWER_HEAD, samples.length));
+        if (answerHead != null && head.length == answerHead.length && Arrays.equals(head, answerHead)) {
+            return answerText;
+        }
+        if (scripted.isEmpty() || head.length < ANSWER_HEAD) {
+            return null;
+        }
+        answerHead = head;
+        answerText = scripted.poll();
+        return answerText;
+    }
+
+    private Transcription matchClip(short[] samples, long audioMs) {
         double[] heard = envelope(samples);
         String best = null;
         double bestScore = MIN_CORRELATION;
@@ -143,6 +192,8 @@ public final class ScriptedSpeechRecognizer implements SpeechRecognizer, AutoClo
 
     @Override
     public void close() {
-        worker.shutdownNow();
+        if (ownWorker != null) {
+            ownWorker.shutdownNow();
+        }
     }
 }

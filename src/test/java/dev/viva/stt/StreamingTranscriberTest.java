@@ -54,10 +54,13 @@ class StreamingTranscriberTest {
                 .count();
         assertTrue(partialCalls <= 11_000 / 1500, "one partial per 1.5 s of audio at most: " + partialCalls);
 
-        Transcription done = transcriber.finish().toCompletableFuture().get(5, TimeUnit.SECONDS);
+        Transcription done = transcriber.transcribe(SpeechRecognizer.Priority.FINAL).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
         assertEquals(ScriptedSpeechRecognizerTest.JFK, assertInstanceOf(Transcription.Heard.class, done).text());
         assertEquals(SpeechRecognizer.Priority.FINAL, stt.calls().getLast().priority());
         assertEquals(11_000, stt.calls().getLast().audioMs());
+        assertEquals(11_000, transcriber.bufferedMs(), "the answer stays open until reset");
+        transcriber.reset();
         assertEquals(0, transcriber.bufferedMs(), "the next answer starts empty");
     }
 
@@ -66,7 +69,7 @@ class StreamingTranscriberTest {
         var release = stt.hold();
         short[] jfk = Wav.read(Wav.jfk());
         transcriber.append(Arrays.copyOf(jfk, 16_000 * 2)); // one partial requested, held back
-        var finalResult = transcriber.finish();
+        var finalResult = transcriber.transcribe(SpeechRecognizer.Priority.FINAL);
         release.complete(null);
         Transcription done = finalResult.toCompletableFuture().get(5, TimeUnit.SECONDS);
         assertInstanceOf(Transcription.Heard.class, done);
@@ -79,7 +82,7 @@ class StreamingTranscriberTest {
         stt.available(false);
         transcriber.append(Wav.read(Wav.jfk()));
         assertEquals(List.of(), stt.calls());
-        Transcription done = transcriber.finish().toCompletableFuture().join();
+        Transcription done = transcriber.transcribe(SpeechRecognizer.Priority.FINAL).toCompletableFuture().join();
         assertEquals(Transcription.Reason.UNAVAILABLE, assertInstanceOf(Transcription.Failed.class, done).reason());
     }
 }

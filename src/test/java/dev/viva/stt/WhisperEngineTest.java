@@ -88,9 +88,12 @@ class WhisperEngineTest {
         assertTrue(busy >= 3, busy + " of 6 refused");
         assertTrue(results.stream().anyMatch(r -> r.join() instanceof Transcription.NotUnderstood));
         assertEquals(0, engine.pending());
-        // once drained, work is accepted again, and the queued ones had a measured wait
+        // once drained, work that may be wasted is accepted again on the idle worker; captions still are not, since
+        // they would leave no worker free for the next final transcript
         assertInstanceOf(Transcription.NotUnderstood.class,
-                await(engine.transcribe(Wav.silence(500), SpeechRecognizer.Priority.PARTIAL)));
+                await(engine.transcribe(Wav.silence(500), SpeechRecognizer.Priority.SPECULATIVE)));
+        assertEquals(Transcription.Reason.BUSY, assertInstanceOf(Transcription.Failed.class,
+                await(engine.transcribe(Wav.silence(500), SpeechRecognizer.Priority.PARTIAL))).reason());
     }
 
     @Test

@@ -59,14 +59,15 @@ final class InterviewViews {
     }
 
     @RegisterForReflection
-    record TurnView(int seq, Phase phase, int difficulty, String question, QuestionSource questionSource,
-                    String questionId, String answer, InputMode inputMode, Long answerStartMs, Long answerEndMs,
-                    Long audioDurationMs, Float sttConfidence, Instant askedAt, Instant answeredAt) {
+    record TurnView(int seq, Phase phase, int difficulty, String question, String questionHeard,
+                    QuestionSource questionSource, String questionId, String answer, InputMode inputMode,
+                    Long answerStartMs, Long answerEndMs, Long audioDurationMs, Float sttConfidence, Instant askedAt,
+                    Instant answeredAt) {
 
         static TurnView of(Turn t) {
-            return new TurnView(t.seq, t.phase, t.difficulty, t.questionText, t.questionSource, t.questionId,
-                    t.answerText, t.inputMode, t.answerStartMs, t.answerEndMs, t.audioDurationMs, t.sttConfidence,
-                    t.askedAt, t.answeredAt);
+            return new TurnView(t.seq, t.phase, t.difficulty, t.questionText, t.questionHeard, t.questionSource,
+                    t.questionId, t.answerText, t.inputMode, t.answerStartMs, t.answerEndMs, t.audioDurationMs,
+                    t.sttConfidence, t.askedAt, t.answeredAt);
         }
     }
 

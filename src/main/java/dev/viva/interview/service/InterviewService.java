@@ -206,6 +206,18 @@ public class InterviewService {
         return turn;
     }
 
+    /**
+     * Records that the candidate heard only {@code heard} of turn {@code seq}'s question: they interrupted the
+     * interviewer. The question itself stays as asked; this keeps the transcript true to what was said aloud.
+     */
+    @Transactional
+    public void recordHeard(UUID interviewId, int seq, String heard) {
+        requireRunning(interviewId);
+        Turn turn = turns.find("interviewId = ?1 and seq = ?2", interviewId, seq).firstResultOptional()
+                .orElseThrow(() -> ApiProblem.notFound("interview " + interviewId + " has no turn " + seq));
+        turn.questionHeard = heard;
+    }
+
     private Interview requireRunning(UUID interviewId) {
         Interview interview = get(interviewId);
         if (interview.status != InterviewStatus.IN_PROGRESS) {

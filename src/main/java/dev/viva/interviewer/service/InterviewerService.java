@@ -1,6 +1,7 @@
 package dev.viva.interviewer.service;
 
 import dev.viva.assessment.AnswerAssessor;
+import dev.viva.interviewer.AnswerScored;
 import dev.viva.interview.InputMode;
 import dev.viva.interview.Interview;
 import dev.viva.interview.InterviewStatus;
@@ -18,6 +19,7 @@ import dev.viva.platform.error.ApiProblem;
 import dev.viva.role.RoleCatalog;
 import dev.viva.role.RoleTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -43,10 +45,12 @@ public class InterviewerService {
     private final InterviewerClock clock;
     private final InterviewerConfig config;
     private final EntityManager em;
+    private final Event<AnswerScored> scored;
 
     public InterviewerService(InterviewService interviews, TurnRepository turns, RoleCatalog roles,
                               AnswerAssessor assessor, ReplyGenerator generator, InterviewerStore store,
-                              InterviewerClock clock, InterviewerConfig config, EntityManager em) {
+                              InterviewerClock clock, InterviewerConfig config, EntityManager em,
+                              Event<AnswerScored> scored) {
         this.interviews = interviews;
         this.turns = turns;
         this.roles = roles;
@@ -56,6 +60,7 @@ public class InterviewerService {
         this.clock = clock;
         this.config = config;
         this.em = em;
+        this.scored = scored;
     }
 
     /** How an answer arrived, for the turn record. */
@@ -148,6 +153,10 @@ public class InterviewerService {
             interviews.recordAnswer(turn.id, new InterviewService.Answer(step.answered().answer(), meta.mode(),
                     meta.startMs(), meta.endMs(), meta.audioDurationMs(), meta.sttConfidence()));
             store.describeAnswer(turn.id, step.answered());
+            if (step.answered().score() != null) {
+                scored.fire(new AnswerScored(interview.id, step.answered().seq(), step.answered().score(),
+                        step.answered().relevance()));
+            }
         }
         if (step.asked() != null) {
             var q = step.asked();

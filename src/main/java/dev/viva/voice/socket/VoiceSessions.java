@@ -1,0 +1,291 @@
+package dev.viva.voice.socket;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.viva.interview.InterviewEvent;
+import dev.viva.interview.service.InterviewService;
+import dev.viva.interviewer.service.InterviewerClock;
+import dev.viva.interviewer.service.InterviewerService;
+import dev.viva.live.LiveHub;
+import dev.viva.role.RoleCatalog;
+import dev.viva.stt.SpeechRecognizer;
+import dev.viva.stt.SttConfig;
+import dev.viva.tts.SpeechSynthesizer;
+import dev.viva.voice.VoiceConfig;
+import dev.viva.voice.session.ClientMessage;
+import dev.viva.voice.session.ClientSink;
+import dev.viva.voice.session.ServerMessage;
+import dev.viva.voice.session.TurnLatency;
+import dev.viva.voice.session.VoiceSession;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.websockets.next.CloseReason;
+import io.quarkus.websockets.next.WebSocketConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import org.jboss.logging.Logger;
+
+import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+/**
+ * The live voice sessions, one per interview: a new connection takes over from an older one, sessions are ticked for
+ * their timers, and a session whose interview is cancelled or abandoned elsewhere is closed. Each session runs in
+ * its own {@link Mailbox} on virtual threads, so a session waiting for the database blocks nobody else.
+ */
+@ApplicationScoped
+public class VoiceSessions {
+
+    private static final Logger LOG = Logger.getLogger(VoiceSessions.class);
+    /** Granularity of the interviewer audio's pacing and of every session timer. */
+    private static final long TICK_MS = 20;
+    /** A session this far behind (about 10 s of audio frames) drops audio rather than queue more. */
+    private static final int MAX_BACKLOG = 500;
+
+    private final InterviewerService interviewer;
+    private final InterviewService interviews;
+    private final RoleCatalog roles;
+    private final InterviewerClock clock;
+    private final SpeechRecognizer recognizer;
+    private final SpeechSynthesizer synthesizer;
+    private final VoiceConfig config;
+    private final SttConfig stt;
+    private final LiveHub live;
+    private final ObjectMapper json;
+    private final Timer[] latency;
+    private final Map<UUID, Entry> byInterview = new ConcurrentHashMap<>();
+    private final Map<String, Entry> byConnection = new ConcurrentHashMap<>();
+    /** Interviews whose last connection dropped in the middle of a spoken answer (guarded by this). */
+    private final Set<UUID> lostAnswers = ConcurrentHashMap.newKeySet();
+    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
+            Thread.ofVirtual().name("viva-voice-", 0).factory());
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("viva-voice-ticker").daemon().factory());
+
+    private record Entry(UUID interviewId, WebSocketConnection connection, VoiceSession session, Mailbox mailbox,
+                         AtomicBoolean tickQueued) {
+    }
+
+    public VoiceSessions(InterviewerService interviewer, InterviewService interviews, RoleCatalog roles,
+                         InterviewerClock clock, SpeechRecognizer recognizer, SpeechSynthesizer synthesizer,
+                         VoiceConfig config, SttConfig stt, LiveHub live, ObjectMapper json, MeterRegistry registry) {
+        this.interviewer = interviewer;
+        this.interviews = interviews;
+        this.roles = roles;
+        this.clock = clock;
+        this.recognizer = recognizer;
+        this.synthesizer = synthesizer;
+        this.config = config;
+        this.stt = stt;
+        this.live = live;
+        this.json = json;
+        registry.gaugeMapSize("viva.voice.sessions", List.of(), byConnection);
+        latency = Stream.of("end-of-turn", "stt", "interviewer", "tts-first-chunk", "total")
+                .map(stage -> Timer.builder("viva.voice.turn.latency")
+                        .description("From the candidate's last voiced sample to the first audio of the reply, by stage")
+                        .tag("stage", stage).publishPercentiles(0.5, 0.95).register(registry))
+                .toArray(Timer[]::new);
+        ticker.scheduleAtFixedRate(this::tickAll, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        ticker.shutdownNow();
+        byConnection.values().forEach(e -> e.connection().close(new CloseReason(1001, "the server is shutting down"))
+                .subscribe().with(ok -> { }, err -> { }));
+        executor.shutdown();
+    }
+
+    void open(WebSocketConnection connection) {
+        UUID id = UUID.fromString(connection.pathParam("id"));
+        Entry[] self = new Entry[1];
+        Mailbox mailbox = new Mailbox(executor, failure -> close(self[0], 1011, "internal error"));
+        ClientSink sink = new ConnectionSink(connection);
+        VoiceSession session = new VoiceSession(new InterviewConversation(id, interviewer, interviews, roles,
+                clock.clock()), recognizer, synthesizer, config, stt.partialIntervalMs(), sink,
+                event -> live.publish(id, event), this::record, mailbox, System::currentTimeMillis);
+        Entry entry = new Entry(id, connection, session, mailbox, new AtomicBoolean());
+        self[0] = entry;
+        byConnection.put(connection.id(), entry);
+        Entry previous;
+        boolean lost;
+        synchronized (this) {
+            previous = byInterview.put(id, entry);
+            lost = lostAnswers.remove(id);
+        }
+        mailbox.execute(() -> {
+            session.open();
+            if (lost) {
+                session.answerLost();
+            }
+        });
+        if (previous != null) {
+            byConnection.remove(previous.connection().id());
+            previous.mailbox().execute(() -> {
+                stopped(previous);
+                close(previous, 4409, "taken over by a newer connection to this interview");
+            });
+        }
+    }
+
+    /**
+     * Stops a session that lost its connection. An answer it was hearing is lost with the audio: the interview's
+     * next connection, whether it already exists or comes later, tells the candidate to give it again.
+     */
+    private void stopped(Entry old) {
+        if (!old.session().stop()) {
+            return;
+        }
+        Entry successor;
+        synchronized (this) {
+            successor = byInterview.get(old.interviewId());
+            if (successor == null || successor == old) {
+                lostAnswers.add(old.interviewId());
+                return;
+            }
+        }
+        successor.mailbox().execute(successor.session()::answerLost);
+    }
+
+    void text(WebSocketConnection connection, String raw) {
+        Entry e = byConnection.get(connection.id());
+        if (e == null) {
+            return;
+        }
+        if (raw.length() > config.maxMessageBytes()) { // characters: a lower bound of the UTF-8 bytes
+            close(e, 1009, "a message of " + raw.length() + " characters exceeds the limit of "
+                    + config.maxMessageBytes() + " bytes");
+            return;
+        }
+        ClientMessage message;
+        try {
+            message = json.readValue(raw, ClientMessage.class);
+        } catch (JsonProcessingException ex) {
+            e.mailbox().execute(() -> e.session().malformed(ex.getOriginalMessage()));
+            return;
+        }
+        e.mailbox().execute(() -> e.session().message(message));
+    }
+
+    void audio(WebSocketConnection connection, byte[] frame) {
+        Entry e = byConnection.get(connection.id());
+        if (e == null) {
+            return;
+        }
+        if (frame.length > config.maxFrameBytes()) {
+            close(e, 1009, "an audio frame of " + frame.length + " bytes exceeds the limit of "
+                    + config.maxFrameBytes() + " bytes");
+            return;
+        }
+        if (e.mailbox().backlog() > MAX_BACKLOG) {
+            LOG.debugf("Voice session of interview %s is %d tasks behind; dropping an audio frame",
+                    e.interviewId(), e.mailbox().backlog());
+            return;
+        }
+        ByteBuffer buffer = ByteBuffer.wrap(frame);
+        e.mailbox().execute(() -> e.session().audio(buffer));
+    }
+
+    void closed(WebSocketConnection connection) {
+        Entry e = byConnection.remove(connection.id());
+        if (e == null) {
+            return;
+        }
+        synchronized (this) {
+            byInterview.remove(e.interviewId(), e);
+        }
+        e.mailbox().execute(() -> stopped(e));
+    }
+
+    private void record(TurnLatency t) {
+        long[] ms = {t.endOfTurnMs(), t.sttMs(), t.interviewerMs(), t.ttsFirstChunkMs(), t.totalMs()};
+        for (int i = 0; i < ms.length; i++) {
+            latency[i].record(ms[i], TimeUnit.MILLISECONDS);
+        }
+    }
+
+    void onEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) InterviewEvent event) {
+        String why = switch (event) {
+            case InterviewEvent.Cancelled c -> "the interview was cancelled";
+            case InterviewEvent.Abandoned a -> "the interview was abandoned: " + a.reason();
+            default -> null;
+        };
+        Entry e = why == null ? null : byInterview.get(event.interviewId());
+        if (e != null) {
+            e.mailbox().execute(() -> {
+                e.session().stop();
+                close(e, 4410, why);
+            });
+        }
+    }
+
+    private void tickAll() {
+        for (Entry e : byConnection.values()) {
+            if (e.tickQueued().compareAndSet(false, true)) {
+                e.mailbox().execute(() -> {
+                    e.tickQueued().set(false);
+                    e.session().tick();
+                });
+            }
+        }
+    }
+
+    private void close(Entry e, int code, String reason) {
+        if (e.connection().isOpen()) {
+            e.connection().close(new CloseReason(code, reason)).subscribe().with(ok -> { },
+                    err -> LOG.debugf("Closing voice connection %s: %s", e.connection().id(), err.getMessage()));
+        }
+    }
+
+    /** Sends to the candidate's connection without blocking; Vert.x keeps text and binary frames in call order. */
+    private final class ConnectionSink implements ClientSink {
+
+        private final WebSocketConnection connection;
+
+        ConnectionSink(WebSocketConnection connection) {
+            this.connection = connection;
+        }
+
+        @Override
+        public void send(ServerMessage message) {
+            String text;
+            try {
+                text = json.writeValueAsString(message);
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("server messages are plain records and always serialise", e);
+            }
+            if (connection.isOpen()) {
+                connection.sendText(text).subscribe().with(ok -> { }, this::failed);
+            }
+        }
+
+        @Override
+        public void sendAudio(byte[] pcm) {
+            if (connection.isOpen()) {
+                connection.sendBinary(pcm).subscribe().with(ok -> { }, this::failed);
+            }
+        }
+
+        @Override
+        public void close(int code, String reason) {
+            if (connection.isOpen()) {
+                connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, this::failed);
+            }
+        }
+
+        private void failed(Throwable error) {
+            LOG.debugf("Sending to voice connection %s failed: %s", connection.id(), error.getMessage());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.viva.stt;
+
+import dev.viva.testing.Wav;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Real whisper.cpp compute on a tiny.en-shaped model with random weights ({@link RandomWhisperModel}): the time to
+ * transcribe answers of typical lengths, by threads per transcription and with several transcriptions at once.
+ * Random decoding runs to the per-window token limit (an upper bound); immediate-end stops after two tokens (a lower
+ * bound: the encoder alone, nearly). Prints figures, asserts nothing. Run:
+ * {@code ./mvnw -B test -Pbench -Dtest=SpeechRecognitionBenchmark}.
+ */
+class SpeechRecognitionBenchmark {
+
+    private static final Path MODELS = Path.of("target", "bench-models");
+
+    static Path model(RandomWhisperModel.Decoding decoding) throws Exception {
+        Path file = MODELS.resolve("ggml-random-tiny.en-" + decoding.name().toLowerCase().replace('_', '-') + ".bin");
+        if (!Files.exists(file)) {
+            Files.createDirectories(MODELS);
+            RandomWhisperModel.write(ModelFiles.weightless(), file, decoding, 42);
+        }
+        return file;
+    }
+
+    @Test
+    void transcriptionTimes() throws Exception {
+        short[] jfk = Wav.read(Wav.jfk());
+        int cores = Runtime.getRuntime().availableProcessors();
+        System.out.printf("%n== speech-to-text compute, whisper.cpp tiny.en shapes, random weights, %d cores ==%n",
+                cores);
+        for (RandomWhisperModel.Decoding decoding : RandomWhisperModel.Decoding.values()) {
+            Path file = model(decoding);
+            for (int threads = 1; threads <= cores; threads++) {
+                try (WhisperEngine engine = WhisperEngine.load(file, new WhisperEngine.Settings(1, threads, 4, "en"))) {
+                    transcribe(engine, Arrays.copyOf(jfk, 16_000)); // warm-up: first run allocates buffers
+                    for (int seconds : new int[]{2, 5, 11}) {
+                        short[] audio = Arrays.copyOf(jfk, 16_000 * seconds);
+                        long[] ms = new long[3];
+                        for (int i = 0; i < ms.length; i++) {
+                            ms[i] = transcribe(engine, audio);
+                        }
+                        Arrays.sort(ms);
+                        System.out.printf("%-13s 1 worker x %d thread(s), %2d s of audio: median %5d ms (%s)%n",
+                                decoding.name().toLowerCase(), threads, seconds, ms[1], Arrays.toString(ms));
+                    }
+                }
+            }
+            try (WhisperEngine engine = WhisperEngine.load(file, new WhisperEngine.Settings(cores, 1, 8, "en"))) {
+                transcribe(engine, Arrays.copyOf(jfk, 16_000));
+                short[] audio = Arrays.copyOf(jfk, 16_000 * 5);
+                long started = System.nanoTime();
+                List<CompletableFuture<Transcription>> all = new ArrayList<>();
+                for (int i = 0; i < cores * 2; i++) {
+                    all.add(engine.transcribe(audio, SpeechRecognizer.Priority.FINAL).toCompletableFuture());
+                }
+                CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).join();
+                long wall = (System.nanoTime() - started) / 1_000_000;
+                System.out.printf("%-13s %d workers x 1 thread, %d x 5 s at once: %d ms wall, %.1f transcriptions/s%n",
+                        decoding.name().toLowerCase(), cores, all.size(), wall, all.size() * 1000.0 / wall);
+            }
+        }
+    }
+
+    private static long transcribe(WhisperEngine engine, short[] audio) {
+        Transcription t = engine.transcribe(audio, SpeechRecognizer.Priority.FINAL).toCompletableFuture().join();
+        return switch (t) {
+            case Transcription.Heard h -> h.computeMs();
+            case Transcription.NotUnderstood n -> n.computeMs();
+            case Transcription.Failed f -> throw new IllegalStateException(f.message());
+        };
+    }
+}

@@ -1,0 +1,244 @@
+package dev.viva.voice.socket;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.viva.TestSocket;
+import dev.viva.stt.RandomWhisperModel;
+import dev.viva.stt.WhisperSpeechRecognizer;
+import dev.viva.testing.Wav;
+import dev.viva.voice.Pcm;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+
+import static dev.viva.TestApi.candidate;
+import static dev.viva.TestApi.createInterview;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Turn latency over a real WebSocket with real-time audio: from the last voiced sample of a spoken answer (the moment
+ * the client sent it) to the first byte of the interviewer's reply audio received, with the server's breakdown by
+ * stage, for one interview and for several at once. Speech-to-text is whisper.cpp on a tiny.en-shaped model with
+ * random weights, so its compute is real; {@code -Dviva.bench.decoding=random} (default) decodes to the token limit
+ * (an upper bound), {@code immediate-end} stops at once (a lower bound). No LLM. Prints figures, asserts nothing:
+ * {@code ./mvnw -B test -Pbench -Dtest=VoiceLatencyBenchmark}.
+ */
+@QuarkusTest
+@TestProfile(VoiceLatencyBenchmark.RandomWhisper.class)
+class VoiceLatencyBenchmark {
+
+    private static final Duration PATIENCE = Duration.ofMinutes(2);
+    private static final short[] LONG = Wav.fixture("long-answer-with-pauses.wav");
+    private static final short[] SHORT = Arrays.copyOf(LONG, 16 * 3_400);
+    private static final short[] MEDIUM = Arrays.copyOf(LONG, 16 * 7_700);
+
+    /** The application with the random-weights model and every core for speech-to-text. */
+    public static class RandomWhisper implements QuarkusTestProfile {
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            String decoding = System.getProperty("viva.bench.decoding", "random");
+            Path model = Path.of("target", "bench-models", "ggml-random-tiny.en-" + decoding + ".bin");
+            try {
+                if (!Files.exists(model)) {
+                    Files.createDirectories(model.getParent());
+                    RandomWhisperModel.write(Wav.shared("models/for-tests-ggml-tiny.en.bin"), model,
+                            decoding.equals("immediate-end") ? RandomWhisperModel.Decoding.IMMEDIATE_END
+                                    : RandomWhisperModel.Decoding.RANDOM, 42);
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            int cores = Runtime.getRuntime().availableProcessors();
+            return Map.of("viva.stt.model", model.toString(),
+                    "viva.stt.workers", System.getProperty("viva.bench.stt-workers", String.valueOf(cores)),
+                    "viva.stt.threads-per-transcription", System.getProperty("viva.bench.stt-threads", "1"),
+                    // the reply's audio arrives at once, so turns need not wait out each utterance in real time
+                    "viva.voice.playback-lead", "PT2M",
+                    "quarkus.log.category.\"dev.viva\".level", "INFO");
+        }
+    }
+
+    @TestHTTPResource("/")
+    URL base;
+
+    @Inject
+    WhisperSpeechRecognizer whisper;
+
+    /** One turn as the client saw it, with the server's breakdown from {@code audio.start}. */
+    private record Turn(long clientMs, long audioMs, JsonNode server) {
+    }
+
+    @Test
+    void turnLatency() throws Exception {
+        await().atMost(Duration.ofMinutes(2)).until(whisper::isAvailable);
+        System.out.printf("%n== voice turn latency, decoding %s, %d cores, stt %s workers x %s threads ==%n",
+                System.getProperty("viva.bench.decoding", "random"), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("viva.bench.stt-workers", "cores"), System.getProperty("viva.bench.stt-threads", "1"));
+        interview(2); // warm-up: JIT, embeddings, FreeTTS, whisper buffers
+        List<Turn> turns = interview(16);
+        report("1 interview", turns);
+
+        for (int sessions : new int[]{2, 3, 4, 6}) {
+            long heapBefore = heapAfterGc();
+            ExecutorService pool = Executors.newFixedThreadPool(sessions);
+            List<Future<List<Turn>>> running = new ArrayList<>();
+            for (int i = 0; i < sessions; i++) {
+                running.add(pool.submit(() -> interview(6)));
+                Thread.sleep(1_300); // staggered, as real candidates are
+            }
+            List<Turn> all = new ArrayList<>();
+            for (Future<List<Turn>> f : running) {
+                all.addAll(f.get(15, TimeUnit.MINUTES));
+            }
+            pool.shutdown();
+            report(sessions + " interviews at once", all);
+            System.out.printf("   heap after GC: %d MB before, %d MB after the run%n", heapBefore >> 20,
+                    heapAfterGc() >> 20);
+        }
+        memoryPerIdleSession();
+    }
+
+    /** Runs {@code answers} spoken turns of one new interview and returns their latencies. */
+    private List<Turn> interview(int answers) throws Exception {
+        JsonPath created = createInterview(candidate("Bench Candidate", "backend-engineer", "mid")).statusCode(201)
+                .extract().jsonPath();
+        TestSocket client = TestSocket.connect(base, "/ws/interviews/" + created.getString("id"),
+                "Bearer " + created.getString("candidateToken"));
+        client.send("{\"type\":\"start\",\"audio\":{\"encoding\":\"s16le\",\"sampleRate\":16000,\"channels\":1}}");
+        List<Turn> turns = new ArrayList<>();
+        short[][] clips = {SHORT, MEDIUM, LONG};
+        for (int i = 0; i < answers; i++) {
+            JsonNode said = client.next("utterance", PATIENCE);
+            if (said.get("done").asBoolean()) {
+                break;
+            }
+            int audioId = said.get("audioId").asInt();
+            client.next("audio.end", PATIENCE);
+            client.send("{\"type\":\"playback\",\"state\":\"ended\",\"audioId\":" + audioId + "}");
+            short[] clip = clips[i % clips.length];
+            long lastVoicedSentAt = streamRealTime(client, Wav.concat(Wav.silence(400), clip),
+                    400 + lastVoicedMs(clip));
+            // keep the microphone open, as a browser does, until the reply starts
+            AtomicBoolean replying = new AtomicBoolean();
+            CompletableFuture<Void> silence = CompletableFuture.runAsync(() -> streamSilenceUntil(client, replying));
+            JsonNode start = client.next("audio.start", PATIENCE);
+            replying.set(true);
+            long firstAudioAt = client.firstBinaryAfter(client.arrivedAt(start), PATIENCE);
+            silence.join();
+            turns.add(new Turn((firstAudioAt - lastVoicedSentAt) / 1_000_000, clip.length / 16, start.get("latency")));
+        }
+        client.close();
+        return turns;
+    }
+
+    private static void report(String what, List<Turn> turns) {
+        List<Long> client = new ArrayList<>(turns.stream().map(Turn::clientMs).toList());
+        System.out.printf("%s: %d turns, last voiced sample -> first reply audio received: p50 %d ms, p95 %d ms, "
+                + "max %d ms%n", what, turns.size(), percentile(client, 50), percentile(client, 95),
+                Collections.max(client));
+        for (String stage : new String[]{"endOfTurnMs", "sttMs", "interviewerMs", "ttsFirstChunkMs", "totalMs"}) {
+            List<Long> values = new ArrayList<>(turns.stream().filter(t -> t.server() != null)
+                    .map(t -> t.server().get(stage).asLong()).toList());
+            if (!values.isEmpty()) {
+                System.out.printf("   server %-16s p50 %5d ms  p95 %5d ms%n", stage, percentile(values, 50),
+                        percentile(values, 95));
+            }
+        }
+    }
+
+    private void memoryPerIdleSession() throws Exception {
+        int n = 20;
+        long before = heapAfterGc();
+        List<TestSocket> clients = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            JsonPath created = createInterview(candidate("Idle " + i, "backend-engineer", "mid")).statusCode(201)
+                    .extract().jsonPath();
+            TestSocket c = TestSocket.connect(base, "/ws/interviews/" + created.getString("id"),
+                    "Bearer " + created.getString("candidateToken"));
+            c.send("{\"type\":\"start\",\"audio\":{\"encoding\":\"s16le\",\"sampleRate\":16000,\"channels\":1}}");
+            int audioId = c.next("utterance", PATIENCE).get("audioId").asInt();
+            c.next("audio.end", PATIENCE);
+            c.send("{\"type\":\"playback\",\"state\":\"ended\",\"audioId\":" + audioId + "}");
+            streamRealTime(c, Wav.concat(Wav.silence(200), SHORT), 0); // one answer buffered, then listening
+            clients.add(c);
+        }
+        long after = heapAfterGc();
+        System.out.printf("memory: %d sessions that each heard an answer add %d MB of heap, %.0f KB per session%n",
+                n, (after - before) >> 20, (after - before) / 1024.0 / n);
+        for (TestSocket c : clients) {
+            c.close();
+        }
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(200);
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rt.totalMemory() - rt.freeMemory();
+    }
+
+    private static long lastVoicedMs(short[] clip) {
+        for (int end = clip.length; end >= 320; end -= 320) {
+            if (Pcm.dbfs(Pcm.rms(clip, end - 320, end)) > -45) {
+                return end / 16;
+            }
+        }
+        return 0;
+    }
+
+    private static long percentile(List<Long> values, int p) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
+    }
+
+    /** Streams audio in 20 ms frames on a real-time schedule; returns when the frame holding {@code markMs} was sent. */
+    private static long streamRealTime(TestSocket socket, short[] audio, long markMs) {
+        long start = System.nanoTime();
+        long markedAt = start;
+        for (int frame = 0; frame * 320 < audio.length; frame++) {
+            LockSupport.parkNanos(start + frame * 20_000_000L - System.nanoTime());
+            int from = frame * 320;
+            socket.sendBinary(Pcm.encodeS16le(Arrays.copyOfRange(audio, from, Math.min(audio.length, from + 320))));
+            if (frame * 20L <= markMs) {
+                markedAt = System.nanoTime();
+            }
+        }
+        return markedAt;
+    }
+
+    /** Streams silence in real time, as an open microphone does, until {@code stop} is set (at most 30 s). */
+    private static void streamSilenceUntil(TestSocket socket, AtomicBoolean stop) {
+        byte[] silence = new byte[640];
+        long start = System.nanoTime();
+        for (int frame = 0; !stop.get() && frame < 1_500; frame++) {
+            LockSupport.parkNanos(start + frame * 20_000_000L - System.nanoTime());
+            socket.sendBinary(silence);
+        }
+    }
+}
