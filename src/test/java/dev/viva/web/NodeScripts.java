@@ -30,6 +30,8 @@ final class NodeScripts {
     private static final String SPOKEN_ANSWER = "A process has its own address space, while the threads of one "
             + "process share its memory.";
 
+    private static final String SCREENSHOTS_CLEARED = "viva.browser-tests.screenshots-cleared";
+
     private static String missing;
     private static boolean checked;
 
@@ -57,7 +59,11 @@ final class NodeScripts {
         missing = absent.isEmpty() ? null : "browser tests need " + String.join(", ", absent);
         if (missing == null) {
             writeSpeech();
-            clear(SCREENSHOTS);
+            // once per test JVM: each test profile loads this class anew, the system properties stay
+            if (System.getProperty(SCREENSHOTS_CLEARED) == null) {
+                clear(SCREENSHOTS);
+                System.setProperty(SCREENSHOTS_CLEARED, "true");
+            }
         }
         return missing;
     }
