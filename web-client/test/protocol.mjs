@@ -62,7 +62,10 @@ run('protocol', async (keep) => {
   await page.click('#connection-retry');
   await eventually('a new connection after "continue here"', () => tap.connections > connections);
   await eventually('the server to resume on it', () => tap.received('utterance').length > utterances);
-  check((await page.$$('.caption.interviewer')).length === 1, 'the question the server sends again is not captioned twice');
+  // (other captions may come: the looping microphone keeps talking to a server that hears nothing in it)
+  const first = (await page.$$eval('.caption.interviewer p', (ps) => ps.map((p) => p.textContent)))[0];
+  const copies = await page.$$eval('.caption.interviewer p', (ps, text) => ps.filter((p) => p.textContent === text).length, first);
+  check(copies === 1, 'the question the server sends again is not captioned twice');
   assertNoPageErrors(page);
 });
 
