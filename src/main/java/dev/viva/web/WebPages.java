@@ -1,0 +1,57 @@
+package dev.viva.web;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * The pages of the browser client (sources under {@code web-client/}, copied into the static resources by the
+ * build). Static files serve themselves; this resource only adds the two routes that are not files: the join link
+ * {@code /interview/{id}} opens the candidate's room (the page reads the id from its path and the token from the
+ * fragment, which never reaches the server), and {@code /} (and {@code /console}) lead to the recruiter console.
+ */
+@Path("/")
+public class WebPages {
+
+    static final String ROOM = "META-INF/resources/candidate/room.html";
+
+    @GET
+    public Response home() {
+        return console();
+    }
+
+    /** The console's relative links need the trailing slash. */
+    @GET
+    @Path("/console")
+    public Response console() {
+        return Response.seeOther(URI.create("/console/")).build();
+    }
+
+    @GET
+    @Path("/interview/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response room(@PathParam("id") UUID id) {
+        // one page for every interview: whether this one exists, and whether the token opens it, is the API's call
+        return Response.ok(roomPage()).header("Cache-Control", "no-cache").build();
+    }
+
+    private static byte[] roomPage() {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream(ROOM)) {
+            if (in == null) {
+                throw new IllegalStateException(ROOM + " is missing: the build copies web-client/src into the classpath");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
