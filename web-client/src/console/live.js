@@ -71,7 +71,7 @@ export function liveView(root, { id }) {
       transcript.replaceChildren();
       turns.clear();
       fill(title, `Live: ${m.candidateName}`);
-      fill(meta, `${m.role} · ${m.level}`);
+      fill(meta, `${m.roleName ?? m.role} · ${m.level}`);
       showStatus(m.status);
       for (const t of m.turns) {
         asked({ seq: t.seq, phase: t.phase, difficulty: t.difficulty, question: t.question });

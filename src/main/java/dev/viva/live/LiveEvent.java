@@ -27,7 +27,7 @@ import java.util.List;
 public sealed interface LiveEvent {
 
     /** Sent first to every watcher, so one who joins late has the transcript so far. */
-    record Snapshot(String candidateName, String role, String level, InterviewStatus status,
+    record Snapshot(String candidateName, String role, String roleName, String level, InterviewStatus status,
                     List<SnapshotTurn> turns) implements LiveEvent {
     }
 

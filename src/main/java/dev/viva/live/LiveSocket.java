@@ -2,6 +2,8 @@ package dev.viva.live;
 
 import dev.viva.interview.Interview;
 import dev.viva.interview.service.InterviewService;
+import dev.viva.role.RoleCatalog;
+import dev.viva.role.RoleTemplate;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -26,10 +28,12 @@ public class LiveSocket {
 
     private final LiveHub hub;
     private final InterviewService interviews;
+    private final RoleCatalog roles;
 
-    public LiveSocket(LiveHub hub, InterviewService interviews) {
+    public LiveSocket(LiveHub hub, InterviewService interviews, RoleCatalog roles) {
         this.hub = hub;
         this.interviews = interviews;
+        this.roles = roles;
     }
 
     @OnOpen
@@ -43,7 +47,9 @@ public class LiveSocket {
                 .map(t -> new LiveEvent.SnapshotTurn(t.seq, t.phase, t.difficulty, t.questionText, t.answerText,
                         t.inputMode))
                 .toList();
-        return hub.encode(new LiveEvent.Snapshot(interview.candidateName, interview.roleId, interview.level.id(),
+        String roleName = roles.find(interview.roleId).map(RoleTemplate::name).orElse(interview.roleId);
+        return hub.encode(new LiveEvent.Snapshot(interview.candidateName, interview.roleId, roleName,
+                interview.level.id(),
                 interview.status, turns));
     }
 

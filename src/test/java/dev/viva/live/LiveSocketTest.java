@@ -50,6 +50,9 @@ class LiveSocketTest {
         JsonNode snapshot = a.next();
         assertThat(snapshot.get("type").asText()).isEqualTo("snapshot");
         assertThat(snapshot.get("status").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(snapshot.get("role").asText()).isEqualTo("tiny-role");
+        assertThat(snapshot.get("roleName").asText()).as("people read the role's name").isNotEqualTo("tiny-role")
+                .isNotBlank();
         assertThat(snapshot.get("turns").get(0).get("question").asText()).isEqualTo("What is a thread?");
         assertThat(snapshot.get("turns").get(0).get("answer").asText()).isEqualTo("a path of execution");
 

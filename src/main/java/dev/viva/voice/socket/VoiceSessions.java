@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viva.interview.InterviewEvent;
 import dev.viva.interview.service.InterviewService;
-import dev.viva.interviewer.service.InterviewerClock;
 import dev.viva.interviewer.service.InterviewerService;
 import dev.viva.live.LiveHub;
 import dev.viva.role.RoleCatalog;
@@ -59,7 +58,6 @@ public class VoiceSessions {
     private final InterviewerService interviewer;
     private final InterviewService interviews;
     private final RoleCatalog roles;
-    private final InterviewerClock clock;
     private final SpeechRecognizer recognizer;
     private final SpeechSynthesizer synthesizer;
     private final VoiceConfig config;
@@ -81,12 +79,11 @@ public class VoiceSessions {
     }
 
     public VoiceSessions(InterviewerService interviewer, InterviewService interviews, RoleCatalog roles,
-                         InterviewerClock clock, SpeechRecognizer recognizer, SpeechSynthesizer synthesizer,
+                         SpeechRecognizer recognizer, SpeechSynthesizer synthesizer,
                          VoiceConfig config, SttConfig stt, LiveHub live, ObjectMapper json, MeterRegistry registry) {
         this.interviewer = interviewer;
         this.interviews = interviews;
         this.roles = roles;
-        this.clock = clock;
         this.recognizer = recognizer;
         this.synthesizer = synthesizer;
         this.config = config;
@@ -114,8 +111,8 @@ public class VoiceSessions {
         Entry[] self = new Entry[1];
         Mailbox mailbox = new Mailbox(executor, failure -> close(self[0], 1011, "internal error"));
         ClientSink sink = new ConnectionSink(connection);
-        VoiceSession session = new VoiceSession(new InterviewConversation(id, interviewer, interviews, roles,
-                clock.clock()), recognizer, synthesizer, config, stt.partialIntervalMs(), sink,
+        VoiceSession session = new VoiceSession(new InterviewConversation(id, interviewer, interviews, roles),
+                recognizer, synthesizer, config, stt.partialIntervalMs(), sink,
                 event -> live.publish(id, event), this::record, mailbox, System::currentTimeMillis);
         Entry entry = new Entry(id, connection, session, mailbox, new AtomicBoolean());
         self[0] = entry;
