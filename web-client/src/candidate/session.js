@@ -51,7 +51,8 @@ export class InterviewSession {
     this.voice = false;
     // audio still queued from before the drop would talk over what the server says now
     this.player.stop();
-    const start = { type: 'start', speech: true };
+    // the room only connects once the candidate has agreed on the consent screen
+    const start = { type: 'start', speech: true, consent: true };
     if (this.microphone) start.audio = CAPTURE_FORMAT;
     this.socket.send(start);
   }

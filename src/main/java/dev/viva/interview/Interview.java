@@ -57,6 +57,10 @@ public class Interview extends PanacheEntityBase {
     @Column(name = "end_reason")
     public String endReason;
 
+    /** When the candidate consented to the AI interview, its transcription and its report; null if never. */
+    @Column(name = "consented_at")
+    public Instant consentedAt;
+
     @Column(name = "last_activity_at", nullable = false)
     public Instant lastActivityAt;
 

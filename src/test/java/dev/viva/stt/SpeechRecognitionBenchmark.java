@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
  * Random decoding runs to the per-window token limit (an upper bound); immediate-end stops after two tokens (a lower
  * bound: the encoder alone, nearly). Wall times suffer from whatever else runs on the machine; the CPU time of the
  * process (one thread per transcription runs on one core) does not. Prints figures, asserts nothing. Run:
- * {@code ./mvnw -B test -Pbench -Dtest=SpeechRecognitionBenchmark}.
+ * {@code ./mvnw -B test -Pbench -Dtest=SpeechRecognitionBenchmark} ({@code -Dviva.bench.decoding=immediate-end} or
+ * {@code random} for one of the two models).
  */
 class SpeechRecognitionBenchmark {
 
@@ -38,7 +39,11 @@ class SpeechRecognitionBenchmark {
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf("%n== speech-to-text compute, whisper.cpp tiny.en shapes, random weights, %d cores ==%n",
                 cores);
+        String only = System.getProperty("viva.bench.decoding", "");
         for (RandomWhisperModel.Decoding decoding : RandomWhisperModel.Decoding.values()) {
+            if (!only.isEmpty() && !only.equals(decoding.name().toLowerCase().replace('_', '-'))) {
+                continue;
+            }
             Path file = model(decoding);
             for (boolean fit : new boolean[]{false, true}) {
                 String label = decoding.name().toLowerCase() + (fit ? ", context fitted" : ", context full");

@@ -33,12 +33,12 @@ final class InterviewViews {
 
     @RegisterForReflection
     record InterviewView(UUID id, String candidateName, String candidateEmail, String role, Level level,
-                         InterviewStatus status, Instant createdAt, Instant startedAt, Instant endedAt,
-                         String endReason, Long durationSeconds) {
+                         InterviewStatus status, Instant createdAt, Instant consentedAt, Instant startedAt,
+                         Instant endedAt, String endReason, Long durationSeconds) {
 
         static InterviewView of(Interview i, Instant now) {
             return new InterviewView(i.id, i.candidateName, i.candidateEmail, i.roleId, i.level, i.status,
-                    i.createdAt, i.startedAt, i.endedAt, i.endReason, i.durationSeconds(now));
+                    i.createdAt, i.consentedAt, i.startedAt, i.endedAt, i.endReason, i.durationSeconds(now));
         }
     }
 

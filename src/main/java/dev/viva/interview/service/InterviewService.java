@@ -206,6 +206,18 @@ public class InterviewService {
         return turn;
     }
 
+    /** Records the candidate's consent, once: the first time counts. Refused once the interview has ended. */
+    @Transactional
+    public void recordConsent(UUID interviewId) {
+        Interview interview = get(interviewId);
+        if (interview.status.isFinal()) {
+            throw ApiProblem.conflict("interview " + interviewId + " is " + interview.status);
+        }
+        if (interview.consentedAt == null) {
+            interview.consentedAt = clock.instant();
+        }
+    }
+
     /**
      * Records that the candidate heard only {@code heard} of turn {@code seq}'s question: they interrupted the
      * interviewer. The question itself stays as asked; this keeps the transcript true to what was said aloud.

@@ -8,6 +8,6 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
  * (docs/voice.md lists them).
  */
 @RegisterForReflection(targets = {ClientMessage.class, AudioFormat.class})
-public record ClientMessage(String type, String text, Integer seq, AudioFormat audio, Boolean speech, Boolean muted,
-                            String state, Integer audioId, Long playedMs) {
+public record ClientMessage(String type, String text, Integer seq, AudioFormat audio, Boolean speech, Boolean consent,
+                            Boolean muted, String state, Integer audioId, Long playedMs) {
 }

@@ -21,6 +21,9 @@ public interface Conversation {
     /** Applies a candidate input; {@code seq} as in {@link InterviewerService#submit}. */
     Utterance submit(EngineInput input, Integer seq, InterviewerService.AnswerMeta meta);
 
+    /** Records that the candidate consented to the interview (the first time counts). */
+    void recordConsent();
+
     /** Records that the candidate heard only {@code heard} of turn {@code seq}'s question (they interrupted it). */
     void recordHeard(int seq, String heard);
 

@@ -333,6 +333,9 @@ public final class VoiceSession {
                 config.maxMessageBytes(), config.maxUtterance().toMillis(), config.idleTimeout().toMillis())));
         Utterance u;
         try {
+            if (Boolean.TRUE.equals(m.consent())) {
+                conversation.recordConsent();
+            }
             u = conversation.start();
         } catch (ApiProblem p) {
             refused(p);

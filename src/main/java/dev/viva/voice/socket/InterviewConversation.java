@@ -50,6 +50,11 @@ final class InterviewConversation implements Conversation {
     }
 
     @Override
+    public void recordConsent() {
+        interviews.recordConsent(interviewId);
+    }
+
+    @Override
     public void recordHeard(int seq, String heard) {
         interviews.recordHeard(interviewId, seq, heard);
     }

@@ -27,6 +27,7 @@ final class FakeConversation implements Conversation {
     final Map<Integer, String> heard = new LinkedHashMap<>();
     private Utterance last;
     ApiProblem refuse;
+    int consents;
 
     FakeConversation(int questions) {
         this.questions = questions;
@@ -73,6 +74,11 @@ final class FakeConversation implements Conversation {
                     2, false, null);
         }
         return last;
+    }
+
+    @Override
+    public void recordConsent() {
+        consents++;
     }
 
     @Override

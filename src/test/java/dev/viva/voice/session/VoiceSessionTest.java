@@ -189,6 +189,14 @@ class VoiceSessionTest {
     }
 
     @Test
+    void consentGivenInStartIsRecorded() {
+        h.send("{\"type\":\"start\",\"speech\":false,\"consent\":true}");
+        assertThat(h.conversation.consents).isEqualTo(1);
+        h.send("{\"type\":\"start\",\"speech\":false}");
+        assertThat(h.conversation.consents).as("a start without consent records none").isEqualTo(1);
+    }
+
+    @Test
     void textModeWithoutAudioAndTheSameButtons() {
         h.send("{\"type\":\"start\",\"speech\":false}");
         assertThat(h.client.last(ServerMessage.Ready.class).mode()).isEqualTo("text");

@@ -65,7 +65,7 @@ class CandidateSocketTest {
     void theInterviewRunsOverTheSocketInTextModeAndAReconnectResumesIt() throws Exception {
         Joined j = join("Socket Person");
         TestSocket first = connect(j);
-        first.send("{\"type\":\"start\",\"speech\":false}");
+        first.send("{\"type\":\"start\",\"speech\":false,\"consent\":true}");
         JsonNode ready = first.next("ready");
         assertThat(ready.get("mode").asText()).isEqualTo("text");
         JsonNode greeting = first.next("utterance");
@@ -102,6 +102,8 @@ class CandidateSocketTest {
         assertThat(first.next("error").get("status").asInt()).isEqualTo(400);
         first.send("{\"type\":\"ping\"}");
         assertThat(first.next("pong")).isNotNull();
+        assertThat(given().header("Authorization", RECRUITER).get("/api/v1/interviews/{id}", j.id())
+                .then().statusCode(200).extract().<String>path("consentedAt")).as("consent recorded").isNotNull();
         first.abort();
 
         // a browser reconnects with a single-use ticket and is told where the interview stands
@@ -146,6 +148,8 @@ class CandidateSocketTest {
     void aSecondConnectionTakesOverAndTheFirstIsToldWhy() throws Exception {
         Joined j = join("Two Tabs");
         TestSocket first = talking(j);
+        assertThat(given().header("Authorization", RECRUITER).get("/api/v1/interviews/{id}", j.id())
+                .then().statusCode(200).extract().<String>path("consentedAt")).as("never given").isNull();
         TestSocket second = connect(j);
         assertThat(first.closed).succeedsWithin(Duration.ofSeconds(10)).isEqualTo(4409);
         JsonNode resumed = second.next("utterance");
