@@ -104,6 +104,9 @@ class VoiceLatencyBenchmark {
         report("1 interview", turns);
 
         for (String level : System.getProperty("viva.bench.sessions", "2,3,4").split(",")) {
+            if (level.isBlank()) {
+                continue;
+            }
             int sessions = Integer.parseInt(level.strip());
             long heapBefore = heapAfterGc();
             ExecutorService pool = Executors.newFixedThreadPool(sessions);
