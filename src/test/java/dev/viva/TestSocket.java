@@ -137,9 +137,16 @@ public final class TestSocket implements WebSocket.Listener {
         return next();
     }
 
-    /** The next message of {@code type}, skipping others, waiting up to 20 s for each. */
+    /**
+     * How long a test waits for a message it expects. Generous: the first message of a freshly started application
+     * waits on cold work (models loading, JIT) that a busy 2-core machine can stretch well past 20 s, and a test
+     * must not fail because the machine is slow; a message that never comes still fails, just later.
+     */
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    /** The next message of {@code type}, skipping others, waiting up to {@link #PATIENCE} for each. */
     public JsonNode next(String type) throws Exception {
-        return next(type, Duration.ofSeconds(20));
+        return next(type, PATIENCE);
     }
 
     /** The next message of {@code type}, skipping others, waiting up to {@code patience} for each. */
@@ -151,9 +158,9 @@ public final class TestSocket implements WebSocket.Listener {
         return m;
     }
 
-    /** The next message, waiting up to 20 s. */
+    /** The next message, waiting up to {@link #PATIENCE}. */
     public JsonNode next() throws Exception {
-        return next(Duration.ofSeconds(20));
+        return next(PATIENCE);
     }
 
     private JsonNode next(Duration patience) throws Exception {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Energy-based voice activity detection on 16 kHz audio in 20 ms windows, with an adaptive noise floor, a minimum
- * speech length and an end-of-turn silence threshold that grows once an answer is long.
+ * speech length and an end-of-turn silence threshold. Whether a pause that long really ends the turn (or is the
+ * candidate thinking) is the session's call, which also knows what was said.
  *
  * <p>The noise floor is the level of the quietest 5% of the last {@code noise-window-ms} (a robust form of "minimum
  * statistics"): speech always has gaps between words that fall back to the room's level, so this tracks the room, not
@@ -83,7 +84,7 @@ public final class VoiceActivityDetector {
                 events.add(new VadEvent.SpeechStarted(burstStartMs));
             }
         } else if (speaking) {
-            if (endMs - lastVoicedEndMs >= endOfTurnSilenceMs()) {
+            if (endMs - lastVoicedEndMs >= config.endOfTurnSilenceMs()) {
                 events.add(new VadEvent.TurnEnded(burstStartMs, lastVoicedEndMs, endMs));
                 speaking = false;
                 burstStartMs = -1;
@@ -125,12 +126,6 @@ public final class VoiceActivityDetector {
         double quiet = sorted[(int) (available * FLOOR_PERCENTILE)];
         boolean steady = available >= STATIONARY_WINDOWS && stationaryMax - stationaryMin < STATIONARY_SPREAD_DB;
         noiseFloorDb = steady ? Math.max(quiet, stationaryMin) : quiet;
-    }
-
-    private int endOfTurnSilenceMs() {
-        return lastVoicedEndMs - burstStartMs >= config.longAnswerAfterMs()
-                ? Math.max(config.longAnswerSilenceMs(), config.endOfTurnSilenceMs())
-                : config.endOfTurnSilenceMs();
     }
 
     private double threshold(boolean continuing) {

@@ -101,14 +101,19 @@ public interface VoiceConfig {
         int endOfTurnSilenceMs();
 
         /**
-         * Speech length after which a turn counts as a long answer and gets {@link #longAnswerSilenceMs()} instead.
-         * People explaining something at length stop to think mid-answer; cutting them off there is worse than a
-         * slower reply to a long answer.
+         * Speech length after which an answer counts as long: a pause in it that reaches the end-of-turn silence is
+         * held open up to {@link #longAnswerSilenceMs()} unless the transcript of the answer so far is ready and its
+         * words sound finished. People explaining something at length stop to think mid-answer; cutting them off
+         * there is worse than a slower reply.
          */
         @WithDefault("6000")
         int longAnswerAfterMs();
 
-        /** End-of-turn silence once the answer is long (see {@link #longAnswerAfterMs()}). */
+        /**
+         * The silence that ends a turn whose pause may be a thinking pause: a long answer with no transcript ready
+         * yet, or any answer whose words trail off ("...and", "...because", "um"). When the early transcript of a
+         * held pause arrives and sounds finished, the turn ends at once.
+         */
         @WithDefault("1200")
         int longAnswerSilenceMs();
 

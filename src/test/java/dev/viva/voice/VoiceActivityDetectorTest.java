@@ -43,8 +43,9 @@ class VoiceActivityDetectorTest {
         VadEvent.TurnEnded turn = turns.getFirst();
         assertEquals(500, turn.speechStartMs(), 60);
         assertTrue(turn.speechMs() > 11_500, "whole answer kept: " + turn);
-        // the end is detected exactly one long-answer silence after the last voiced window
-        assertEquals(1200, turn.detectedAtMs() - turn.lastVoicedMs());
+        // the end is detected exactly one end-of-turn silence after the last voiced window (whether a long answer's
+        // pause is held open longer is the session's call: it knows the words)
+        assertEquals(700, turn.detectedAtMs() - turn.lastVoicedMs());
     }
 
     @Test

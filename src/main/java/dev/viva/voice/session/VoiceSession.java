@@ -114,12 +114,19 @@ public final class VoiceSession {
         final StreamingTranscriber transcriber;
         /** Session clock when the first voiced sample was spoken. */
         final long spokenAt;
+        /** Where the answer's speech began, in the detector's milliseconds of audio. */
+        final long startMs;
         /** Began while the interviewer was speaking: a backchannel or a barge-in, not decided yet. */
         boolean overlapping;
         boolean ended;
         /** Ended by the length limit rather than by silence: speech that goes on is not part of it. */
         boolean cut;
         long endedAt;
+        /**
+         * Session clock by which a pause that may be a thinking pause ends the turn anyway; -1 when the turn is not
+         * being held open.
+         */
+        long endBy = -1;
         /** Session clock at the last voiced sample, when the turn was ended by silence; -1 otherwise. */
         long lastVoicedAt = -1;
         Request early;
@@ -127,10 +134,11 @@ public final class VoiceSession {
         int busyRetries;
         long retryAt = -1;
 
-        Capture(short[] preRoll, long spokenAt, boolean overlapping) {
+        Capture(short[] preRoll, long spokenAt, long startMs, boolean overlapping) {
             this.transcriber = new StreamingTranscriber(recognizer, partialIntervalMs,
                     heard -> mailbox.execute(() -> partial(this, heard)));
             this.spokenAt = spokenAt;
+            this.startMs = startMs;
             this.overlapping = overlapping;
             transcriber.append(preRoll);
         }
@@ -269,6 +277,9 @@ public final class VoiceSession {
         }
         if (playback != null) {
             pump(now);
+        }
+        if (capture != null && !capture.ended && capture.endBy >= 0 && now >= capture.endBy) {
+            endAnswer(capture, now);
         }
         if (capture != null && capture.retryAt >= 0 && now >= capture.retryAt) {
             capture.retryAt = -1;
@@ -418,7 +429,9 @@ public final class VoiceSession {
         if (capture == null) {
             long spokenAgoMs = history.position() / SAMPLES_PER_MS - s.atMs();
             short[] preRoll = history.since((s.atMs() - ONSET_MARGIN_MS) * SAMPLES_PER_MS);
-            capture = new Capture(preRoll, now - spokenAgoMs, state == TurnState.SPEAKING);
+            capture = new Capture(preRoll, now - spokenAgoMs, s.atMs(), state == TurnState.SPEAKING);
+        } else {
+            capture.endBy = -1; // they went on after a pause that was held open: still the same answer
         }
     }
 
@@ -461,11 +474,31 @@ public final class VoiceSession {
             }
             c.overlapping = false; // the interviewer finished meanwhile: this is an early answer
         }
+        long holdMs = config.vad().longAnswerSilenceMs() - config.vad().endOfTurnSilenceMs();
+        if (holdMs > 0 && mayBeThinking(c)) {
+            c.endBy = now + holdMs;
+            return;
+        }
         endAnswer(c, now);
+    }
+
+    /**
+     * Whether the pause that reached the end-of-turn silence may be the candidate thinking: the early transcript of
+     * the answer up to the pause trails off, or, with no transcript ready, the answer is long (people explaining at
+     * length stop to think). A short answer, or one whose words sound finished, ends at once.
+     */
+    private boolean mayBeThinking(Capture c) {
+        Request early = c.early;
+        if (early != null && early.voicedUpTo == vad.lastVoicedMs()
+                && early.result instanceof Transcription.Heard heard) {
+            return TurnCompletion.unfinished(heard.text());
+        }
+        return vad.lastVoicedMs() - c.startMs >= config.vad().longAnswerAfterMs();
     }
 
     private void endAnswer(Capture c, long now) {
         c.ended = true;
+        c.endBy = -1;
         c.endedAt = now;
         c.lastVoicedAt = c.cut ? -1 : now - (vad.positionMs() - vad.lastVoicedMs());
         setState(TurnState.THINKING);
@@ -490,6 +523,11 @@ public final class VoiceSession {
     private void whenDone(Capture c, Request r, CompletionStage<Transcription> stage) {
         stage.thenAccept(result -> mailbox.execute(() -> {
             r.result = result;
+            if (capture == c && c.endBy >= 0 && r == c.early && r.voicedUpTo == vad.lastVoicedMs()
+                    && result instanceof Transcription.Heard heard && !TurnCompletion.unfinished(heard.text())) {
+                endAnswer(c, clock.getAsLong()); // a held pause after words that sound finished: the turn is over
+                return;
+            }
             if (capture != c || !c.ended || c.wanted != r) {
                 return;
             }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -103,6 +104,61 @@ class VoiceSessionTest {
         assertThat(h.client.all(ServerMessage.PartialTranscript.class)).as("captions while speaking").isNotEmpty()
                 .allSatisfy(p -> assertThat(SessionHarness.LONG_TEXT).startsWith(p.text()));
         assertThat(h.live).anyMatch(e -> e instanceof LiveEvent.PartialTranscript);
+    }
+
+    @Test
+    void aLongAnswerWhoseWordsSoundFinishedEndsAtTheShortSilence() {
+        h.startVoice();
+        h.hearUtteranceOut();
+        h.speak(SessionHarness.LONG_ANSWER);
+        h.silenceUntil(() -> !h.latencies.isEmpty(), 2_000);
+        assertThat(h.latencies.getFirst().endOfTurnMs()).as("its transcript was ready and ends a sentence")
+                .isBetween(700L, 740L);
+    }
+
+    @Test
+    void aLongAnswerIsHeldOpenUntilItsTranscriptSaysItIsFinished() {
+        CompletableFuture<Void> results = h.stt.hold();
+        h.startVoice();
+        h.hearUtteranceOut();
+        h.speak(SessionHarness.LONG_ANSWER);
+        h.silence(900);
+        assertThat(h.state()).as("no transcript yet: maybe a thinking pause").isEqualTo("listening");
+        results.complete(null);
+        h.silenceUntil(() -> !h.latencies.isEmpty(), 2_000);
+        assertThat(h.latencies.getFirst().endOfTurnMs()).as("ended when the finished-sounding transcript came")
+                .isBetween(900L, 960L);
+        assertThat(h.conversation.inputs()).containsExactly(new EngineInput.Answer(SessionHarness.LONG_TEXT));
+    }
+
+    @Test
+    void aLongAnswerWithNoTranscriptInTimeEndsAtTheLongSilence() {
+        CompletableFuture<Void> results = h.stt.hold();
+        h.startVoice();
+        h.hearUtteranceOut();
+        h.speak(SessionHarness.LONG_ANSWER);
+        h.silenceUntil(() -> "thinking".equals(h.state()), 1_400);
+        results.complete(null);
+        h.silenceUntil(() -> !h.latencies.isEmpty(), 2_000);
+        assertThat(h.latencies.getFirst().endOfTurnMs()).isBetween(1_200L, 1_240L);
+    }
+
+    @Test
+    void wordsThatTrailOffHoldTheTurnOpenAndWhatFollowsIsTheSameAnswer() {
+        h.stt.transcripts("I would start by profiling the slow endpoint and");
+        h.startVoice();
+        h.hearUtteranceOut();
+        h.speak(SessionHarness.SHORT_ANSWER);
+        h.silence(1_000);
+        assertThat(h.conversation.submitted).as("a short answer, but it trails off on \"and\"").isEmpty();
+        assertThat(h.state()).isEqualTo("listening");
+        h.speak(SessionHarness.SHORT_ANSWER);
+        h.silenceUntil(() -> !h.conversation.submitted.isEmpty(), 2_000);
+        assertThat(h.conversation.submitted).hasSize(1);
+        assertThat(h.conversation.submitted.getFirst().meta().audioDurationMs()).as("both parts, one answer")
+                .isGreaterThan(7_000L);
+        assertThat(h.latencies.getFirst().endOfTurnMs()).as("it trails off again: the long silence")
+                .isBetween(1_200L, 1_240L);
     }
 
     @Test
