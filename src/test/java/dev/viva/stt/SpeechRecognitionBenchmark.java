@@ -4,7 +4,6 @@ import dev.viva.testing.Wav;
 import org.junit.jupiter.api.Test;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,23 +14,12 @@ import java.util.concurrent.CompletableFuture;
  * Real whisper.cpp compute on a tiny.en-shaped model with random weights ({@link RandomWhisperModel}): the time to
  * transcribe answers of typical lengths, by threads per transcription and with several transcriptions at once.
  * Random decoding runs to the per-window token limit (an upper bound); immediate-end stops after two tokens (a lower
- * bound: the encoder alone, nearly). Wall times suffer from whatever else runs on the machine; the CPU time of the
+ * bound: the encoder alone, nearly); spoken-length decodes 24 tokens, what about 8 s of real speech needs. Wall times suffer from whatever else runs on the machine; the CPU time of the
  * process (one thread per transcription runs on one core) does not. Prints figures, asserts nothing. Run:
- * {@code ./mvnw -B test -Pbench -Dtest=SpeechRecognitionBenchmark} ({@code -Dviva.bench.decoding=immediate-end} or
- * {@code random} for one of the two models).
+ * {@code ./mvnw -B test -Pbench -Dtest=SpeechRecognitionBenchmark} ({@code -Dviva.bench.decoding=immediate-end},
+ * {@code spoken-length} or {@code random} for one of the models).
  */
 class SpeechRecognitionBenchmark {
-
-    private static final Path MODELS = Path.of("target", "bench-models");
-
-    static Path model(RandomWhisperModel.Decoding decoding) throws Exception {
-        Path file = MODELS.resolve("ggml-random-tiny.en-" + decoding.name().toLowerCase().replace('_', '-') + ".bin");
-        if (!Files.exists(file)) {
-            Files.createDirectories(MODELS);
-            RandomWhisperModel.write(ModelFiles.weightless(), file, decoding, 42);
-        }
-        return file;
-    }
 
     @Test
     void transcriptionTimes() throws Exception {
@@ -44,7 +32,7 @@ class SpeechRecognitionBenchmark {
             if (!only.isEmpty() && !only.equals(decoding.name().toLowerCase().replace('_', '-'))) {
                 continue;
             }
-            Path file = model(decoding);
+            Path file = RandomWhisperModel.benchModel(decoding);
             for (boolean fit : new boolean[]{false, true}) {
                 String label = decoding.name().toLowerCase() + (fit ? ", context fitted" : ", context full");
                 for (int threads = 1; threads <= cores; threads++) {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,8 +40,9 @@ import static org.awaitility.Awaitility.await;
  * Turn latency over a real WebSocket with real-time audio: from the last voiced sample of a spoken answer (the moment
  * the client sent it) to the first byte of the interviewer's reply audio received, with the server's breakdown by
  * stage, for one interview and for several at once. Speech-to-text is whisper.cpp on a tiny.en-shaped model with
- * random weights, so its compute is real; {@code -Dviva.bench.decoding=random} (default) decodes to the token limit
- * (an upper bound), {@code immediate-end} stops at once (a lower bound). No LLM. Prints figures, asserts nothing:
+ * random weights, so its compute is real: {@code -Dviva.bench.decoding=spoken-length} (default) decodes 24 tokens per
+ * transcription, about what 8 s of speech needs; {@code random} decodes to the token limit (an upper bound),
+ * {@code immediate-end} stops at once (a lower bound). No LLM. Prints figures, asserts nothing:
  * {@code ./mvnw -B test -Pbench -Dtest=VoiceLatencyBenchmark}.
  */
 @QuarkusTest
@@ -59,15 +59,9 @@ class VoiceLatencyBenchmark {
 
         @Override
         public Map<String, String> getConfigOverrides() {
-            String decoding = System.getProperty("viva.bench.decoding", "random");
-            Path model = Path.of("target", "bench-models", "ggml-random-tiny.en-" + decoding + ".bin");
+            Path model;
             try {
-                if (!Files.exists(model)) {
-                    Files.createDirectories(model.getParent());
-                    RandomWhisperModel.write(Wav.shared("models/for-tests-ggml-tiny.en.bin"), model,
-                            decoding.equals("immediate-end") ? RandomWhisperModel.Decoding.IMMEDIATE_END
-                                    : RandomWhisperModel.Decoding.RANDOM, 42);
-                }
+                model = RandomWhisperModel.benchModel(decoding());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -85,6 +79,11 @@ class VoiceLatencyBenchmark {
     @TestHTTPResource("/")
     URL base;
 
+    private static RandomWhisperModel.Decoding decoding() {
+        return RandomWhisperModel.Decoding.valueOf(System.getProperty("viva.bench.decoding", "spoken-length")
+                .toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
+    }
+
     @Inject
     WhisperSpeechRecognizer whisper;
 
@@ -96,7 +95,7 @@ class VoiceLatencyBenchmark {
     void turnLatency() throws Exception {
         await().atMost(Duration.ofMinutes(2)).until(whisper::isAvailable);
         System.out.printf("%n== voice turn latency, decoding %s, %d cores, stt %s workers x %s threads ==%n",
-                System.getProperty("viva.bench.decoding", "random"), Runtime.getRuntime().availableProcessors(),
+                decoding().name().toLowerCase(java.util.Locale.ROOT), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("viva.bench.stt-workers", "cores"),
                 System.getProperty("viva.bench.stt-threads", "1"));
         interview(2); // warm-up: JIT, embeddings, FreeTTS, whisper buffers
