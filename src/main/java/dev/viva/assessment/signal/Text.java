@@ -196,7 +196,9 @@ public final class Text {
     private record Segment(int start, int end, int words, boolean endsSentence) {
     }
 
-    private static final Pattern BOUNDARY = Pattern.compile("[.!?](?=[\\s\"')*]|$)|[;:,](?=\\s)|\\s[-\u2013\u2014]+\\s|\\n|[ \t]{3,}");
+    /** Sentence ends, except after abbreviations ("BigTech Inc. migration", "e.g. Selenium"), and clause marks. */
+    private static final Pattern BOUNDARY = Pattern.compile("(?<!\\b(?:Inc|Corp|Ltd|Co|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|vs|etc|e\\.g|i\\.e|\\p{Lu}))"
+            + "[.!?](?=[\\s\"')*]|$)|[;:,](?=\\s)|\\s[-\u2013\u2014]+\\s|\\n|[ \t]{3,}");
 
     private static List<Segment> segments(String text) {
         List<Segment> out = new ArrayList<>();
