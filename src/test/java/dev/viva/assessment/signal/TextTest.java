@@ -16,12 +16,12 @@ class TextTest {
     @Test
     void aCueIsQuotedWithItsSentence() {
         String a = "Thanks for having me! The biggest challenge during the BigTech Inc. migration was the legacy "
-                + "database. We moved it with AWS DMS.";
+                + "database. It moved via DMS.";
         assertThat(clauseAround(a, "BigTech"))
                 .isEqualTo("The biggest challenge during the BigTech Inc. migration was the legacy database");
-        // a sentence too short to stand alone takes the next one
+        // a sentence too short to stand alone takes its neighbour
         assertThat(clauseAround(a, "DMS")).isEqualTo("The biggest challenge during the BigTech Inc. migration was the "
-                + "legacy database. We moved it with AWS DMS");
+                + "legacy database. It moved via DMS");
     }
 
     @Test
