@@ -428,8 +428,7 @@ public final class AnswerScorer {
             sb.append("The answer is ").append(topic).append(". The question had no rubric, so the answer was judged on "
                     + "relevance, specificity and depth rather than on correctness. ");
         }
-        sb.append("Specificity is ").append(level(specificity)).append(" (numbers, named technologies, concrete actions, "
-                + "trade-offs)");
+        sb.append("Specificity (numbers, named technologies, concrete actions, trade-offs) is ").append(level(specificity));
         if (!Double.isNaN(structure)) {
             sb.append("; the story structure is ").append(level(structure));
         }
