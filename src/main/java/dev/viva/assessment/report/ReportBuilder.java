@@ -367,15 +367,19 @@ public final class ReportBuilder {
         dims.stream().filter(d -> d.percent() != null && d.percent() >= 60)
                 .max(Comparator.comparingInt(InterviewReport.Dimension::percent))
                 .ifPresent(d -> out.add(new InterviewReport.Point((d.percent() >= 85 ? "Excellent " : d.percent() >= 70
-                        ? "Strong " : "Solid ") + d.name(), d.reasoning(), null, d.evidence())));
+                        ? "Strong " : "Solid ") + d.name(), String.format(Locale.ROOT, "The highest of the assessed "
+                        + "dimensions: %d%% (%s) over %s; the dimension scores above give the reasoning.", d.percent(),
+                        d.label(), d.answers() == 1 ? "one answer" : d.answers() + " answers"), null, d.evidence())));
         List<Scored> good = scored.stream().filter(s -> s.answer().assessment().score() >= 50)
                 .sorted(Comparator.comparingInt((Scored s) -> -s.answer().assessment().score())).toList();
         for (Theme t : strongThemes(scored)) {
             long k = count(good, t.aspect());
             List<String> qs = good.stream().map(s -> quotes(s, t.aspect())).filter(q -> !q.isEmpty())
                     .map(List::getFirst).limit(2).toList();
-            out.add(new InterviewReport.Point(t.title(), String.format(Locale.ROOT, "In %d of the %d answers that scored "
-                    + "50 or more, the candidate %s.", k, good.size(), t.did()), null, qs));
+            String which = good.size() == 1 ? "In the one answer" : k == good.size() ? "In all " + k + " answers"
+                    : "In " + k + " of the " + good.size() + " answers";
+            out.add(new InterviewReport.Point(t.title(), which + " that scored 50 or more, the candidate " + t.did() + ".",
+                    null, qs));
         }
         return out;
     }
@@ -540,7 +544,8 @@ public final class ReportBuilder {
         List<Theme> themes = strongThemes(scored);
         if (!themes.isEmpty()) {
             sb.append("Across the answers, the candidate ").append(join(themes.stream().map(Theme::did).toList()));
-            strengths.stream().flatMap(p -> p.quotes().stream()).findFirst()
+            strengths.stream().filter(p -> p.title().equals(themes.getFirst().title()))
+                    .flatMap(p -> p.quotes().stream()).findFirst()
                     .ifPresent(q -> sb.append(", for example: \"").append(q).append('"'));
             sb.append(". ");
         } else {
@@ -557,7 +562,8 @@ public final class ReportBuilder {
             sb.append("The strongest area was ").append(top.name()).append(" (").append(top.percent()).append("%, ")
                     .append(top.label()).append(")");
             sb.append(top.percent().equals(bottom.percent()) ? ", level with " + bottom.name() + ". "
-                    : "; the weakest was " + bottom.name() + " (" + bottom.percent() + "%, " + bottom.label() + "). ");
+                    : (bottom.percent() >= 55 ? "; the lowest was " : "; the weakest was ") + bottom.name() + " ("
+                      + bottom.percent() + "%, " + bottom.label() + "). ");
         }
         if (concerns.isEmpty()) {
             sb.append("No concern stood out in these answers. ");

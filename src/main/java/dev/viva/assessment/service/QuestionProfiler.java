@@ -31,7 +31,7 @@ public final class QuestionProfiler {
     /** Bank questions consulted per question, and each one's weight relative to the description's. */
     static final int NEIGHBOURS = 3;
     /** A second dimension is informed too when it has most of the closest one's support. */
-    static final double SECOND_DIMENSION_SHARE = 0.85;
+    static final double SECOND_DIMENSION_SHARE = 0.9;
 
     /** What the people dimension of any role is about; matched against the role's own dimension texts. */
     private static final String PEOPLE = "teamwork, collaboration, communication with colleagues, ownership and attitude";

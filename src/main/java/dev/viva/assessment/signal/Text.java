@@ -189,8 +189,15 @@ public final class Text {
         }
         int s = segments.get(lo).start();
         int e = segments.get(hi).end();
+        // a clause cut from its sentence reads better without the conjunction that tied it to the rest
+        Matcher joint = LEADING_CONJUNCTION.matcher(text).region(s, e);
+        if (joint.lookingAt() && tokens(text.substring(joint.end(), e)).size() >= minWords) {
+            s = joint.end();
+        }
         return new Span(s, e, text.substring(s, e));
     }
+
+    private static final Pattern LEADING_CONJUNCTION = Pattern.compile("(?i)(?:and|but|or|so|yet|then)(?: rather| also)?\\s+");
 
     /** A stretch between punctuation, trimmed of blanks, quotes and emphasis marks. */
     private record Segment(int start, int end, int words, boolean endsSentence) {
