@@ -227,10 +227,8 @@ public final class ReportBuilder {
             new Theme(Aspect.NUMBERS, "Quantifies impact with concrete numbers", "backed claims with concrete numbers"),
             new Theme(Aspect.TRADE_OFFS, "Explains trade-offs between approaches", "weighed trade-offs between approaches"),
             new Theme(Aspect.ACTIONS, "Describes concrete actions of their own", "described concrete actions they took"),
-            new Theme(Aspect.TECHNOLOGIES, "Names the specific technologies involved", "named the specific technologies involved"));
-
-    /** Evidence shorter than this is a fragment, not a quote (cue spans are widened to clauses by the scorer). */
-    static final int QUOTE_WORDS = 6;
+            new Theme(Aspect.TECHNOLOGIES, "Names the specific technologies involved",
+                    "named the specific technologies involved"));
 
     private static boolean has(Scored s, Aspect aspect) {
         return s.answer().assessment().strengths().stream().anyMatch(f -> f.aspect() == aspect)
@@ -247,8 +245,9 @@ public final class ReportBuilder {
                 .map(AnswerAssessment.Evidence::quote).filter(ReportBuilder::isQuote).toList();
     }
 
+    /** Shorter evidence is a fragment, not a quote (the scorer widens cue spans to clauses wherever it can). */
     private static boolean isQuote(String q) {
-        return Text.tokens(q).size() >= QUOTE_WORDS;
+        return Text.tokens(q).size() >= AnswerScorer.QUOTE_MIN_WORDS;
     }
 
     /** Without a rubric, a score says how relevant, specific and deep the answer was, not whether it was right. */
@@ -326,10 +325,10 @@ public final class ReportBuilder {
             List<String> qs = Stream.concat((mean < 40 ? bad : good).stream(), (mean < 40 ? good : bad).stream())
                     .flatMap(f -> f.evidence().stream()).map(AnswerAssessment.Evidence::quote)
                     .filter(ReportBuilder::isQuote).distinct().collect(Collectors.toCollection(ArrayList::new));
-            if (qs.isEmpty()) {
-                String answer = s.entry().answer();
-                int first = answer.indexOf(answer.strip().isEmpty() ? " " : answer.strip().substring(0, 1));
-                qs.add(Text.clause(answer, Math.max(0, first), Math.max(0, first) + 1, QUOTE_WORDS, 30).text());
+            List<Text.Token> words = Text.tokens(s.entry().answer());
+            if (qs.isEmpty() && !words.isEmpty()) {
+                qs.add(Text.clause(s.entry().answer(), words.getFirst().start(), words.getFirst().end(),
+                        AnswerScorer.QUOTE_MIN_WORDS, AnswerScorer.QUOTE_MAX_WORDS).text());
             }
             perAnswer.add(qs);
         }

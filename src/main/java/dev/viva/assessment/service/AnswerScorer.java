@@ -42,8 +42,8 @@ public final class AnswerScorer {
     static final int STEP = 7;
 
     /** Length of a quote: a clause-length claim, as recruiters read quotes in a report (seed 000). */
-    static final int QUOTE_MIN_WORDS = 6;
-    static final int QUOTE_MAX_WORDS = 30;
+    public static final int QUOTE_MIN_WORDS = 6;
+    public static final int QUOTE_MAX_WORDS = 30;
 
     /** Cosine thresholds of MiniLM between a window and a short statement. */
     static final double MISCONCEPTION = 0.70;

@@ -2,6 +2,7 @@ package dev.viva.assessment.report;
 
 import dev.viva.assessment.Embedders;
 import dev.viva.assessment.SeedTranscripts;
+import dev.viva.assessment.service.AnswerScorer;
 import dev.viva.assessment.service.AssessmentEngine;
 import dev.viva.assessment.signal.Text;
 import dev.viva.role.Level;
@@ -110,7 +111,7 @@ class SeedReportTest {
             }
             assertThat(quotes).isNotEmpty().allSatisfy(q -> {
                 assertThat(answers).anyMatch(a -> a.contains(q));
-                assertThat(Text.tokens(q).size()).as(q).isBetween(ReportBuilder.QUOTE_WORDS, 30);
+                assertThat(Text.tokens(q).size()).as(q).isBetween(AnswerScorer.QUOTE_MIN_WORDS, AnswerScorer.QUOTE_MAX_WORDS);
             });
         }
     }
