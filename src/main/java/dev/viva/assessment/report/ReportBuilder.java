@@ -568,9 +568,17 @@ public final class ReportBuilder {
             sb.append("No concern stood out in these answers. ");
         } else {
             var main = concerns.getFirst();
-            String detail = main.detail().split("(?<=\\.)\\s+", 2)[0];
-            sb.append("Main concern (").append(main.severity()).append("): ").append(lowerFirst(main.title()))
-                    .append("; ").append(lowerFirst(detail)).append(detail.endsWith(".") ? " " : ". ");
+            sb.append("Main concern (").append(main.severity()).append("): ").append(lowerFirst(main.title()));
+            // a dimension's figures are in the sentence above; a finding across answers needs its own
+            if (dims.stream().noneMatch(d -> main.title().endsWith(d.name()))) {
+                String detail = main.detail().split("(?<=\\.)\\s+", 2)[0];
+                sb.append("; ").append(lowerFirst(detail.replaceAll("\\.$", "")));
+            }
+            sb.append(". ");
+            List<String> others = concerns.stream().skip(1).limit(3).map(p -> lowerFirst(p.title())).toList();
+            if (!others.isEmpty()) {
+                sb.append(others.size() == 1 ? "Another concern: " : "Other concerns: ").append(join(others)).append(". ");
+            }
         }
         List<String> missing = dims.stream().filter(d -> d.percent() == null).map(InterviewReport.Dimension::name).toList();
         if (!missing.isEmpty()) {

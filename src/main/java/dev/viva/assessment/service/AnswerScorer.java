@@ -274,7 +274,11 @@ public final class AnswerScorer {
 
         // -------- explain ---------------------------------------------------------------------------------------
         if (tech > 0 && !salad) {
-            strengths.add(new Finding(Aspect.TECHNOLOGIES, "Names specific technologies",
+            Map<String, String> named = new LinkedHashMap<>();
+            cues.stream().filter(c -> c.kind() == Cues.Kind.TECH).sorted(Comparator.comparingInt(c -> c.span().start()))
+                    .forEach(c -> named.putIfAbsent(c.span().text().toLowerCase(Locale.ROOT), c.span().text()));
+            strengths.add(new Finding(Aspect.TECHNOLOGIES, "Names specific technologies: "
+                    + named.values().stream().limit(6).collect(Collectors.joining(", ")),
                     evidenceList(scored, cues, Cues.Kind.TECH, 3)));
         }
         if (numbers > 0) {
