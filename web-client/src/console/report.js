@@ -38,7 +38,7 @@ function render(r) {
       h('button', { class: 'noprint', onclick: () => window.print() }, 'Print or save as PDF')),
     h('p', { class: 'muted' }, `${c.roleName} · ${c.level} · `, h('span', { class: `badge status-${c.status}` }, statusName(c.status)),
       c.startedAt ? ` · ${when(c.startedAt)}` : '',
-      c.durationMinutes != null ? ` · ${c.durationMinutes.toFixed(1)} minutes` : '',
+      c.durationMinutes != null ? ` · ${c.durationMinutes.toFixed(1)} minutes` : c.duration ? ` · duration ${c.duration}` : '',
       ` · ${c.answersAssessed} of ${c.questionsAsked} answers assessed`),
 
     h('section', { class: 'card verdict', 'aria-labelledby': 'verdict-title' },

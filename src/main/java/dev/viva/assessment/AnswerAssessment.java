@@ -33,11 +33,22 @@ public record AnswerAssessment(
         List<Flag> flags,
         boolean answered) {
 
-    /** A strength or weakness with the verbatim spans of the answer that support it (may be empty for absences). */
-    public record Finding(String text, List<Evidence> evidence) {
+    /**
+     * A strength or weakness with the verbatim spans of the answer that support it (may be empty for absences);
+     * {@code aspect} says what it is about, so a report can gather the same finding across answers.
+     */
+    public record Finding(Aspect aspect, String text, List<Evidence> evidence) {
     }
 
-    /** A verbatim span of the answer: {@code answer.substring(start, end).equals(quote)}. */
+    public enum Aspect {
+        KEY_POINT, TECHNOLOGIES, NUMBERS, TRADE_OFFS, ACTIONS, STORY, MISCONCEPTION, HEDGING, OFF_TOPIC, BREVITY,
+        RAMBLING, MISSING_KEY_POINTS, STORY_GAPS, TERM_LIST, INSTRUCTIONS
+    }
+
+    /**
+     * A verbatim span of the answer: {@code answer.substring(start, end).equals(quote)}; a clause or sentence, not a
+     * single word, wherever the answer has one around the cue.
+     */
     public record Evidence(String quote, int start, int end) {
     }
 

@@ -60,9 +60,14 @@ public record InterviewReport(
         }
     }
 
-    /** Who was interviewed, for what, and for how long (real timestamps, not a default). */
+    /**
+     * Who was interviewed, for what, and for how long (real timestamps, not a default). {@code duration} is the
+     * length as a report shows it: "25.5 minutes", or why there is none ("not recorded (transcript assessed after
+     * the fact)"), never "0 minutes" for a missing timing.
+     */
     public record Candidate(String name, String role, String roleName, String level, String status, Instant startedAt,
-                            Instant endedAt, Double durationMinutes, int questionsAsked, int answersAssessed) {
+                            Instant endedAt, Double durationMinutes, int questionsAsked, int answersAssessed,
+                            String duration) {
     }
 
     /**

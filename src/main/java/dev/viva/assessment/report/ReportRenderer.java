@@ -22,8 +22,7 @@ public final class ReportRenderer {
         if (c.startedAt() != null) {
             md.append("- **Interview Date**: ").append(c.startedAt()).append('\n');
         }
-        md.append("- **Duration**: ").append(c.durationMinutes() == null ? "not started"
-                : String.format(Locale.ROOT, "%.1f minutes", c.durationMinutes())).append('\n');
+        md.append("- **Duration**: ").append(c.duration()).append('\n');
         md.append("- **Questions**: ").append(c.questionsAsked()).append(" asked, ").append(c.answersAssessed())
                 .append(" answers assessed\n\n");
         md.append("## Overall Assessment\n\n### Recommendation: **").append(r.recommendation().label().toUpperCase(Locale.ROOT))
@@ -139,8 +138,8 @@ public final class ReportRenderer {
         h.append("<h1>Interview report</h1><section><table>")
                 .append(row("Candidate", esc(c.name())))
                 .append(row("Position", esc(c.roleName()) + " (" + esc(c.level()) + ")"))
-                .append(row("Started", c.startedAt() == null ? "not started" : esc(c.startedAt().toString())))
-                .append(row("Duration", c.durationMinutes() == null ? "-" : String.format(Locale.ROOT, "%.1f minutes", c.durationMinutes())))
+                .append(c.startedAt() == null ? "" : row("Started", esc(c.startedAt().toString())))
+                .append(row("Duration", esc(c.duration())))
                 .append(row("Answers assessed", c.answersAssessed() + " of " + c.questionsAsked() + " questions"))
                 .append("</table></section>");
         h.append("<section><h2>Overall assessment</h2><p class=\"rec\">").append(esc(r.recommendation().label().toUpperCase(Locale.ROOT)))

@@ -1,6 +1,7 @@
 package dev.viva.assessment.service;
 
 import dev.viva.assessment.AnswerAssessment;
+import dev.viva.assessment.AnswerAssessment.Aspect;
 import dev.viva.assessment.AnswerAssessment.Evidence;
 import dev.viva.assessment.AnswerAssessment.Finding;
 import dev.viva.assessment.AnswerAssessment.Flag;
@@ -16,10 +17,12 @@ import dev.viva.role.QuestionKind;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,6 +40,10 @@ public final class AnswerScorer {
     /** Words per comparison window and step: about one spoken clause, half-overlapping. */
     static final int WINDOW = 14;
     static final int STEP = 7;
+
+    /** Length of a quote: a clause-length claim, as recruiters read quotes in a report (seed 000). */
+    public static final int QUOTE_MIN_WORDS = 6;
+    public static final int QUOTE_MAX_WORDS = 30;
 
     /** Cosine thresholds of MiniLM between a window and a short statement. */
     static final double MISCONCEPTION = 0.70;
@@ -87,7 +94,7 @@ public final class AnswerScorer {
 
         if (Text.contentStems(scored).isEmpty() && !injections.isEmpty()) {
             // the candidate spoke only to the scoring system: that is an answer, and it answers nothing
-            var assessment = new AnswerAssessment(0, 0, dimensions, List.of(), List.of(new Finding(
+            var assessment = new AnswerAssessment(0, 0, dimensions, List.of(), List.of(new Finding(Aspect.INSTRUCTIONS,
                     "Addressed the evaluator instead of answering the question", injections.stream()
                     .map(AnswerScorer::evidence).toList())), List.of("Answer the question that was asked."),
                     "Scored 0/100. The answer consisted only of instructions addressed to the evaluator, which are "
@@ -154,7 +161,8 @@ public final class AnswerScorer {
             coverageSum += match(recall);
             if (recall >= KEY_POINT_COVERED) {
                 covered.add(keyPoints.get(k));
-                strengths.add(new Finding("Covers: " + keyPoints.get(k), List.of(evidence(windows.get(best)))));
+                strengths.add(new Finding(Aspect.KEY_POINT, "Covers: " + keyPoints.get(k),
+                        List.of(quote(scored, windows.get(best)))));
             } else {
                 missing.add(keyPoints.get(k));
             }
@@ -173,7 +181,8 @@ public final class AnswerScorer {
                     .mapToDouble(k -> SentenceEmbedder.cosine(windowVecs.get(best), k)).max().orElse(-1);
             if (sim >= MISCONCEPTION && !refuted && sim > closestKeyPoint) {
                 misconceptionsFound.add(m);
-                weaknesses.add(new Finding("States a common misconception: " + m, List.of(evidence(windows.get(best)))));
+                weaknesses.add(new Finding(Aspect.MISCONCEPTION, "States a common misconception: " + m,
+                        List.of(quote(scored, windows.get(best)))));
             }
         }
 
@@ -206,7 +215,7 @@ public final class AnswerScorer {
         double specificity = (Math.min(1, numbers / 2.0) + Math.min(1, tech / 3.0) + Math.min(1, actions / 2.0)
                 + Math.min(1, tradeOffs / 2.0)) / 4;
         boolean behavioural = question.kind() == QuestionKind.BEHAVIOURAL;
-        double structure = behavioural ? starStructure(cues, strengths, weaknesses) : Double.NaN;
+        double structure = behavioural ? starStructure(scored, cues, strengths, weaknesses) : Double.NaN;
         double hedging = clamp(hedges * 12.0 / Math.max(n, 12));
         long functionWords = words.stream().filter(Text::isStopword).count();
         double naturalLanguage = (double) functionWords / n;
@@ -254,7 +263,7 @@ public final class AnswerScorer {
         boolean salad = n >= 8 && naturalLanguage < 0.22;
         if (salad) {
             raw *= 0.5;
-            weaknesses.add(new Finding("Lists terms without explaining how they apply; little connected reasoning",
+            weaknesses.add(new Finding(Aspect.TERM_LIST, "Lists terms without explaining how they apply; little connected reasoning",
                     List.of()));
         }
         boolean rambling = n > 350 && onTopic < 0.45;
@@ -265,40 +274,48 @@ public final class AnswerScorer {
 
         // -------- explain ---------------------------------------------------------------------------------------
         if (tech > 0 && !salad) {
-            strengths.add(new Finding("Names specific technologies", evidenceList(cues, Cues.Kind.TECH, 3)));
+            Map<String, String> named = new LinkedHashMap<>();
+            cues.stream().filter(c -> c.kind() == Cues.Kind.TECH).sorted(Comparator.comparingInt(c -> c.span().start()))
+                    .forEach(c -> named.putIfAbsent(c.span().text().toLowerCase(Locale.ROOT), c.span().text()));
+            strengths.add(new Finding(Aspect.TECHNOLOGIES, "Names specific technologies: "
+                    + named.values().stream().limit(6).collect(Collectors.joining(", ")),
+                    evidenceList(scored, cues, Cues.Kind.TECH, 3)));
         }
         if (numbers > 0) {
-            strengths.add(new Finding("Quantifies with concrete numbers", evidenceList(cues, Cues.Kind.NUMBER, 3)));
+            strengths.add(new Finding(Aspect.NUMBERS, "Quantifies with concrete numbers",
+                    evidenceList(scored, cues, Cues.Kind.NUMBER, 3)));
         }
         if (tradeOffs > 0 && !behavioural) {
-            strengths.add(new Finding("Weighs trade-offs", evidenceList(cues, Cues.Kind.TRADE_OFF, 2)));
+            strengths.add(new Finding(Aspect.TRADE_OFFS, "Weighs trade-offs",
+                    evidenceList(scored, cues, Cues.Kind.TRADE_OFF, 2)));
         }
         if (actions > 0) {
-            strengths.add(new Finding("Describes concrete actions", evidenceList(cues, Cues.Kind.ACTION, 2)));
+            strengths.add(new Finding(Aspect.ACTIONS, "Describes concrete actions",
+                    evidenceList(scored, cues, Cues.Kind.ACTION, 2)));
         }
         if (hedges >= 2 || hedging > 0.3) {
-            weaknesses.add(new Finding("Hedges or fills a lot, which makes the answer sound unsure",
-                    evidenceList(cues, Cues.Kind.HEDGE, 3)));
+            weaknesses.add(new Finding(Aspect.HEDGING, "Hedges or fills a lot, which makes the answer sound unsure",
+                    evidenceList(scored, cues, Cues.Kind.HEDGE, 3)));
         }
         if (relevance < 0.45) {
             List<Evidence> offTopic = new ArrayList<>();
             for (int i = 0; i < windows.size() && offTopic.size() < 2; i++) {
                 if (SentenceEmbedder.cosine(windowVecs.get(i), questionVec) < ON_TOPIC) {
-                    offTopic.add(evidence(windows.get(i)));
+                    offTopic.add(quote(scored, windows.get(i)));
                 }
             }
-            weaknesses.add(new Finding("Much of the answer is not about the question", offTopic));
+            weaknesses.add(new Finding(Aspect.OFF_TOPIC, "Much of the answer is not about the question", offTopic));
             flags.add(new Flag("OFF_TOPIC", "low relevance to the question", null));
         }
         if (n < expected / 2) {
-            weaknesses.add(new Finding("Very short answer: " + n + " words", List.of()));
+            weaknesses.add(new Finding(Aspect.BREVITY, "Very short answer: " + n + " words", List.of()));
         }
         if (rambling) {
-            weaknesses.add(new Finding("Long and unfocused: " + n + " words, " + Math.round(onTopic * 100)
+            weaknesses.add(new Finding(Aspect.RAMBLING, "Long and unfocused: " + n + " words, " + Math.round(onTopic * 100)
                     + "% of it on topic", List.of()));
         }
         if (!missing.isEmpty()) {
-            weaknesses.add(new Finding("Does not cover: " + String.join("; ", missing), List.of()));
+            weaknesses.add(new Finding(Aspect.MISSING_KEY_POINTS, "Does not cover: " + String.join("; ", missing), List.of()));
         }
 
         List<String> tips = tips(missing, misconceptionsFound, behavioural, structure, numbers, tradeOffs, hedging,
@@ -349,7 +366,7 @@ public final class AnswerScorer {
         return terms;
     }
 
-    private double starStructure(List<Cues.Match> cues, List<Finding> strengths, List<Finding> weaknesses) {
+    private static double starStructure(String text, List<Cues.Match> cues, List<Finding> strengths, List<Finding> weaknesses) {
         Cues.Kind[] parts = {Cues.Kind.SITUATION, Cues.Kind.TASK, Cues.Kind.ACTION, Cues.Kind.RESULT, Cues.Kind.REFLECTION};
         String[] names = {"situation", "task", "actions", "result", "reflection"};
         double[] weights = {0.2, 0.15, 0.3, 0.25, 0.1};
@@ -358,13 +375,14 @@ public final class AnswerScorer {
         for (int i = 0; i < parts.length; i++) {
             if (count(cues, parts[i]) > 0) {
                 total += weights[i];
-                strengths.add(new Finding("Structured answer: describes the " + names[i], evidenceList(cues, parts[i], 1)));
+                strengths.add(new Finding(Aspect.STORY, "Structured answer: describes the " + names[i],
+                        evidenceList(text, cues, parts[i], 1)));
             } else {
                 absent.add(names[i]);
             }
         }
         if (!absent.isEmpty()) {
-            weaknesses.add(new Finding("Missing from the story: " + String.join(", ", absent), List.of()));
+            weaknesses.add(new Finding(Aspect.STORY_GAPS, "Missing from the story: " + String.join(", ", absent), List.of()));
         }
         return total;
     }
@@ -405,15 +423,16 @@ public final class AnswerScorer {
                                         boolean rambling, int injections) {
         StringBuilder sb = new StringBuilder();
         sb.append("Scored ").append(score).append("/100. ");
+        String topic = (relevance >= 0.7 ? "clearly on topic" : relevance >= 0.45 ? "partly on topic" : "mostly off topic")
+                + String.format(Locale.ROOT, " (relevance %.2f)", relevance);
         if (keyPoints > 0) {
-            sb.append("The answer covers ").append(covered).append(" of ").append(keyPoints).append(" key points");
+            sb.append("The answer covers ").append(covered).append(" of ").append(keyPoints).append(" key point")
+                    .append(keyPoints == 1 ? "" : "s").append(" and is ").append(topic).append(". ");
         } else {
-            sb.append("There was no rubric for this question");
+            sb.append("The answer is ").append(topic).append(". The question had no rubric, so the answer was judged on "
+                    + "relevance, specificity and depth rather than on correctness. ");
         }
-        sb.append(" and is ").append(relevance >= 0.7 ? "clearly" : relevance >= 0.45 ? "partly" : "mostly not")
-                .append(" on topic (relevance ").append(String.format(Locale.ROOT, "%.2f", relevance)).append("). ");
-        sb.append("Specificity is ").append(level(specificity)).append(" (numbers, named technologies, concrete actions, "
-                + "trade-offs)");
+        sb.append("Specificity (numbers, named technologies, concrete actions, trade-offs) is ").append(level(specificity));
         if (!Double.isNaN(structure)) {
             sb.append("; the story structure is ").append(level(structure));
         }
@@ -449,16 +468,33 @@ public final class AnswerScorer {
         return cues.stream().filter(c -> c.kind() == kind).findFirst().map(c -> evidence(c.span())).orElse(null);
     }
 
-    private static List<Evidence> evidenceList(List<Cues.Match> cues, Cues.Kind kind, int max) {
-        Set<String> seen = new LinkedHashSet<>();
-        List<Evidence> out = new ArrayList<>();
-        for (Cues.Match c : cues.stream().filter(c -> c.kind() == kind)
-                .sorted(Comparator.comparingInt(c -> c.span().start())).toList()) {
-            if (out.size() < max && seen.add(c.span().text().toLowerCase(Locale.ROOT))) {
-                out.add(evidence(c.span()));
+    /**
+     * The clauses around cues of one kind, those with the most cues first, one quote per clause, in answer order:
+     * "AWS" alone says nothing, the clause naming AWS, EKS and SQS shows what was done with them.
+     */
+    private static List<Evidence> evidenceList(String text, List<Cues.Match> cues, Cues.Kind kind, int max) {
+        Map<Integer, Text.Span> clauses = new LinkedHashMap<>();
+        Map<Integer, Integer> hits = new HashMap<>();
+        for (Cues.Match c : cues) {
+            if (c.kind() == kind) {
+                Text.Span clause = clause(text, c.span());
+                clauses.putIfAbsent(clause.start(), clause);
+                hits.merge(clause.start(), 1, Integer::sum);
             }
         }
-        return out;
+        return clauses.values().stream()
+                .sorted(Comparator.comparingInt((Text.Span s) -> -hits.get(s.start())).thenComparingInt(Text.Span::start))
+                .limit(max)
+                .sorted(Comparator.comparingInt(Text.Span::start))
+                .map(AnswerScorer::evidence).toList();
+    }
+
+    private static Evidence quote(String text, Text.Span seed) {
+        return evidence(clause(text, seed));
+    }
+
+    private static Text.Span clause(String text, Text.Span seed) {
+        return Text.clause(text, seed.start(), seed.end(), QUOTE_MIN_WORDS, QUOTE_MAX_WORDS);
     }
 
     private static long count(List<Cues.Match> cues, Cues.Kind kind) {

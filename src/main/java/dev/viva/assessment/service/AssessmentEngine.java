@@ -4,11 +4,19 @@ import dev.viva.assessment.AnswerAssessment;
 import dev.viva.assessment.AnswerAssessor;
 import dev.viva.assessment.QuestionSpec;
 import dev.viva.assessment.ScoredAnswer;
+import dev.viva.assessment.report.InterviewReport;
 import dev.viva.assessment.report.ReportBuilder;
 import dev.viva.assessment.signal.SentenceEmbedder;
 import dev.viva.role.Level;
+import dev.viva.role.Phase;
+import dev.viva.role.RoleTemplate;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The offline assessment as a bean: one embedding model for the whole server, loaded at start-up so the first
@@ -18,12 +26,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class AssessmentEngine implements AnswerAssessor {
 
+    /**
+     * One answer of a transcript recorded elsewhere; the rubric, phase and difficulty are optional, and a question
+     * asked word for word from the role's bank takes the bank's.
+     */
+    public record TranscriptAnswer(String question, String answer, List<String> keyPoints, String idealAnswer,
+                                   Phase phase, Integer difficulty) {
+    }
+
     private final AnswerScorer scorer;
     private final ReportBuilder reports;
+    private final QuestionProfiler profiler;
 
     public AssessmentEngine() {
-        this.scorer = new AnswerScorer(new SentenceEmbedder());
+        this(new SentenceEmbedder());
+    }
+
+    public AssessmentEngine(SentenceEmbedder embedder) {
+        this.scorer = new AnswerScorer(embedder);
         this.reports = new ReportBuilder(scorer);
+        this.profiler = new QuestionProfiler(embedder);
     }
 
     @Override
@@ -37,5 +59,39 @@ public class AssessmentEngine implements AnswerAssessor {
 
     public ReportBuilder reports() {
         return reports;
+    }
+
+    /** The spec of a question from outside the bank: its kind and dimensions inferred from its text. */
+    public QuestionSpec profile(RoleTemplate role, String question, List<String> keyPoints, String idealAnswer) {
+        return profiler.profile(role, question, keyPoints, idealAnswer);
+    }
+
+    /** The report of a transcript assessed after the fact: no interview, no timing, every answer scored. */
+    public InterviewReport assessTranscript(RoleTemplate role, Level level, String candidateName,
+                                            List<TranscriptAnswer> answers) {
+        List<ReportBuilder.Entry> entries = new ArrayList<>();
+        int seq = 1;
+        for (TranscriptAnswer a : answers) {
+            Optional<RoleTemplate.Question> bank = bankQuestion(role, a.question());
+            QuestionSpec spec = bank.map(QuestionSpec::of)
+                    .orElseGet(() -> profile(role, a.question(), a.keyPoints(), a.idealAnswer()));
+            if (bank.isPresent() && (a.keyPoints() != null || a.idealAnswer() != null)) {
+                spec = new QuestionSpec(spec.text(), spec.kind(), spec.dimensions(),
+                        a.keyPoints() != null ? a.keyPoints() : spec.keyPoints(), spec.misconceptions(),
+                        a.idealAnswer() != null ? a.idealAnswer() : spec.idealAnswer());
+            }
+            Phase phase = a.phase() != null ? a.phase() : bank.map(RoleTemplate.Question::phase).orElse(Phase.FOUNDATION);
+            int difficulty = a.difficulty() != null ? a.difficulty() : bank.map(RoleTemplate.Question::difficulty).orElse(3);
+            entries.add(new ReportBuilder.Entry(seq++, phase, difficulty, spec, bank.isPresent() ? "BANK" : "GENERATED",
+                    bank.map(RoleTemplate.Question::id).orElse(null), a.answer(), "TEXT", true, null));
+        }
+        return reports.build(new ReportBuilder.TranscriptInput(null, role, level, candidateName, "ASSESSED", null, null,
+                entries), InterviewReport.Method.offline());
+    }
+
+    /** A question asked word for word from the bank is assessed with the bank's rubric. */
+    public static Optional<RoleTemplate.Question> bankQuestion(RoleTemplate role, String text) {
+        String wanted = text.strip().toLowerCase(Locale.ROOT);
+        return role.questions().stream().filter(q -> q.text().strip().toLowerCase(Locale.ROOT).equals(wanted)).findFirst();
     }
 }

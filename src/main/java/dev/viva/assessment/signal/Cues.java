@@ -78,6 +78,11 @@ public final class Cues {
             "oom", "cgroups", "namespaces", "cqrs", "saga", "outbox", "idempotency", "snowflake", "bigquery", "tableau",
             "looker", "great expectations", "optuna", "dvc", "kubeflow", "sagemaker", "vllm", "ollama", "openai");
 
+    /** Technical terms that are also ordinary verbs, and the words that mark the verb. */
+    private static final Set<String> VERB_SENSE = Set.of("recall", "explain", "analyze");
+    private static final Set<String> VERB_BEFORE = Set.of("i", "we", "you", "they", "can", "could", "to", "don't",
+            "cannot", "can't", "would", "will", "i'd", "we'd");
+
     private Cues() {
     }
 
@@ -92,9 +97,13 @@ public final class Cues {
         add(out, Kind.TASK, TASK, answer);
         add(out, Kind.RESULT, RESULT, answer);
         add(out, Kind.REFLECTION, REFLECTION, answer);
-        for (Text.Token t : Text.tokens(answer)) {
+        List<Text.Token> tokens = Text.tokens(answer);
+        for (int i = 0; i < tokens.size(); i++) {
+            Text.Token t = tokens.get(i);
             String w = t.norm().replaceAll("[.,]+$", "");
-            if (TECH.contains(w) || extraTerms.contains(w)) {
+            // "I can recall a project" is memory, not the metric
+            boolean verb = VERB_SENSE.contains(w) && i > 0 && VERB_BEFORE.contains(tokens.get(i - 1).norm());
+            if ((TECH.contains(w) || extraTerms.contains(w)) && !verb) {
                 out.add(new Match(Kind.TECH, new Text.Span(t.start(), t.end(), answer.substring(t.start(), t.end()))));
             }
         }

@@ -133,6 +133,146 @@ public final class Text {
         return out;
     }
 
+    /**
+     * The clause of {@code text} around {@code [start, end)}, as a verbatim span of {@code minWords} to
+     * {@code maxWords} words, so a quote reads as something the candidate said rather than a word or a cut-off
+     * window. Prefers the whole sentence; a long sentence gives the clause (between commas, semicolons, dashes) around
+     * the centre of the span, joined with its neighbours in the sentence until it is long enough; a short one is joined
+     * with the next sentence. Unpunctuated speech has no clauses, so there it is {@code maxWords} words around the
+     * span. Runs of blanks (where instruction-like text was removed) end a sentence, so a quote never spans them.
+     */
+    public static Span clause(String text, int start, int end, int minWords, int maxWords) {
+        List<Segment> segments = segments(text);
+        if (segments.isEmpty()) {
+            return new Span(start, end, text.substring(start, end));
+        }
+        int centre = (start + end) / 2;
+        int at = 0;
+        while (at < segments.size() - 1 && segments.get(at).end() <= centre) {
+            at++;
+        }
+        int lo = at;
+        int hi = at;
+        while (lo > 0 && !segments.get(lo - 1).endsSentence()) {
+            lo--;
+        }
+        while (hi < segments.size() - 1 && !segments.get(hi).endsSentence()) {
+            hi++;
+        }
+        if (words(segments, lo, hi) > maxWords) {
+            // the sentence is too long: start from the clause and take neighbours within the sentence
+            int sentenceLo = lo;
+            int sentenceHi = hi;
+            lo = at;
+            hi = at;
+            while (words(segments, lo, hi) < minWords) {
+                if (hi < sentenceHi && words(segments, lo, hi + 1) <= maxWords) {
+                    hi++;
+                } else if (lo > sentenceLo && words(segments, lo - 1, hi) <= maxWords) {
+                    lo--;
+                } else {
+                    break;
+                }
+            }
+        }
+        while (words(segments, lo, hi) < minWords) {
+            if (hi < segments.size() - 1 && words(segments, lo, hi + 1) <= maxWords) {
+                hi++;
+            } else if (lo > 0 && words(segments, lo - 1, hi) <= maxWords) {
+                lo--;
+            } else {
+                break;
+            }
+        }
+        if (words(segments, lo, hi) > maxWords) {
+            return wordsAround(text, start, end, maxWords);
+        }
+        int s = segments.get(lo).start();
+        int e = segments.get(hi).end();
+        // a clause cut from its sentence reads better without the conjunction that tied it to the rest
+        Matcher joint = LEADING_CONJUNCTION.matcher(text).region(s, e);
+        if (joint.lookingAt() && tokens(text.substring(joint.end(), e)).size() >= minWords) {
+            s = joint.end();
+        }
+        return new Span(s, e, text.substring(s, e));
+    }
+
+    private static final Pattern LEADING_CONJUNCTION = Pattern.compile("(?i)(?:and|but|or|so|yet|then)(?: rather| also)?\\s+");
+
+    /** A stretch between punctuation, trimmed of blanks, quotes and emphasis marks. */
+    private record Segment(int start, int end, int words, boolean endsSentence) {
+    }
+
+    /** Sentence ends, except after abbreviations ("BigTech Inc. migration", "e.g. Selenium"), and clause marks. */
+    private static final Pattern BOUNDARY = Pattern.compile("(?<!\\b(?:Inc|Corp|Ltd|Co|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|vs|etc|e\\.g|i\\.e|\\p{Lu}))"
+            + "[.!?](?=[\\s\"')*]|$)|[;:,](?=\\s)|\\s[-\u2013\u2014]+\\s|\\n|[ \t]{3,}");
+
+    private static List<Segment> segments(String text) {
+        List<Segment> out = new ArrayList<>();
+        Matcher m = BOUNDARY.matcher(text);
+        int from = 0;
+        while (true) {
+            boolean found = m.find();
+            int to = found ? m.start() : text.length();
+            String mark = found ? m.group() : ".";
+            boolean sentence = mark.matches("[.!?]") || mark.contains("\n") || mark.isBlank();
+            int s = from;
+            int e = to;
+            while (s < e && isTrimmed(text.charAt(s))) {
+                s++;
+            }
+            while (e > s && isTrimmed(text.charAt(e - 1))) {
+                e--;
+            }
+            int n = tokens(text.substring(s, e)).size();
+            if (n > 0) {
+                out.add(new Segment(s, e, n, sentence));
+            } else if (sentence && !out.isEmpty()) {
+                Segment last = out.removeLast();
+                out.add(new Segment(last.start(), last.end(), last.words(), true));
+            }
+            if (!found) {
+                return out;
+            }
+            from = m.end();
+        }
+    }
+
+    private static boolean isTrimmed(char c) {
+        return Character.isWhitespace(c) || c == '"' || c == '*' || c == '\u201c' || c == '\u201d';
+    }
+
+    private static int words(List<Segment> segments, int lo, int hi) {
+        int n = 0;
+        for (int i = lo; i <= hi; i++) {
+            n += segments.get(i).words();
+        }
+        return n;
+    }
+
+    private static Span wordsAround(String text, int start, int end, int maxWords) {
+        List<Token> tokens = tokens(text);
+        int first = 0;
+        while (first < tokens.size() - 1 && tokens.get(first).end() <= start) {
+            first++;
+        }
+        int last = first;
+        while (last < tokens.size() - 1 && tokens.get(last + 1).start() < end) {
+            last++;
+        }
+        while (last - first + 1 < maxWords && (first > 0 || last < tokens.size() - 1)) {
+            if (last < tokens.size() - 1) {
+                last++;
+            }
+            if (last - first + 1 < maxWords && first > 0) {
+                first--;
+            }
+        }
+        int s = tokens.get(first).start();
+        int e = tokens.get(last).end();
+        return new Span(s, e, text.substring(s, e));
+    }
+
     /** A verbatim stretch of the answer. */
     public record Span(int start, int end, String text) {
     }

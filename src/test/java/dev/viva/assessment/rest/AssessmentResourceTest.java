@@ -18,6 +18,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 @QuarkusTest
@@ -100,11 +101,15 @@ class AssessmentResourceTest {
                 .body("answers", hasSize(2))
                 .body("answers[0].assessment.score", greaterThan(40))
                 .body("answers[1].assessment.score", lessThan(25))
-                .body("suggestedFollowUps.size()", greaterThan(0));
+                .body("suggestedFollowUps.size()", greaterThan(0))
+                // nobody timed a transcript recorded elsewhere: the report says so instead of "0 minutes"
+                .body("candidate.durationMinutes", nullValue())
+                .body("candidate.duration", equalTo("not recorded (transcript assessed after the fact)"));
         given().header("Authorization", RECRUITER).contentType(ContentType.JSON).body(body).queryParam("format", "md")
                 .when().post("/api/v1/assessments/transcripts").then().statusCode(200)
                 .contentType(containsString("text/markdown"))
-                .body(containsString("## Dimension Scores"));
+                .body(containsString("## Dimension Scores"))
+                .body(containsString("- **Duration**: not recorded (transcript assessed after the fact)"));
         given().header("Authorization", RECRUITER).contentType(ContentType.JSON).body(body).accept("text/html")
                 .when().post("/api/v1/assessments/transcripts").then().statusCode(200)
                 .contentType(containsString("text/html"))

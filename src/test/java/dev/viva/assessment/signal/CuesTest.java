@@ -22,4 +22,14 @@ class CuesTest {
         assertThat(declines("I'll pass.")).isTrue();
         assertThat(declines("i don't know")).isTrue();
     }
+
+    private static java.util.List<String> tech(String answer) {
+        return Cues.find(answer, Set.of()).stream().filter(m -> m.kind() == Cues.Kind.TECH).map(m -> m.span().text()).toList();
+    }
+
+    @Test
+    void aTermUsedAsAnOrdinaryVerbIsNotATechnology() {
+        assertThat(tech("I can recall a project on AWS")).containsExactly("AWS");
+        assertThat(tech("we trade precision for recall, and I ran EXPLAIN ANALYZE")).contains("recall", "EXPLAIN", "ANALYZE");
+    }
 }

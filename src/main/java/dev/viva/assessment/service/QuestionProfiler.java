@@ -1,0 +1,136 @@
+package dev.viva.assessment.service;
+
+import dev.viva.assessment.QuestionSpec;
+import dev.viva.assessment.signal.SentenceEmbedder;
+import dev.viva.assessment.signal.Text;
+import dev.viva.role.QuestionKind;
+import dev.viva.role.RoleTemplate;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What a question from outside the bank asks and which of the role's dimensions its answer informs. Such questions
+ * (a transcript recorded elsewhere, an interviewer's own wording) come without a rubric or dimensions; filing every
+ * answer under the heaviest dimension would make that one dimension stand for the whole interview and leave the
+ * others unassessed. Two readings of MiniLM similarity decide: how close the question is to each dimension's name and
+ * description, and which dimensions the role's own bank questions most like it inform (the template's authors
+ * labelled those, so they say what "Systems Knowledge" covers better than a one-line description can), among the
+ * bank questions of the same kind and the dimensions those inform. A question
+ * asking about the candidate's conduct with other people (a conflict, feedback, a mistake) is behavioural and also
+ * informs the role's people dimension.
+ */
+public final class QuestionProfiler {
+
+    /** Bank questions consulted per question, and each one's weight relative to the description's. */
+    static final int NEIGHBOURS = 3;
+    /** A second dimension is informed too when it has most of the closest one's support. */
+    static final double SECOND_DIMENSION_SHARE = 0.9;
+
+    /** What the people dimension of any role is about; matched against the role's own dimension texts. */
+    private static final String PEOPLE = "teamwork, collaboration, communication with colleagues, ownership and attitude";
+
+    /**
+     * A story about conduct rather than about a technical problem: "the biggest technical challenge you faced" is
+     * judged on its content, "a time you disagreed with a colleague" on its situation, actions and result.
+     */
+    private static final Pattern STORY = Pattern.compile("(?i)\\b(?:tell (?:me|us) about a time|a time (?:when|you)"
+            + "|give (?:me |us )?an example of a time|disagree\\w*|conflict\\w*|feedback|mistake|fail(?:ure|ed)"
+            + "|difficult (?:colleague|team ?mate|team member|stakeholder|person|manager)|tight deadline"
+            + "|mentor(?:ed|ing)?|persuade\\w*|convince\\w*)\\b");
+
+    /** A sentence that asks something: a question, or an imperative such as "Explain ..." or "Walk me through ...". */
+    private static final Pattern ASKING = Pattern.compile("(?i)^(?:explain|describe|tell|walk|give|discuss|compare|design"
+            + "|talk|share|list|outline|imagine|suppose|say)\\b.*");
+
+    private final SentenceEmbedder embedder;
+
+    public QuestionProfiler(SentenceEmbedder embedder) {
+        this.embedder = embedder;
+    }
+
+    /** The spec of a question that is not in the role's bank, with whatever rubric the caller has for it. */
+    public QuestionSpec profile(RoleTemplate role, String question, List<String> keyPoints, String idealAnswer) {
+        String ask = ask(question);
+        QuestionKind kind = STORY.matcher(ask).find() ? QuestionKind.BEHAVIOURAL : QuestionKind.TECHNICAL;
+        return new QuestionSpec(question, kind, dimensions(role, ask, kind), keyPoints, List.of(), idealAnswer);
+    }
+
+    /**
+     * The part of a question that asks something, without the interviewer's preamble ("That's a great example.
+     * Now, let's move to another area."): its questions and imperatives, or its last sentence when it has neither.
+     */
+    public static String ask(String question) {
+        String plain = question.replace("*", "").strip();
+        List<String> sentences = new ArrayList<>();
+        for (String s : plain.split("(?<=[.!?])\\s+|\\n+")) {
+            if (!s.isBlank()) {
+                sentences.add(s.strip());
+            }
+        }
+        if (sentences.isEmpty()) {
+            return plain;
+        }
+        List<String> asking = sentences.stream().filter(s -> s.endsWith("?") || ASKING.matcher(s).matches()).toList();
+        return String.join(" ", asking.isEmpty() ? List.of(sentences.getLast()) : asking);
+    }
+
+    private List<String> dimensions(RoleTemplate role, String ask, QuestionKind kind) {
+        float[] question = embedder.embed(Text.normalise(ask));
+        List<RoleTemplate.Dimension> dims = role.dimensions();
+        List<float[]> texts = pooled(dims.stream().map(d -> Text.normalise(d.name() + ": " + d.description())).toList());
+        Map<String, Double> support = new LinkedHashMap<>();
+        for (int i = 0; i < dims.size(); i++) {
+            support.put(dims.get(i).id(), SentenceEmbedder.cosine(question, texts.get(i)));
+        }
+        // a technical question is compared with the bank's technical questions, a story with its stories: the frame
+        // ("tell me about...") is shared by every story and would otherwise outweigh the topic
+        List<RoleTemplate.Question> bank = role.questions().stream()
+                .filter(q -> q.kind() == kind && !q.dimensions().isEmpty()).toList();
+        if (!bank.isEmpty()) {
+            Set<String> informed = bank.stream().flatMap(q -> q.dimensions().stream()).collect(Collectors.toSet());
+            support.keySet().retainAll(informed);
+        }
+        List<float[]> bankVecs = pooled(bank.stream().map(q -> Text.normalise(q.text())).toList());
+        List<Integer> nearest = new ArrayList<>();
+        for (int i = 0; i < bank.size(); i++) {
+            nearest.add(i);
+        }
+        nearest.sort(Comparator.comparingDouble(i -> -SentenceEmbedder.cosine(question, bankVecs.get(i))));
+        for (int i : nearest.subList(0, Math.min(NEIGHBOURS, nearest.size()))) {
+            double sim = SentenceEmbedder.cosine(question, bankVecs.get(i));
+            for (String d : bank.get(i).dimensions()) {
+                support.computeIfPresent(d, (k, v) -> v + sim / NEIGHBOURS);
+            }
+        }
+        List<String> ranked = support.entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed()).map(Map.Entry::getKey).toList();
+        List<String> out = new ArrayList<>(List.of(ranked.getFirst()));
+        if (ranked.size() > 1 && support.get(ranked.get(1)) >= SECOND_DIMENSION_SHARE * support.get(ranked.getFirst())) {
+            out.add(ranked.get(1));
+        }
+        if (kind == QuestionKind.BEHAVIOURAL) {
+            float[] people = embedder.embed(PEOPLE);
+            int closest = 0;
+            for (int i = 1; i < dims.size(); i++) {
+                if (SentenceEmbedder.cosine(people, texts.get(i)) > SentenceEmbedder.cosine(people, texts.get(closest))) {
+                    closest = i;
+                }
+            }
+            if (!out.contains(dims.get(closest).id())) {
+                out.add(dims.get(closest).id());
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private List<float[]> pooled(List<String> texts) {
+        return embedder.encodeAll(texts).stream().map(SentenceEmbedder.Encoded::pooled).toList();
+    }
+}
