@@ -4,7 +4,10 @@
  * interviewer moves on; the interviewer's spoken audio is played, and the candidate's speech over it is a barge-in
  * that stops it, answered with `playback stopped`. The recruiter's live view shows the spoken answers.
  */
-import { apiKey, base, check, eventually, launch, log, newPage, run, shot, tapCandidateSocket, assertNoPageErrors } from './lib.mjs';
+import {
+  apiKey, base, check, eventually, launch, log, newPage, run, shot, tapCandidateSocket, tapSocket, assertNoPageErrors,
+  LIVE_SOCKET,
+} from './lib.mjs';
 import { consentWithKeyboard } from './flows.mjs';
 
 const FIRST = 'I have five years of backend experience with Python services and PostgreSQL';
@@ -16,6 +19,7 @@ run('voice', async (keep) => {
   const interview = await consentWithKeyboard(candidate, 'Voice Candidate');
 
   const recruiter = await newPage(browser);
+  const live = await tapSocket(recruiter, LIVE_SOCKET);
   await recruiter.addInitScript((key) => sessionStorage.setItem('viva.console.key', key), apiKey);
   await recruiter.goto(`${base}/console/#/interviews/${interview.id}/live`);
   await recruiter.waitForSelector('.badge.status-SCHEDULED');
@@ -31,6 +35,17 @@ run('voice', async (keep) => {
   await eventually('the next question', async () => (await candidate.$$('.caption.interviewer')).length >= 2, 60000);
   await recruiter.waitForSelector(`.live-transcript >> text=${FIRST}`);
   check((await recruiter.textContent('.live-transcript')).includes('Spoken:'), 'the live view marks the answer as spoken');
+  // what the voice pipeline itself published to the recruiter: captions while speaking, turn states, the score
+  const first = live.received('answer').find((m) => m.text === FIRST);
+  check(live.received('transcript.partial').some((m) => m.seq === first.seq && FIRST.startsWith(m.text)),
+    'captions of the answer reached the live view while it was spoken');
+  const states = live.received('state').map((m) => m.state);
+  check(['listening', 'thinking', 'speaking'].every((s) => states.includes(s)), `turn states were relayed: ${states}`);
+  const score = await eventually('a scored answer (the introduction is not scored)', () => live.received('score')[0],
+    60000);
+  await recruiter.waitForSelector(`#live-turn-${score.seq} .score:not([hidden])`);
+  check((await recruiter.textContent(`#live-turn-${score.seq} .score`)).startsWith(`${score.score}/100`),
+    `the computed score is shown: ${JSON.stringify(score)}`);
   await shot(recruiter, 'console-live-voice');
 
   const stop = await eventually('a barge-in', () => tap.received('audio.stop')[0], 90000);
