@@ -158,14 +158,23 @@ public final class ReportBuilder {
         if (answers == 0) {
             return InterviewReport.Recommendation.NO_HIRE;
         }
-        return overall >= 80 ? InterviewReport.Recommendation.STRONG_HIRE
-                : overall >= 68 ? InterviewReport.Recommendation.HIRE
-                : overall >= 55 ? InterviewReport.Recommendation.LEAN_HIRE
-                : overall >= 40 ? InterviewReport.Recommendation.LEAN_NO_HIRE
-                : InterviewReport.Recommendation.NO_HIRE;
+        for (Threshold t : THRESHOLDS) {
+            if (overall >= t.score()) {
+                return t.recommendation();
+            }
+        }
+        return InterviewReport.Recommendation.NO_HIRE;
     }
 
-    private static final int[] BOUNDARIES = {80, 68, 55, 40};
+    /** The lowest overall score that earns a recommendation. */
+    private record Threshold(int score, InterviewReport.Recommendation recommendation) {
+    }
+
+    private static final List<Threshold> THRESHOLDS = List.of(
+            new Threshold(80, InterviewReport.Recommendation.STRONG_HIRE),
+            new Threshold(68, InterviewReport.Recommendation.HIRE),
+            new Threshold(55, InterviewReport.Recommendation.LEAN_HIRE),
+            new Threshold(40, InterviewReport.Recommendation.LEAN_NO_HIRE));
 
     private static double confidence(List<Scored> scored, List<InterviewReport.Dimension> dims,
                                      List<InterviewReport.ReviewFlag> flags, int overall, List<String> reasons) {
@@ -200,10 +209,14 @@ public final class ReportBuilder {
             reasons.add("The candidate addressed instructions to the evaluator " + injections
                     + " time(s); a person should review those answers.");
         }
-        for (int b : BOUNDARIES) {
-            if (Math.abs(overall - b) <= 2) {
+        for (Threshold t : THRESHOLDS) {
+            int gap = Math.abs(overall - t.score());
+            if (gap <= 2) {
                 c -= 0.1;
-                reasons.add("The overall score (" + overall + ") is within 2 points of a recommendation boundary (" + b + ").");
+                String threshold = "the threshold for " + t.recommendation().label() + " (" + t.score() + ")";
+                reasons.add("The overall score (" + overall + ") is " + (gap == 0 ? "exactly at "
+                        : gap + (gap == 1 ? " point " : " points ") + (overall > t.score() ? "above " : "below "))
+                        + threshold + ", so a little more or less evidence would change the recommendation.");
             }
         }
         return Math.max(0, Math.min(1, c));
