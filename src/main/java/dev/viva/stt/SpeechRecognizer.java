@@ -24,6 +24,23 @@ public interface SpeechRecognizer {
     /** Whether speech can be recognised now; when not, candidates should be asked to type. */
     boolean isAvailable();
 
-    /** Transcribes 16 kHz mono samples. The stage completes on a worker thread, never exceptionally. */
-    CompletionStage<Transcription> transcribe(short[] samples, Priority priority);
+    /**
+     * Transcribes 16 kHz mono samples that continue an answer whose earlier part was heard as {@code context}
+     * (empty for a whole answer); the context guides spelling and style and is not part of the result. The stage
+     * completes on a worker thread, never exceptionally.
+     */
+    CompletionStage<Transcription> transcribe(short[] samples, Priority priority, String context);
+
+    /** Transcribes 16 kHz mono samples of a whole answer. */
+    default CompletionStage<Transcription> transcribe(short[] samples, Priority priority) {
+        return transcribe(samples, priority, "");
+    }
+
+    /**
+     * Whether an answer may be transcribed piece by piece, each part after a pause once, the rest with the earlier
+     * text as context. Recognisers that only recognise whole answers say no and get the whole answer every time.
+     */
+    default boolean transcribesInPieces() {
+        return false;
+    }
 }

@@ -121,7 +121,12 @@ public final class WhisperEngine implements SpeechRecognizer, AutoCloseable {
     }
 
     @Override
-    public CompletionStage<Transcription> transcribe(short[] samples, Priority priority) {
+    public boolean transcribesInPieces() {
+        return true;
+    }
+
+    @Override
+    public CompletionStage<Transcription> transcribe(short[] samples, Priority priority, String earlier) {
         if (closed) {
             return CompletableFuture.completedFuture(
                     new Transcription.Failed(Transcription.Reason.UNAVAILABLE, "speech recognition has shut down"));
@@ -143,7 +148,7 @@ public final class WhisperEngine implements SpeechRecognizer, AutoCloseable {
             executor.execute(() -> {
                 Transcription outcome;
                 try {
-                    outcome = run(samples, enqueued);
+                    outcome = run(samples, earlier, enqueued);
                 } catch (RuntimeException | Error e) {
                     LOG.error("Transcription failed", e);
                     outcome = new Transcription.Failed(Transcription.Reason.ENGINE_ERROR, String.valueOf(e));
@@ -163,7 +168,7 @@ public final class WhisperEngine implements SpeechRecognizer, AutoCloseable {
                 + settings.workers() + " running, " + settings.queueCapacity() + " waiting)");
     }
 
-    private Transcription run(short[] samples, long enqueuedNanos) {
+    private Transcription run(short[] samples, String earlier, long enqueuedNanos) {
         long started = System.nanoTime();
         long queueMs = (started - enqueuedNanos) / 1_000_000;
         long audioMs = samples.length * 1000L / SAMPLE_RATE;
@@ -174,7 +179,7 @@ public final class WhisperEngine implements SpeechRecognizer, AutoCloseable {
         }
         try {
             float[] audio = toFloat(samples, MIN_SAMPLES);
-            int rc = jni.fullWithState(context, state, params(audio.length), audio, audio.length);
+            int rc = jni.fullWithState(context, state, params(audio.length, earlier), audio, audio.length);
             if (rc != 0) {
                 return new Transcription.Failed(Transcription.Reason.ENGINE_ERROR, "whisper.cpp returned " + rc);
             }
@@ -193,13 +198,18 @@ public final class WhisperEngine implements SpeechRecognizer, AutoCloseable {
         }
     }
 
-    private WhisperFullParams params(int samples) {
+    private WhisperFullParams params(int samples, String earlier) {
         WhisperFullParams params = new WhisperFullParams(WhisperSamplingStrategy.GREEDY);
         params.audioCtx = settings.fitAudioContext() ? audioContext(samples) : 0;
         params.nThreads = settings.threadsPerTranscription();
         params.language = settings.language();
         params.translate = false;
-        params.noContext = true; // partials re-transcribe the same answer; earlier text must not leak in as context
+        // the state's own memory of earlier text would leak one answer (or a stale caption) into the next; what came
+        // before in this answer is passed explicitly instead
+        params.noContext = true;
+        if (!earlier.isBlank()) {
+            params.initialPrompt = earlier;
+        }
         params.noTimestamps = true;
         params.printProgress = false;
         params.printRealtime = false;

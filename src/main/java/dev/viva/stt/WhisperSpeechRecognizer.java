@@ -82,14 +82,19 @@ public class WhisperSpeechRecognizer implements SpeechRecognizer {
     }
 
     @Override
-    public CompletionStage<Transcription> transcribe(short[] samples, Priority priority) {
+    public boolean transcribesInPieces() {
+        return true;
+    }
+
+    @Override
+    public CompletionStage<Transcription> transcribe(short[] samples, Priority priority, String context) {
         WhisperEngine current = engine;
         if (current == null) {
             return CompletableFuture.completedFuture(new Transcription.Failed(Transcription.Reason.UNAVAILABLE,
                     "speech recognition is unavailable; please type your answer"));
         }
         String kind = priority.name().toLowerCase();
-        return current.transcribe(samples, priority).thenApply(result -> {
+        return current.transcribe(samples, priority, context).thenApply(result -> {
             switch (result) {
                 case Transcription.Heard heard -> record(kind, "heard", heard.queueMs(), heard.computeMs());
                 case Transcription.NotUnderstood none -> record(kind, "not-understood", none.queueMs(),

@@ -43,8 +43,8 @@ public class ScriptedSpeechProfile implements QuarkusTestProfile {
         }
 
         @Override
-        public CompletionStage<Transcription> transcribe(short[] samples, Priority priority) {
-            return scripted.transcribe(samples, priority);
+        public CompletionStage<Transcription> transcribe(short[] samples, Priority priority, String context) {
+            return scripted.transcribe(samples, priority, context);
         }
     }
 }

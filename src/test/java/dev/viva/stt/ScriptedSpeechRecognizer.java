@@ -17,7 +17,8 @@ import java.util.concurrent.Executors;
  * clips of audio with their text and recognises them again by their loudness envelope (20 ms levels, leading and
  * trailing silence trimmed), so audio that went through the real path (framing, 48 kHz resampling, VAD cutting)
  * still matches. A prefix of a clip, as in a partial transcript, yields the matching share of its words; audio it
- * was not taught is "not understood". Results complete on a separate thread, like the real engine.
+ * was not taught is "not understood". Results complete on a separate thread, like the real engine. It recognises
+ * whole answers only, so the pipeline gives it the whole answer every time (no {@link #transcribesInPieces()}).
  *
  * <p>For audio nobody can teach in advance (a browser's microphone), {@link #transcripts} scripts what the next
  * answers say: every transcription of one answer (its captions, its final transcript) hears the same scripted text,
@@ -95,7 +96,7 @@ public final class ScriptedSpeechRecognizer implements SpeechRecognizer, AutoClo
     }
 
     @Override
-    public CompletionStage<Transcription> transcribe(short[] samples, Priority priority) {
+    public CompletionStage<Transcription> transcribe(short[] samples, Priority priority, String context) {
         long audioMs = samples.length / 16L;
         calls.add(new Call(priority, audioMs));
         if (!available) {

@@ -85,4 +85,114 @@ class StreamingTranscriberTest {
         Transcription done = transcriber.transcribe(SpeechRecognizer.Priority.FINAL).toCompletableFuture().join();
         assertEquals(Transcription.Reason.UNAVAILABLE, assertInstanceOf(Transcription.Failed.class, done).reason());
     }
+
+    /**
+     * A recognizer that takes pieces: it records what it was given and answers from a script, one text per call
+     * (or "not understood" for a null), synchronously.
+     */
+    private static final class Pieces implements SpeechRecognizer {
+
+        record Call(Priority priority, long audioMs, String context) {
+        }
+
+        final List<Call> calls = new CopyOnWriteArrayList<>();
+        final java.util.Deque<String> answers = new java.util.ArrayDeque<>();
+
+        Pieces answer(String... texts) {
+            answers.addAll(Arrays.asList(texts));
+            return this;
+        }
+
+        @Override
+        public boolean isAvailable() {
+            return true;
+        }
+
+        @Override
+        public boolean transcribesInPieces() {
+            return true;
+        }
+
+        @Override
+        public java.util.concurrent.CompletionStage<Transcription> transcribe(short[] samples, Priority priority,
+                                                                             String context) {
+            calls.add(new Call(priority, samples.length / 16L, context));
+            String text = answers.poll();
+            long ms = samples.length / 16L;
+            return java.util.concurrent.CompletableFuture.completedFuture(text == null || text.equals("-")
+                    ? new Transcription.NotUnderstood(ms, 0, 1) : new Transcription.Heard(text, ms, 0, 1));
+        }
+    }
+
+    private static Transcription.Heard heard(StreamingTranscriber t, SpeechRecognizer.Priority priority) {
+        return assertInstanceOf(Transcription.Heard.class,
+                t.transcribe(priority).toCompletableFuture().join());
+    }
+
+    @Test
+    void whatAPauseHeardIsKeptAndOnlyTheRestIsTranscribedWithItAsContext() {
+        Pieces stt = new Pieces().answer("I would profile the endpoint", "and then add an index");
+        StreamingTranscriber t = new StreamingTranscriber(stt, 60_000, heard -> { });
+        t.append(new short[16 * 3_000]);
+        assertEquals("I would profile the endpoint", heard(t, SpeechRecognizer.Priority.SPECULATIVE).text());
+        t.append(new short[16 * 2_500]); // the candidate went on after the pause
+        Transcription.Heard whole = heard(t, SpeechRecognizer.Priority.FINAL);
+        assertEquals("I would profile the endpoint and then add an index", whole.text());
+        assertEquals(5_500, whole.audioMs(), "the whole answer's length");
+        assertEquals(List.of(new Pieces.Call(SpeechRecognizer.Priority.SPECULATIVE, 3_000, ""),
+                new Pieces.Call(SpeechRecognizer.Priority.FINAL, 2_500, "I would profile the endpoint")), stt.calls);
+    }
+
+    @Test
+    void aShortPieceIsHeardAgainWithWhatFollows() {
+        Pieces stt = new Pieces().answer("so", "so I would shard by customer");
+        StreamingTranscriber t = new StreamingTranscriber(stt, 60_000, heard -> { });
+        t.append(new short[16 * 1_000]);
+        heard(t, SpeechRecognizer.Priority.SPECULATIVE);
+        t.append(new short[16 * 3_000]);
+        assertEquals("so I would shard by customer", heard(t, SpeechRecognizer.Priority.FINAL).text());
+        assertEquals(4_000, stt.calls.getLast().audioMs(), "under " + StreamingTranscriber.MIN_PIECE_MS + " ms: not kept");
+        assertEquals("", stt.calls.getLast().context());
+    }
+
+    @Test
+    void anUnintelligibleLastPieceLeavesWhatWasHeardBeforeAndCaptionsContinueIt() {
+        Pieces stt = new Pieces().answer("we cached the hot reads", "in redis", "-");
+        List<String> captions = new CopyOnWriteArrayList<>();
+        StreamingTranscriber t = new StreamingTranscriber(stt, 3_500, heard -> captions.add(heard.text()));
+        t.append(new short[16 * 3_000]);
+        heard(t, SpeechRecognizer.Priority.SPECULATIVE);
+        t.append(new short[16 * 1_200]); // a caption is due: of the continuation, with what was kept in front
+        assertEquals(List.of("we cached the hot reads in redis"), captions);
+        Transcription.Heard whole = heard(t, SpeechRecognizer.Priority.FINAL);
+        assertEquals("we cached the hot reads", whole.text(), "the cough at the end added nothing");
+        assertEquals(4_200, whole.audioMs());
+        assertEquals(List.of(new Pieces.Call(SpeechRecognizer.Priority.SPECULATIVE, 3_000, ""),
+                new Pieces.Call(SpeechRecognizer.Priority.PARTIAL, 1_200, "we cached the hot reads"),
+                new Pieces.Call(SpeechRecognizer.Priority.FINAL, 1_200, "we cached the hot reads")), stt.calls);
+    }
+
+    @Test
+    void anotherAnswerStartsWithNothingKept() {
+        Pieces stt = new Pieces().answer("first answer here", "second answer");
+        StreamingTranscriber t = new StreamingTranscriber(stt, 60_000, heard -> { });
+        t.append(new short[16 * 3_000]);
+        heard(t, SpeechRecognizer.Priority.FINAL);
+        t.reset();
+        t.append(new short[16 * 2_500]);
+        assertEquals("second answer", heard(t, SpeechRecognizer.Priority.FINAL).text());
+        assertEquals(new Pieces.Call(SpeechRecognizer.Priority.FINAL, 2_500, ""), stt.calls.getLast());
+    }
+
+    @Test
+    void aRecognizerOfWholeAnswersGetsTheWholeAnswerEveryTime() throws Exception {
+        short[] jfk = Wav.read(Wav.jfk());
+        transcriber.append(Arrays.copyOf(jfk, 16_000 * 5));
+        transcriber.transcribe(SpeechRecognizer.Priority.SPECULATIVE).toCompletableFuture().get(5, TimeUnit.SECONDS);
+        transcriber.append(Arrays.copyOfRange(jfk, 16_000 * 5, jfk.length));
+        Transcription done = transcriber.transcribe(SpeechRecognizer.Priority.FINAL).toCompletableFuture()
+                .get(5, TimeUnit.SECONDS);
+        assertEquals(ScriptedSpeechRecognizerTest.JFK, assertInstanceOf(Transcription.Heard.class, done).text());
+        assertEquals(11_000, stt.calls().getLast().audioMs());
+    }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -48,6 +49,15 @@ class WhisperEngineTest {
         Transcription.NotUnderstood none = assertInstanceOf(Transcription.NotUnderstood.class, result);
         assertEquals(11_000, none.audioMs());
         assertTrue(none.computeMs() >= 0 && none.queueMs() >= 0);
+    }
+
+    @Test
+    void theContinuationOfAnAnswerTakesTheEarlierTextAsContext() throws Exception {
+        assertTrue(engine.transcribesInPieces());
+        short[] rest = Arrays.copyOfRange(Wav.read(Wav.jfk()), 16_000 * 5, 16_000 * 11);
+        // whisper.cpp tokenises the prompt and decodes after it; with no weights it still hears nothing
+        assertInstanceOf(Transcription.NotUnderstood.class, await(engine.transcribe(rest,
+                SpeechRecognizer.Priority.FINAL, "And so, my fellow Americans, ask not what your country can do")));
     }
 
     @Test

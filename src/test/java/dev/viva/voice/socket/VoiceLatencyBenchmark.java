@@ -42,7 +42,8 @@ import static org.awaitility.Awaitility.await;
  * stage, for one interview and for several at once. Speech-to-text is whisper.cpp on a tiny.en-shaped model with
  * random weights, so its compute is real: {@code -Dviva.bench.decoding=spoken-length} (default) decodes 24 tokens per
  * transcription, about what 8 s of speech needs; {@code random} decodes to the token limit (an upper bound),
- * {@code immediate-end} stops at once (a lower bound). No LLM. Prints figures, asserts nothing:
+ * {@code immediate-end} stops at once (a lower bound). {@code -Dviva.bench.turns} (12), {@code -Dviva.bench.long-turns}
+ * (3 answers of 37.7 s) and {@code -Dviva.bench.sessions} (2,3,4 interviews at once) size the runs. No LLM. Prints figures, asserts nothing:
  * {@code ./mvnw -B test -Pbench -Dtest=VoiceLatencyBenchmark}.
  */
 @QuarkusTest
@@ -53,6 +54,9 @@ class VoiceLatencyBenchmark {
     private static final short[] LONG = Wav.fixture("long-answer-with-pauses.wav");
     private static final short[] SHORT = Arrays.copyOf(LONG, 16 * 3_400);
     private static final short[] MEDIUM = Arrays.copyOf(LONG, 16 * 7_700);
+    /** 37.7 s: three long answers joined by pauses of 450 ms, the length of a thorough interview answer. */
+    private static final short[] VERY_LONG = Wav.concat(LONG, Wav.silence(450), LONG, Wav.silence(450), LONG);
+    private static final short[][] CLIPS = {SHORT, MEDIUM, LONG};
 
     /** The application with the random-weights model and every core for speech-to-text. */
     public static class RandomWhisper implements QuarkusTestProfile {
@@ -98,9 +102,13 @@ class VoiceLatencyBenchmark {
                 decoding().name().toLowerCase(java.util.Locale.ROOT), Runtime.getRuntime().availableProcessors(),
                 System.getProperty("viva.bench.stt-workers", "cores"),
                 System.getProperty("viva.bench.stt-threads", "1"));
-        interview(2); // warm-up: JIT, embeddings, FreeTTS, whisper buffers
-        List<Turn> turns = interview(Integer.getInteger("viva.bench.turns", 12));
+        interview(2, CLIPS); // warm-up: JIT, embeddings, FreeTTS, whisper buffers
+        List<Turn> turns = interview(Integer.getInteger("viva.bench.turns", 12), CLIPS);
         report("1 interview", turns);
+        int longTurns = Integer.getInteger("viva.bench.long-turns", 3);
+        if (longTurns > 0) {
+            report("1 interview, 37.7 s answers", interview(longTurns, new short[][]{VERY_LONG}));
+        }
 
         for (String level : System.getProperty("viva.bench.sessions", "2,3,4").split(",")) {
             if (level.isBlank()) {
@@ -111,7 +119,7 @@ class VoiceLatencyBenchmark {
             ExecutorService pool = Executors.newFixedThreadPool(sessions);
             List<Future<List<Turn>>> running = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
-                running.add(pool.submit(() -> interview(5)));
+                running.add(pool.submit(() -> interview(5, CLIPS)));
                 Thread.sleep(1_300); // staggered, as real candidates are
             }
             List<Turn> all = new ArrayList<>();
@@ -126,15 +134,14 @@ class VoiceLatencyBenchmark {
         memoryPerIdleSession();
     }
 
-    /** Runs {@code answers} spoken turns of one new interview and returns their latencies. */
-    private List<Turn> interview(int answers) throws Exception {
+    /** Runs {@code answers} spoken turns of one new interview, taking the clips in turn; returns their latencies. */
+    private List<Turn> interview(int answers, short[][] clips) throws Exception {
         JsonPath created = createInterview(candidate("Bench Candidate", "backend-engineer", "mid")).statusCode(201)
                 .extract().jsonPath();
         TestSocket client = TestSocket.connect(base, "/ws/interviews/" + created.getString("id"),
                 "Bearer " + created.getString("candidateToken"));
         client.send("{\"type\":\"start\",\"audio\":{\"encoding\":\"s16le\",\"sampleRate\":16000,\"channels\":1}}");
         List<Turn> turns = new ArrayList<>();
-        short[][] clips = {SHORT, MEDIUM, LONG};
         JsonNode said = client.next("utterance", PATIENCE);
         for (int i = 0; i < answers && !said.get("done").asBoolean(); i++) {
             client.next("audio.end", PATIENCE);
