@@ -26,4 +26,14 @@ public final class TestApi {
         return Map.of("candidateName", name, "candidateEmail", name.toLowerCase().replace(' ', '.') + "@example.com",
                 "role", role, "level", level);
     }
+
+    /** A created interview as its candidate joins it: its id and the {@code Authorization} value of its token. */
+    public record Joined(String id, String token) {
+    }
+
+    /** Creates an interview for the candidate and returns what their join link carries. */
+    public static Joined join(String name, String role, String level) {
+        var created = createInterview(candidate(name, role, level)).statusCode(201).extract().jsonPath();
+        return new Joined(created.getString("id"), "Bearer " + created.getString("candidateToken"));
+    }
 }

@@ -1,6 +1,7 @@
 package dev.viva.live;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.viva.TestApi.Joined;
 import dev.viva.TestSocket;
 import dev.viva.interview.InputMode;
 import dev.viva.interview.QuestionSource;
@@ -18,9 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static dev.viva.TestApi.join;
 import static dev.viva.TestApi.RECRUITER;
-import static dev.viva.TestApi.candidate;
-import static dev.viva.TestApi.createInterview;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,10 +77,9 @@ class LiveSocketTest {
 
     @Test
     void scoresArriveAsAnswersAreAssessedInTheOrderTheyWereCommitted() throws Exception {
-        var created = createInterview(candidate("Scored Live", "backend-engineer", "mid")).statusCode(201)
-                .extract().jsonPath();
-        String id = created.getString("id");
-        String token = "Bearer " + created.getString("candidateToken");
+        Joined joined = join("Scored Live", "backend-engineer", "mid");
+        String id = joined.id();
+        String token = joined.token();
         TestSocket watcher = TestSocket.connect(base, "/ws/interviews/" + id + "/live", RECRUITER);
         watcher.next("snapshot");
         given().header("Authorization", token).post("/api/v1/interviews/{id}/start", id).then().statusCode(200);

@@ -1,6 +1,8 @@
 package dev.viva.voice.socket;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.viva.TestApi;
+import dev.viva.TestApi.Joined;
 import dev.viva.TestSocket;
 import dev.viva.stt.WhisperSpeechRecognizer;
 import dev.viva.testing.Wav;
@@ -18,8 +20,6 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static dev.viva.TestApi.RECRUITER;
-import static dev.viva.TestApi.candidate;
-import static dev.viva.TestApi.createInterview;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -40,13 +40,8 @@ class CandidateSocketTest {
     @Inject
     WhisperSpeechRecognizer whisper;
 
-    private record Joined(String id, String token) {
-    }
-
-    private Joined join(String name) {
-        JsonPath created = createInterview(candidate(name, "backend-engineer", "junior")).statusCode(201)
-                .extract().jsonPath();
-        return new Joined(created.getString("id"), "Bearer " + created.getString("candidateToken"));
+    private static Joined join(String name) {
+        return TestApi.join(name, "backend-engineer", "junior");
     }
 
     private TestSocket connect(Joined j) {

@@ -1,6 +1,7 @@
 package dev.viva.voice.socket;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.viva.TestApi.Joined;
 import dev.viva.TestSocket;
 import dev.viva.stt.RandomWhisperModel;
 import dev.viva.stt.WhisperSpeechRecognizer;
@@ -10,7 +11,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
-import static dev.viva.TestApi.candidate;
-import static dev.viva.TestApi.createInterview;
+import static dev.viva.TestApi.join;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -136,10 +135,8 @@ class VoiceLatencyBenchmark {
 
     /** Runs {@code answers} spoken turns of one new interview, taking the clips in turn; returns their latencies. */
     private List<Turn> interview(int answers, short[][] clips) throws Exception {
-        JsonPath created = createInterview(candidate("Bench Candidate", "backend-engineer", "mid")).statusCode(201)
-                .extract().jsonPath();
-        TestSocket client = TestSocket.connect(base, "/ws/interviews/" + created.getString("id"),
-                "Bearer " + created.getString("candidateToken"));
+        Joined joined = join("Bench Candidate", "backend-engineer", "mid");
+        TestSocket client = TestSocket.connect(base, "/ws/interviews/" + joined.id(), joined.token());
         client.send("{\"type\":\"start\",\"audio\":{\"encoding\":\"s16le\",\"sampleRate\":16000,\"channels\":1}}");
         List<Turn> turns = new ArrayList<>();
         JsonNode said = client.next("utterance", PATIENCE);
@@ -188,10 +185,8 @@ class VoiceLatencyBenchmark {
         for (int i = 0; i < n; i++) {
             int number = i;
             opened.add(pool.submit(() -> {
-                JsonPath created = createInterview(candidate("Idle " + number, "backend-engineer", "mid"))
-                        .statusCode(201).extract().jsonPath();
-                TestSocket c = TestSocket.connect(base, "/ws/interviews/" + created.getString("id"),
-                        "Bearer " + created.getString("candidateToken"));
+                Joined joined = join("Idle " + number, "backend-engineer", "mid");
+                TestSocket c = TestSocket.connect(base, "/ws/interviews/" + joined.id(), joined.token());
                 c.send("{\"type\":\"start\",\"audio\":{\"encoding\":\"s16le\",\"sampleRate\":16000,\"channels\":1}}");
                 int audioId = c.next("utterance", PATIENCE).get("audioId").asInt();
                 c.next("audio.end", PATIENCE);

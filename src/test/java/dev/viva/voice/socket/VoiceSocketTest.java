@@ -1,6 +1,7 @@
 package dev.viva.voice.socket;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.viva.TestApi.Joined;
 import dev.viva.TestSocket;
 import dev.viva.stt.ScriptedSpeechProfile;
 import dev.viva.testing.Wav;
@@ -15,9 +16,8 @@ import java.net.URL;
 import java.util.Arrays;
 import java.util.List;
 
+import static dev.viva.TestApi.join;
 import static dev.viva.TestApi.RECRUITER;
-import static dev.viva.TestApi.candidate;
-import static dev.viva.TestApi.createInterview;
 import static dev.viva.voice.socket.CandidateSocketTest.stream;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,11 +43,9 @@ class VoiceSocketTest {
 
     @Test
     void aSpokenAnswerIsCommittedScoredAndWatchedLive() throws Exception {
-        JsonPath created = createInterview(candidate("Voice Person", "backend-engineer", "mid")).statusCode(201)
-                .extract().jsonPath();
-        String id = created.getString("id");
-        TestSocket candidate = TestSocket.connect(base, "/ws/interviews/" + id, "Bearer "
-                + created.getString("candidateToken"));
+        Joined joined = join("Voice Person", "backend-engineer", "mid");
+        String id = joined.id();
+        TestSocket candidate = TestSocket.connect(base, "/ws/interviews/" + id, joined.token());
         TestSocket recruiter = TestSocket.connect(base, "/ws/interviews/" + id + "/live", RECRUITER);
         assertThat(recruiter.next("snapshot").get("turns").size()).isZero();
 
@@ -86,10 +84,9 @@ class VoiceSocketTest {
 
     @Test
     void aConnectionLostMidAnswerIsToldToGiveTheAnswerAgain() throws Exception {
-        JsonPath created = createInterview(candidate("Flaky Network", "backend-engineer", "junior")).statusCode(201)
-                .extract().jsonPath();
-        String id = created.getString("id");
-        String token = "Bearer " + created.getString("candidateToken");
+        Joined joined = join("Flaky Network", "backend-engineer", "junior");
+        String id = joined.id();
+        String token = joined.token();
         TestSocket first = TestSocket.connect(base, "/ws/interviews/" + id, token);
         first.send("{\"type\":\"start\",\"audio\":{\"encoding\":\"s16le\",\"sampleRate\":16000,\"channels\":1}}");
         int audioId = first.next("utterance").get("audioId").asInt();
