@@ -70,7 +70,9 @@ public record RoleTemplate(
      * @param kind           technical, behavioural or conversational
      * @param dimensions     dimension ids this question informs
      * @param text           the question as asked
-     * @param keyPoints      what a strong answer covers, each a short self-contained statement
+     * @param keyPoints      facts a strong answer states, each a short self-contained statement
+     * @param criteria       criteria about a strong answer ("describes a concrete situation", "states the outcome"):
+     *                       what stories and introductions are judged on; optional
      * @param misconceptions common wrong beliefs, each a short statement of the wrong belief
      * @param idealAnswer    a sketch of a strong answer, a few sentences
      * @param hint           a nudge for a struggling candidate that does not give the answer away
@@ -85,10 +87,15 @@ public record RoleTemplate(
             List<String> dimensions,
             String text,
             List<String> keyPoints,
+            List<String> criteria,
             List<String> misconceptions,
             String idealAnswer,
             String hint,
             String clarification) {
+
+        public Question {
+            criteria = criteria == null ? List.of() : List.copyOf(criteria);
+        }
     }
 
     public int totalMinutes() {

@@ -127,11 +127,13 @@ public final class RoleTemplateParser {
             require(src, f + ".keyPoints", q.keyPoints() != null, () -> "is required");
             require(src, f + ".misconceptions", q.misconceptions() != null, () -> "is required (may be empty)");
             if (q.kind() != QuestionKind.CONVERSATIONAL) {
-                require(src, f + ".keyPoints", q.keyPoints().size() >= 2, () -> "needs at least two key points");
+                require(src, f + ".keyPoints", q.keyPoints().size() + q.criteria().size() >= 2,
+                        () -> "needs at least two key points or criteria");
                 text(src, f + ".idealAnswer", q.idealAnswer());
                 text(src, f + ".hint", q.hint());
             }
             q.keyPoints().forEach(k -> text(src, f + ".keyPoints", k));
+            q.criteria().forEach(k -> text(src, f + ".criteria", k));
             q.misconceptions().forEach(m -> text(src, f + ".misconceptions", m));
         }
         for (Level level : Level.values()) {

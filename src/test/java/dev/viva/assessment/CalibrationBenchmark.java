@@ -26,7 +26,7 @@ import java.util.stream.IntStream;
  * {@code ./mvnw -B test -Pbench -Dtest=CalibrationBenchmark}; it prints its figures. {@code -Dverbose} also prints the
  * signals of every seed answer, {@code -Ddump=FILE} writes the signals of every Mohler answer as CSV.
  */
-class CalibrationBenchmark {
+public class CalibrationBenchmark {
 
     record Row(String id, String question, String reference, String answer, double human) {
         /** The reference answer is the ideal answer; its sentences become the key points. */
@@ -35,11 +35,15 @@ class CalibrationBenchmark {
         }
     }
 
+    private static dev.viva.assessment.signal.Relevance relevance;
+
     @org.junit.jupiter.api.Test
     void calibration() throws Exception {
         // room for every Mohler answer's encodings, so cross-validation rescores without running the model again
         SentenceEmbedder embedder = new SentenceEmbedder(400_000);
-        AnswerScorer scorer = new AnswerScorer(embedder);
+        relevance = new dev.viva.assessment.signal.Relevance(
+                new SentenceEmbedder(SentenceEmbedder.Model.E5_SMALL, 400_000));
+        AnswerScorer scorer = new AnswerScorer(embedder, relevance);
         System.out.printf(Locale.ROOT, "Viva calibration benchmark - %s, %d cores, Java %s%n", java.time.LocalDate.now(),
                 Runtime.getRuntime().availableProcessors(), Runtime.version());
         mohler(scorer, embedder);
@@ -151,7 +155,7 @@ class CalibrationBenchmark {
         }
         double[][] scores = new double[grid.size()][rows.size()];
         for (int g = 0; g < grid.size(); g++) {
-            AnswerScorer variant = new AnswerScorer(embedder, grid.get(g));
+            AnswerScorer variant = new AnswerScorer(embedder, relevance, grid.get(g));
             for (int i = 0; i < rows.size(); i++) {
                 scores[g][i] = variant.score(rows.get(i).spec(), rows.get(i).answer()).assessment().score();
             }
@@ -290,7 +294,7 @@ class CalibrationBenchmark {
         }
     }
 
-    static final class Stats {
+    public static final class Stats {
         static double mean(double[] x) {
             return Arrays.stream(x).average().orElse(0);
         }
@@ -300,7 +304,7 @@ class CalibrationBenchmark {
             return Math.sqrt(Arrays.stream(x).map(v -> (v - m) * (v - m)).sum() / x.length);
         }
 
-        static double pearson(double[] x, double[] y) {
+        public static double pearson(double[] x, double[] y) {
             double mx = mean(x);
             double my = mean(y);
             double sxy = 0;
@@ -314,7 +318,7 @@ class CalibrationBenchmark {
             return sxy / Math.sqrt(sxx * syy);
         }
 
-        static double spearman(double[] x, double[] y) {
+        public static double spearman(double[] x, double[] y) {
             return pearson(ranks(x), ranks(y));
         }
 

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RealScorerSimulationTest {
 
-    private static final AnswerScorer SCORER = new AnswerScorer(new SentenceEmbedder());
+    private static final AnswerScorer SCORER = dev.viva.assessment.Embedders.scorer();
     private static final AnswerAssessor REAL = (role, level, q, answer) -> SCORER.score(q, answer).assessment();
 
     @Test

@@ -265,22 +265,19 @@ public final class ReportBuilder {
 
     /** Without a rubric, a score says how relevant, specific and deep the answer was, not whether it was right. */
     private static boolean rubricless(Scored s) {
-        return s.answer().signals().coverage() == null && s.answer().signals().alignment() == null;
+        return s.answer().signals().coverage() == null && s.answer().signals().alignment() == null
+                && s.answer().signals().criteria() == null;
     }
 
     private static String reasoning(RoleTemplate.Dimension d, List<Scored> inform, double percent) {
         int n = inform.size();
         String answers = n == 1 ? "The answer" : "The answers";
         StringBuilder sb = new StringBuilder();
-        List<Integer> levels = inform.stream().map(s -> s.entry().difficulty()).toList();
-        String difficulty = levels.stream().distinct().count() == 1 ? "difficulty " + levels.getFirst()
-                : "difficulty " + levels.stream().map(String::valueOf).collect(Collectors.joining(", "));
-        sb.append(String.format(Locale.ROOT, "Scored from %d answer%s (%s), %s %.0f%% (%s). ", n, n == 1 ? "" : "s",
-                difficulty, n == 1 ? "which scored" : "averaging", percent, label(percent)));
+        sb.append(n == 1 ? "Rests on one answer, which scored " : "Based on " + n + " answers, averaging ")
+                .append(Math.round(percent)).append("% (").append(label(percent)).append("). ");
         double relevance = inform.stream().mapToDouble(s -> s.answer().assessment().relevance()).average().orElse(0);
-        sb.append(answers).append(n == 1 ? " is " : " are ").append(relevance >= 0.7 ? "clearly on topic"
-                        : relevance >= 0.45 ? "partly on topic" : "mostly off topic")
-                .append(String.format(Locale.ROOT, " (%srelevance %.2f)", n == 1 ? "" : "mean ", relevance));
+        sb.append(answers).append(n == 1 ? " is " : " are ").append(relevance >= 0.5 ? "on the questions asked"
+                : relevance >= 0.25 ? "partly on the questions asked" : "mostly about other things");
         List<String> did = new ArrayList<>();
         for (Theme t : THEMES) {
             long k = count(inform, t.aspect());
@@ -298,6 +295,8 @@ public final class ReportBuilder {
             missing.addAll(s.answer().assessment().missingKeyPoints());
             misconceptions += s.answer().assessment().misconceptions().size();
         }
+        // a point covered in one answer and missed in another was shown: it is not a gap
+        missing.removeAll(covered);
         if (!covered.isEmpty()) {
             sb.append("Covered ").append(covered.size()).append(" key point").append(covered.size() == 1 ? "" : "s")
                     .append(", for example: ").append(covered.iterator().next()).append(". ");
@@ -402,7 +401,7 @@ public final class ReportBuilder {
         dims.stream().filter(d -> d.percent() != null && d.percent() < 55)
                 .sorted(Comparator.comparingInt(InterviewReport.Dimension::percent))
                 .forEach(d -> out.add(new InterviewReport.Point((d.percent() < 40 ? "Weak " : "Limited ") + d.name(),
-                        d.reasoning(), d.percent() < 40 ? "major" : "moderate", weakQuotes(scored, d.id()))));
+                        gaps(d, scored), d.percent() < 40 ? "major" : "moderate", weakQuotes(scored, d.id()))));
         for (Scored s : scored) {
             for (String m : s.answer().assessment().misconceptions()) {
                 out.add(new InterviewReport.Point("States a common misconception", "In answer " + s.entry().seq()
@@ -452,6 +451,21 @@ public final class ReportBuilder {
         }
         out.sort(Comparator.comparingInt(p -> List.of("major", "moderate", "minor").indexOf(p.severity())));
         return out;
+    }
+
+    /** What the answers behind a weak dimension left out, named; the dimension's own reasoning is not repeated. */
+    private static String gaps(InterviewReport.Dimension d, List<Scored> scored) {
+        List<Scored> inform = scored.stream().filter(s -> s.entry().question().dimensions().contains(d.id())).toList();
+        Set<String> covered = new LinkedHashSet<>();
+        Set<String> missing = new LinkedHashSet<>();
+        inform.forEach(s -> {
+            covered.addAll(s.answer().assessment().coveredKeyPoints());
+            missing.addAll(s.answer().assessment().missingKeyPoints());
+        });
+        missing.removeAll(covered);
+        String what = missing.isEmpty() ? "the answers stayed general" : "not shown: " + join(missing.stream().limit(3).toList());
+        return String.format(Locale.ROOT, "%s %d%% over %s; %s.", d.name(), d.percent(), d.answers() == 1 ? "one answer"
+                : d.answers() + " answers", what);
     }
 
     private static List<String> weakQuotes(List<Scored> scored, String dimension) {

@@ -20,7 +20,7 @@ public final class ReportRenderer {
         md.append("- **Name**: ").append(mdText(c.name())).append('\n');
         md.append("- **Position**: ").append(mdText(c.roleName())).append(" (").append(c.level()).append(")\n");
         if (c.startedAt() != null) {
-            md.append("- **Interview Date**: ").append(c.startedAt()).append('\n');
+            md.append("- **Interview Date**: ").append(when(c.startedAt())).append('\n');
         }
         md.append("- **Duration**: ").append(c.duration()).append('\n');
         md.append("- **Questions**: ").append(c.questionsAsked()).append(" asked, ").append(c.answersAssessed())
@@ -89,7 +89,7 @@ public final class ReportRenderer {
             md.append("**Interviewer** (").append(t.phase()).append("): ").append(mdText(t.question())).append("\n\n**Candidate**: ")
                     .append(t.answer() == null ? "_(no answer)_" : mdText(t.answer())).append("\n\n");
         }
-        md.append("---\n\n**Report Generated**: ").append(r.generatedAt()).append("  \n**Assessment**: ")
+        md.append("---\n\n**Report Generated**: ").append(when(r.generatedAt())).append("  \n**Assessment**: ")
                 .append(r.method().assessor()).append(r.method().llm() == null ? "" : ", LLM " + r.method().llm())
                 .append(r.method().fallbackReason() == null ? "" : " (LLM not used: " + r.method().fallbackReason() + ")")
                 .append("  \n**Schema**: v").append(r.schemaVersion()).append('\n');
@@ -138,7 +138,7 @@ public final class ReportRenderer {
         h.append("<h1>Interview report</h1><section><table>")
                 .append(row("Candidate", esc(c.name())))
                 .append(row("Position", esc(c.roleName()) + " (" + esc(c.level()) + ")"))
-                .append(c.startedAt() == null ? "" : row("Started", esc(c.startedAt().toString())))
+                .append(c.startedAt() == null ? "" : row("Started", esc(when(c.startedAt()))))
                 .append(row("Duration", esc(c.duration())))
                 .append(row("Answers assessed", c.answersAssessed() + " of " + c.questionsAsked() + " questions"))
                 .append("</table></section>");
@@ -203,7 +203,7 @@ public final class ReportRenderer {
                     .append(esc(t.question())).append("</p><p><strong>Candidate</strong>: ")
                     .append(t.answer() == null ? "<em>(no answer)</em>" : esc(t.answer())).append("</p>");
         }
-        h.append("</section><p class=\"muted\">Generated ").append(esc(String.valueOf(r.generatedAt()))).append(" &middot; ")
+        h.append("</section><p class=\"muted\">Generated ").append(esc(when(r.generatedAt()))).append(" &middot; ")
                 .append(esc(r.method().assessor())).append(" &middot; schema v").append(r.schemaVersion()).append("</p></body></html>");
         return h.toString();
     }
@@ -241,5 +241,11 @@ public final class ReportRenderer {
             }
         }
         return out.toString();
+    }
+
+    /** "2 December 2026, 14:30 UTC": a date for people, not an ISO instant. */
+    static String when(java.time.Instant instant) {
+        return instant == null ? "" : java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
+                .withZone(java.time.ZoneOffset.UTC).format(instant);
     }
 }

@@ -8,9 +8,12 @@ import dev.viva.assessment.AnswerAssessment.Flag;
 import dev.viva.assessment.QuestionSpec;
 import dev.viva.assessment.ScoredAnswer;
 import dev.viva.assessment.Signals;
+import dev.viva.assessment.signal.Criteria;
 import dev.viva.assessment.signal.Cues;
 import dev.viva.assessment.signal.InjectionDetector;
+import dev.viva.assessment.signal.Relevance;
 import dev.viva.assessment.signal.SentenceEmbedder;
+import dev.viva.assessment.signal.Substance;
 import dev.viva.assessment.signal.Text;
 import dev.viva.assessment.signal.TokenAlignment;
 import dev.viva.role.QuestionKind;
@@ -20,18 +23,22 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Scores one answer offline from several independent signals, so that no single one (length, fluency, buzzwords,
- * one lucky phrase) can carry a score: how much of each key point and of the ideal answer the answer expresses,
- * matched word by word on MiniLM's contextual token vectors with the question's own words left out
- * ({@link TokenAlignment}), misconceptions, specificity, STAR structure for behavioural questions, hedging, length
- * and how much of the answer is on topic. Instruction-like text is removed before anything is measured.
+ * Scores one answer offline from separately measured signals, each a small part of its own: whether the answer
+ * addresses the question ({@link Relevance}, asymmetric), what it adds beyond the question ({@link Substance}), how
+ * much of the bank's facts and ideal answer it expresses (word alignment on MiniLM's contextual vectors,
+ * {@link TokenAlignment}), whether it meets the question's criteria ({@link Criteria}), misconceptions stated
+ * and refuted, story structure, hedging. {@link ScoreModel} combines them with weights fitted on a labelled
+ * development set; a few firm rules follow (a stated misconception halves the score, an answer that only restates
+ * the question stays low, a list of terms is halved). Instruction-like text is blanked before anything is measured.
  *
  * <p>Pure and deterministic: the same inputs always give the same assessment.
  */
@@ -55,42 +62,73 @@ public final class AnswerScorer {
     static final double ALIGNMENT_FLOOR = 0.15;
     /** Alignment recall from which a key point counts as covered in the report. */
     static final double KEY_POINT_COVERED = 0.60;
+    /** A criterion counts as met from here; below {@link #CRITERION_MISSED} it is reported as missing. */
+    static final double CRITERION_MET = 0.6;
+    static final double CRITERION_MISSED = 0.4;
+    /** Calibrated relevance below which an answer (with nothing else on topic) is about something else. */
+    static final double OFF_TOPIC_RELEVANCE = 0.15;
+    /** The most an answer about something else can score. */
+    static final double OFF_TOPIC_CAP = 0.05;
+    /** The most an answer that only restates the question can score. */
+    static final double ECHO_CAP = 0.18;
+
+    /** What a story is judged on when its question came without criteria. */
+    static final List<String> STORY_CRITERIA = List.of("describes a concrete situation", "explains their own actions",
+            "states the outcome", "reflects on what they learned");
+    /** What an introduction is judged on when its question came without criteria. */
+    static final List<String> INTRODUCTION_CRITERIA = List.of("describes recent work or a recent project",
+            "names technologies used", "explains their own role and contribution");
+
+    /** "Is there anything you'd like to ask me?": the candidate's turn, not an exam question. */
+    private static final Pattern WRAP_UP = Pattern.compile("(?i)\\b(?:(?:anything|what|something)(?: else)? (?:you'?d|you would|would you|do you) (?:like|want) to (?:ask|know)"
+            + "|(?:any|have any|got any) questions? for (?:me|us)|questions? (?:about|on) the (?:role|team|company)"
+            + "|anything you want to ask|what would you like to know)\\b");
+    private static final Pattern POLITE_CLOSE = Pattern.compile("(?i)\\b(?:no|nothing|not really|covered|that'?s all|i'?m good"
+            + "|thank(?:s| you)|appreciate|all clear|no questions)\\b");
 
     /**
-     * The two constants of the score chosen on the Mohler short-answer data set: the alignment recall at which a
-     * reference counts as fully expressed (even a verbatim restatement stays below 1, since contextual vectors differ),
-     * and how much the curve from alignment to credit bends (0 is a straight line). The curve is concave because a
-     * grader gives most of the credit once the core of the reference is there, and a paraphrase that is right never
-     * aligns as closely as the reference's own words. CalibrationBenchmark cross-validates both by question.
+     * The two constants of the alignment credit chosen on the Mohler short-answer data set: the alignment recall at
+     * which a reference counts as fully expressed, and how much the curve from alignment to credit bends (0 is a
+     * straight line). CalibrationBenchmark cross-validates both by question.
      */
     public record Calibration(double alignmentFull, double curve) {
         public static final Calibration DEFAULT = new Calibration(0.80, 2.0);
     }
 
     private final SentenceEmbedder embedder;
+    private final Relevance relevance;
     private final Calibration calibration;
 
-    public AnswerScorer(SentenceEmbedder embedder) {
-        this(embedder, Calibration.DEFAULT);
+    public AnswerScorer(SentenceEmbedder embedder, Relevance relevance) {
+        this(embedder, relevance, Calibration.DEFAULT);
     }
 
-    public AnswerScorer(SentenceEmbedder embedder, Calibration calibration) {
+    public AnswerScorer(SentenceEmbedder embedder, Relevance relevance, Calibration calibration) {
         this.embedder = embedder;
+        this.relevance = relevance;
         this.calibration = calibration;
     }
 
     public ScoredAnswer score(QuestionSpec question, String rawAnswer) {
+        return analyse(question, rawAnswer).scored();
+    }
+
+    /** An assessment with the features its score was computed from (null when there was nothing to assess). */
+    record Analysis(ScoredAnswer scored, ScoreModel.Group group, ScoreModel.Features features) {
+    }
+
+    Analysis analyse(QuestionSpec question, String rawAnswer) {
         String answer = rawAnswer == null ? "" : rawAnswer;
         List<Flag> flags = new ArrayList<>();
         List<Text.Span> injections = InjectionDetector.find(answer);
         for (Text.Span s : injections) {
             flags.add(new Flag("INSTRUCTION_INJECTION",
-                    "instruction-like text addressed to the evaluator; ignored for scoring, review it",
-                    new Evidence(s.text(), s.start(), s.end())));
+                    "text addressed to the evaluator; ignored for scoring, review it", evidence(s)));
         }
         String scored = InjectionDetector.strip(answer, injections);
         List<String> words = Text.words(scored);
         List<String> dimensions = question.dimensions();
+        List<String> allKeyPoints = question.allKeyPoints();
 
         if (Text.contentStems(scored).isEmpty() && !injections.isEmpty()) {
             // the candidate spoke only to the scoring system: that is an answer, and it answers nothing
@@ -99,8 +137,8 @@ public final class AnswerScorer {
                     .map(AnswerScorer::evidence).toList())), List.of("Answer the question that was asked."),
                     "Scored 0/100. The answer consisted only of instructions addressed to the evaluator, which are "
                             + "ignored for scoring and flagged for review; nothing in it answers the question.",
-                    List.of(), question.keyPoints(), List.of(), flags, true);
-            return new ScoredAnswer(assessment, new Signals(null, null, 0, null, 0, 0, 0, null, 0, words.size(), 0, 0));
+                    List.of(), allKeyPoints, List.of(), flags, true);
+            return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null);
         }
         if (Text.contentStems(scored).isEmpty()) {
             flags.add(new Flag(answer.isBlank() ? "EMPTY_ANSWER" : "UNINTELLIGIBLE", answer.isBlank()
@@ -108,12 +146,27 @@ public final class AnswerScorer {
             var assessment = new AnswerAssessment(0, 0, dimensions, List.of(), List.of(),
                     List.of("Answer the question in your own words; even a partial answer can be assessed."),
                     "There was nothing to assess in this answer, so it does not count towards the scores.",
-                    List.of(), question.keyPoints(), List.of(), flags, false);
-            return new ScoredAnswer(assessment, new Signals(null, null, 0, null, 0, 0, 0, null, 0, words.size(), 0, 0));
+                    List.of(), allKeyPoints, List.of(), flags, false);
+            return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null);
         }
 
-        Set<String> bankTerms = bankTerms(question);
-        List<Cues.Match> cues = Cues.find(scored, bankTerms);
+        String asked = QuestionProfiler.ask(question.text());
+        boolean wrapUp = question.kind() == QuestionKind.CONVERSATIONAL && WRAP_UP.matcher(question.text()).find();
+        ScoreModel.Group group = switch (question.kind()) {
+            case BEHAVIOURAL -> ScoreModel.Group.BEHAVIOURAL;
+            case CONVERSATIONAL -> ScoreModel.Group.INTRODUCTION;
+            case TECHNICAL -> ScoreModel.Group.TECHNICAL;
+        };
+        Set<String> vocabulary = vocabulary(question);
+        List<Cues.Match> cues = Cues.find(scored, bankTerms(question));
+        Substance substance = Substance.of(scored, asked, vocabulary);
+        double relCosine = relevance.cosine(asked, scored);
+        double rel = relevance.probability(relCosine);
+        boolean dontKnow = count(cues, Cues.Kind.DONT_KNOW) > 0;
+        if (wrapUp) {
+            return wrapUp(question, answer, scored, cues, flags, words.size(), rel, relCosine, substance);
+        }
+
         List<Text.Span> windows = Text.windows(scored, WINDOW, STEP);
         List<String> windowTexts = windows.stream().map(w -> Text.normalise(w.text())).toList();
         List<SentenceEmbedder.Encoded> windowCodes = embedder.encodeAll(windowTexts);
@@ -126,11 +179,10 @@ public final class AnswerScorer {
             answerTokens.addAll(TokenAlignment.contentTokens(windowTexts.get(i), windowCodes.get(i), i == 0 ? 0 : margin,
                     i == windowTexts.size() - 1 ? Integer.MAX_VALUE : STEP + margin));
         }
-        float[] answerVec = mean(windowVecs);
-        float[] questionVec = embedder.embed(Text.normalise(question.text()));
-        double questionSim = SentenceEmbedder.cosine(answerVec, questionVec);
+        float[] questionVec = embedder.embed(Text.normalise(asked));
         Set<String> answerStems = new HashSet<>(Text.contentStems(scored));
         Set<String> questionStems = new HashSet<>(Text.contentStems(question.text()));
+        boolean behavioural = group != ScoreModel.Group.TECHNICAL;
 
         boolean hasIdeal = question.idealAnswer() != null && !question.idealAnswer().isBlank();
         float[] idealVec = null;
@@ -140,12 +192,14 @@ public final class AnswerScorer {
             String ideal = Text.normalise(question.idealAnswer());
             SentenceEmbedder.Encoded idealCode = embedder.encode(ideal);
             idealVec = idealCode.pooled();
-            idealSim = SentenceEmbedder.cosine(answerVec, idealVec);
-            alignment = TokenAlignment.recall(TokenAlignment.contentTokens(ideal, idealCode), answerTokens, questionStems);
+            idealSim = SentenceEmbedder.cosine(mean(windowVecs), idealVec);
+            if (!behavioural) {
+                alignment = TokenAlignment.recall(TokenAlignment.contentTokens(ideal, idealCode), answerTokens, questionStems);
+            }
         }
 
-        List<String> keyPoints = effectiveKeyPoints(question);
-        List<String> kpTexts = keyPoints.stream().map(Text::normalise).toList();
+        List<String> facts = behavioural ? List.of() : factKeyPoints(question);
+        List<String> kpTexts = facts.stream().map(Text::normalise).toList();
         List<SentenceEmbedder.Encoded> kpCodes = embedder.encodeAll(kpTexts);
         List<float[]> kpVecs = kpCodes.stream().map(SentenceEmbedder.Encoded::pooled).toList();
 
@@ -154,32 +208,71 @@ public final class AnswerScorer {
         List<Finding> strengths = new ArrayList<>();
         List<Finding> weaknesses = new ArrayList<>();
         double coverageSum = 0;
-        for (int k = 0; k < keyPoints.size(); k++) {
+        for (int k = 0; k < facts.size(); k++) {
             int best = bestWindow(windowVecs, kpVecs.get(k));
             double recall = TokenAlignment.recall(TokenAlignment.contentTokens(kpTexts.get(k), kpCodes.get(k)),
                     answerTokens, questionStems);
             coverageSum += match(recall);
             if (recall >= KEY_POINT_COVERED) {
-                covered.add(keyPoints.get(k));
-                strengths.add(new Finding(Aspect.KEY_POINT, "Covers: " + keyPoints.get(k),
+                covered.add(facts.get(k));
+                strengths.add(new Finding(Aspect.KEY_POINT, "Covers: " + facts.get(k),
                         List.of(quote(scored, windows.get(best)))));
             } else {
-                missing.add(keyPoints.get(k));
+                missing.add(facts.get(k));
             }
         }
-        double coverage = keyPoints.isEmpty() ? Double.NaN : coverageSum / keyPoints.size();
+        double coverage = facts.isEmpty() ? Double.NaN : coverageSum / facts.size();
+
+        // criteria: what the answer should do, judged by what it contains
+        Set<String> technologies = technologies(cues, substance);
+        List<String> criteria = criteria(question, group);
+        double criteriaSum = 0;
+        for (String c : criteria) {
+            Criteria.Judgement j = Criteria.judge(c, scored, technologies);
+            if (j == null) {
+                float[] cv = embedder.embed(Text.normalise(c));
+                int best = bestWindow(windowVecs, cv);
+                double sim = SentenceEmbedder.cosine(windowVecs.get(best), cv);
+                j = new Criteria.Judgement(scale(sim, 0.2, 0.5), windows.get(best));
+            }
+            criteriaSum += j.met();
+            if (j.met() >= CRITERION_MET) {
+                covered.add(c);
+                strengths.add(new Finding(Aspect.STORY, criterionMet(c),
+                        j.evidence() == null ? List.of() : List.of(quote(scored, j.evidence()))));
+            } else if (j.met() < CRITERION_MISSED) {
+                missing.add(c);
+            }
+        }
+        double criteriaMet = criteria.isEmpty() ? Double.NaN : criteriaSum / criteria.size();
 
         List<String> misconceptionsFound = new ArrayList<>();
+        int refutations = 0;
         for (String m : question.misconceptions()) {
             float[] mv = embedder.embed(Text.normalise(m));
             int best = bestWindow(windowVecs, mv);
             double sim = SentenceEmbedder.cosine(windowVecs.get(best), mv);
-            boolean refuted = Cues.negates(windows.get(best).text()) && !Cues.negates(m);
             // a correct statement on the same topic resembles the myth too: it is the myth only if it resembles the
             // myth more than anything a strong answer says
             double closestKeyPoint = kpVecs.stream()
                     .mapToDouble(k -> SentenceEmbedder.cosine(windowVecs.get(best), k)).max().orElse(-1);
-            if (sim >= MISCONCEPTION && !refuted && sim > closestKeyPoint) {
+            if (sim < MISCONCEPTION || sim <= closestKeyPoint) {
+                continue;
+            }
+            // the myth may be named in one passage and rejected in the next: any passage close to it that refutes it
+            Text.Span refuting = null;
+            for (int i = 0; i < windows.size() && refuting == null && !Cues.negates(m); i++) {
+                Text.Span w = windows.get(i);
+                if (SentenceEmbedder.cosine(windowVecs.get(i), mv) >= MISCONCEPTION - 0.1
+                        && Cues.refutes(scored, w.start(), w.end())) {
+                    refuting = w;
+                }
+            }
+            if (refuting != null) {
+                refutations++;
+                strengths.add(new Finding(Aspect.REFUTATION, "Rejects a common misconception: " + m,
+                        List.of(quote(scored, refuting))));
+            } else {
                 misconceptionsFound.add(m);
                 weaknesses.add(new Finding(Aspect.MISCONCEPTION, "States a common misconception: " + m,
                         List.of(quote(scored, windows.get(best)))));
@@ -200,9 +293,6 @@ public final class AnswerScorer {
             }
         }
         double onTopic = (double) onTopicWindows / windowVecs.size();
-        double referenceSim = hasIdeal ? Math.max(idealSim, questionSim) : questionSim;
-        double relevance = clamp(0.5 * onTopic + 0.5 * scale(referenceSim, 0.10, 0.55));
-
         double lexical = hasIdeal ? overlap(Text.contentStems(question.idealAnswer()), answerStems, questionStems) : 0;
 
         int n = words.size();
@@ -211,53 +301,39 @@ public final class AnswerScorer {
         long actions = count(cues, Cues.Kind.ACTION);
         long tradeOffs = count(cues, Cues.Kind.TRADE_OFF);
         long hedges = count(cues, Cues.Kind.HEDGE);
-        boolean dontKnow = count(cues, Cues.Kind.DONT_KNOW) > 0;
         double specificity = (Math.min(1, numbers / 2.0) + Math.min(1, tech / 3.0) + Math.min(1, actions / 2.0)
                 + Math.min(1, tradeOffs / 2.0)) / 4;
-        boolean behavioural = question.kind() == QuestionKind.BEHAVIOURAL;
-        double structure = behavioural ? starStructure(scored, cues, strengths, weaknesses) : Double.NaN;
+        double structure = group == ScoreModel.Group.BEHAVIOURAL ? starStructure(cues) : Double.NaN;
         double hedging = clamp(hedges * 12.0 / Math.max(n, 12));
         long functionWords = words.stream().filter(Text::isStopword).count();
         double naturalLanguage = (double) functionWords / n;
 
         // -------- combine ---------------------------------------------------------------------------------------
-        // The rubric match carries the score; specificity and structure shape it. The curve from alignment to credit
-        // was chosen on the Mohler short-answer set (see Calibration and BENCHMARKS.md); specificity multiplies
-        // rather than adds, so an answer cannot buy points with numbers and tool names that do not answer the question.
-        double rubric;
-        if (!keyPoints.isEmpty() && hasIdeal && behavioural) {
-            // a behavioural ideal answer describes a kind of story, so its words are not the candidate's words
-            rubric = 0.7 * coverage + 0.3 * scale(idealSim, 0.0, 0.8);
-        } else if (!keyPoints.isEmpty() && hasIdeal) {
-            rubric = 0.5 * coverage + 0.5 * match(alignment);
-        } else if (!keyPoints.isEmpty()) {
-            rubric = coverage;
-        } else {
-            // a generated question with no rubric: only relevance, substance and structure can be judged, and without
-            // key points to check precision against, a substantive answer needs some length to show depth
-            long contentWords = words.stream().filter(w -> !Text.isStopword(w)).count();
-            rubric = relevance * (0.4 + 0.3 * specificity + 0.3 * Math.min(1.0, contentWords / 50.0));
-            flags.add(new Flag("NO_RUBRIC", "the question had no key points or ideal answer; scored on relevance,"
-                    + " specificity and structure only", null));
-        }
-        double content = behavioural
-                ? 0.55 * rubric + 0.45 * structure
-                : rubric;
-        content *= 0.8 + 0.4 * specificity;
-        int expected = behavioural ? 60 : hasIdeal ? Math.max(8, Math.min(30, Text.words(question.idealAnswer()).size() / 2)) : 30;
-        // against key points, alignment recall already charges an answer for what it leaves out, so only a story
-        // (behavioural) or an answer with nothing to check it against is charged for brevity as such
-        double lengthFactor = keyPoints.isEmpty() || behavioural ? Math.sqrt(Math.min(1.0, n / (double) expected)) : 1;
-        // recall credits whatever on-topic fragment an answer contains, however much else it says, so against a
-        // rubric the share of the answer that is on topic weighs more (without one, relevance is in the rubric already)
-        double focus = keyPoints.isEmpty() ? 0.5 : 0.7;
-        double raw = content * lengthFactor * (1 - focus + focus * relevance);
+        double rubric = !facts.isEmpty() && !Double.isNaN(alignment) ? 0.5 * coverage + 0.5 * match(alignment)
+                : !facts.isEmpty() ? coverage : !Double.isNaN(alignment) ? match(alignment) : 0;
+        boolean hasRubric = !facts.isEmpty() || !Double.isNaN(alignment);
+        // e5's relevance is calibrated on technical questions and their ideal answers; a story or an introduction is
+        // on topic when it is one, which its criteria say better
+        double gate = group == ScoreModel.Group.TECHNICAL || Double.isNaN(criteriaMet) ? rel : Math.max(rel, criteriaMet);
+        var features = new ScoreModel.Features(gate, rubric, hasRubric ? 1 : 0, Double.isNaN(criteriaMet) ? 0 : criteriaMet,
+                Math.min(1, substance.domainTerms().size() / 8.0), Math.min(1, substance.reasoning() / 4.0),
+                Math.min(1, numbers / 2.0), Math.min(1, tradeOffs / 2.0), Math.min(1, substance.examples()),
+                Math.min(1, substance.contentWords() / 60.0), Double.isNaN(structure) ? 0 : structure,
+                scale(idealSim, 0.2, 0.8), onTopic, Math.min(1, substance.novel() / 25.0),
+                scale(SentenceEmbedder.cosine(mean(windowVecs), questionVec), 0.5, 0.9));
+        double raw = ScoreModel.score(group, features);
         // a stated misconception is on topic and shares the reference's vocabulary, so alignment credits it: only
         // a firm cut keeps a confident wrong answer below a vague right one
         raw *= Math.pow(0.5, misconceptionsFound.size());
-        raw -= 0.4 * hedging;
-        if (dontKnow && n < 40) {
-            raw -= 0.25;
+        // a short answer that states the rubric's facts reads like its question and is still right
+        boolean echo = substance.echoesQuestion() && rubric < 0.5;
+        if (echo) {
+            raw = Math.min(raw, ECHO_CAP);
+            weaknesses.add(new Finding(Aspect.ECHO, "Mostly restates the question without adding to it", List.of()));
+        }
+        raw -= 0.3 * hedging;
+        if (dontKnow && substance.novel() < 10) {
+            raw = Math.min(raw, 0.05);
             flags.add(new Flag("DONT_KNOW", "the candidate said they do not know", evidenceOf(cues, Cues.Kind.DONT_KNOW)));
         }
         boolean salad = n >= 8 && naturalLanguage < 0.22;
@@ -268,12 +344,18 @@ public final class AnswerScorer {
         }
         boolean rambling = n > 350 && onTopic < 0.45;
         if (rambling) {
-            raw *= 0.75;
+            raw *= 0.8;
+        }
+        boolean offTopic = !dontKnow && rel < OFF_TOPIC_RELEVANCE && rubric < 0.25
+                && (Double.isNaN(criteriaMet) || criteriaMet < 0.3);
+        if (offTopic) {
+            // whatever depth an answer about something else shows, it is not depth on this question
+            raw = Math.min(raw, OFF_TOPIC_CAP);
         }
         int score = (int) Math.round(100 * clamp(raw));
 
         // -------- explain ---------------------------------------------------------------------------------------
-        if (tech > 0 && !salad) {
+        if (tech > 0 && !salad && !offTopic) {
             Map<String, String> named = new LinkedHashMap<>();
             cues.stream().filter(c -> c.kind() == Cues.Kind.TECH).sorted(Comparator.comparingInt(c -> c.span().start()))
                     .forEach(c -> named.putIfAbsent(c.span().text().toLowerCase(Locale.ROOT), c.span().text()));
@@ -281,15 +363,15 @@ public final class AnswerScorer {
                     + named.values().stream().limit(6).collect(Collectors.joining(", ")),
                     evidenceList(scored, cues, Cues.Kind.TECH, 3)));
         }
-        if (numbers > 0) {
+        if (numbers > 0 && !offTopic) {
             strengths.add(new Finding(Aspect.NUMBERS, "Quantifies with concrete numbers",
                     evidenceList(scored, cues, Cues.Kind.NUMBER, 3)));
         }
-        if (tradeOffs > 0 && !behavioural) {
+        if (tradeOffs > 0 && !behavioural && !offTopic && !echo) {
             strengths.add(new Finding(Aspect.TRADE_OFFS, "Weighs trade-offs",
                     evidenceList(scored, cues, Cues.Kind.TRADE_OFF, 2)));
         }
-        if (actions > 0) {
+        if (actions > 0 && !offTopic) {
             strengths.add(new Finding(Aspect.ACTIONS, "Describes concrete actions",
                     evidenceList(scored, cues, Cues.Kind.ACTION, 2)));
         }
@@ -297,17 +379,18 @@ public final class AnswerScorer {
             weaknesses.add(new Finding(Aspect.HEDGING, "Hedges or fills a lot, which makes the answer sound unsure",
                     evidenceList(scored, cues, Cues.Kind.HEDGE, 3)));
         }
-        if (relevance < 0.45) {
-            List<Evidence> offTopic = new ArrayList<>();
-            for (int i = 0; i < windows.size() && offTopic.size() < 2; i++) {
+        if (offTopic) {
+            List<Evidence> away = new ArrayList<>();
+            for (int i = 0; i < windows.size() && away.size() < 2; i++) {
                 if (SentenceEmbedder.cosine(windowVecs.get(i), questionVec) < ON_TOPIC) {
-                    offTopic.add(quote(scored, windows.get(i)));
+                    away.add(quote(scored, windows.get(i)));
                 }
             }
-            weaknesses.add(new Finding(Aspect.OFF_TOPIC, "Much of the answer is not about the question", offTopic));
-            flags.add(new Flag("OFF_TOPIC", "low relevance to the question", null));
+            weaknesses.add(new Finding(Aspect.OFF_TOPIC, "Much of the answer is not about the question", away));
+            flags.add(new Flag("OFF_TOPIC", "the answer is about something other than the question", null));
         }
-        if (n < expected / 2) {
+        int expected = behavioural ? 60 : 30;
+        if (n < expected / 3 && score < 50) {
             weaknesses.add(new Finding(Aspect.BREVITY, "Very short answer: " + n + " words", List.of()));
         }
         if (rambling) {
@@ -318,26 +401,60 @@ public final class AnswerScorer {
             weaknesses.add(new Finding(Aspect.MISSING_KEY_POINTS, "Does not cover: " + String.join("; ", missing), List.of()));
         }
 
-        List<String> tips = tips(missing, misconceptionsFound, behavioural, structure, numbers, tradeOffs, hedging,
-                relevance, n, expected, cues);
-        String justification = justification(score, relevance, keyPoints.size(), covered.size(), misconceptionsFound,
-                specificity, structure, hedging, n, salad, rambling, injections.size());
+        List<String> tips = tips(missing, misconceptionsFound, group, numbers, tradeOffs, hedging, offTopic, echo, n,
+                expected);
+        String justification = justification(score, rel, facts.size(), (int) facts.stream().filter(covered::contains).count(),
+                criteria.size(), (int) criteria.stream().filter(covered::contains).count(), misconceptionsFound, refutations,
+                substance, echo, hedging, n, salad, rambling, injections.size(), offTopic);
 
-        var assessment = new AnswerAssessment(score, round2(relevance), dimensions, List.copyOf(strengths),
+        var assessment = new AnswerAssessment(score, round2(rel), dimensions, List.copyOf(strengths),
                 List.copyOf(weaknesses), tips, justification, covered, missing, misconceptionsFound, List.copyOf(flags),
                 true);
-        var signals = new Signals(nullable(idealSim), nullable(alignment), round3(questionSim), nullable(coverage),
+        var signals = new Signals(nullable(idealSim), nullable(alignment), round3(relCosine), nullable(coverage),
                 round3(lexical), round3(onTopic), round3(specificity), nullable(structure),
-                round3(hedging), n, misconceptionsFound.size(), round3(naturalLanguage));
-        return new ScoredAnswer(assessment, signals);
+                round3(hedging), n, misconceptionsFound.size(), round3(naturalLanguage), round3(rel), nullable(criteriaMet),
+                substance.novel(), substance.domainTerms().size(), substance.reasoning(), refutations);
+        return new Analysis(new ScoredAnswer(assessment, signals), group, features);
     }
 
     /**
-     * Key points, or the ideal answer's sentences when a question has an ideal answer but no key points (answers
-     * assessed over the API, data sets with only a reference answer).
+     * The candidate's own turn at the end: a question about the role shows engagement, a polite close is fine, and
+     * neither is ever off topic.
      */
-    static List<String> effectiveKeyPoints(QuestionSpec q) {
-        if (!q.keyPoints().isEmpty() || q.idealAnswer() == null || q.idealAnswer().isBlank()) {
+    private Analysis wrapUp(QuestionSpec question, String answer, String scored, List<Cues.Match> cues, List<Flag> flags,
+                            int n, double rel, double relCosine, Substance substance) {
+        Criteria.Judgement asks = Criteria.judge("asks a question", scored, Set.of());
+        boolean asked = asks.met() > 0 && (scored.contains("?") || substance.novel() >= 4);
+        int score;
+        List<Finding> strengths = new ArrayList<>();
+        List<Finding> weaknesses = new ArrayList<>();
+        String justification;
+        if (asked) {
+            boolean specific = substance.novel() >= 6;
+            score = specific ? 80 : 65;
+            strengths.add(new Finding(Aspect.CANDIDATE_QUESTION, specific ? "Asks a specific question about the role"
+                    : "Asks a question", asks.evidence() == null ? List.of() : List.of(quote(scored, asks.evidence()))));
+            justification = "Scored " + score + "/100. At the wrap-up the candidate asked " + (specific
+                    ? "a specific question about the role or team, which shows engagement." : "a general question.");
+        } else if (POLITE_CLOSE.matcher(scored).find()) {
+            score = 55;
+            justification = "Scored 55/100. The candidate closed politely without a question of their own, which is fine "
+                    + "at the wrap-up.";
+        } else {
+            score = 30;
+            weaknesses.add(new Finding(Aspect.BREVITY, "A curt reply at the wrap-up", List.of()));
+            justification = "Scored 30/100. The reply at the wrap-up neither asked anything nor closed the conversation.";
+        }
+        var assessment = new AnswerAssessment(score, round2(rel), question.dimensions(), strengths, weaknesses,
+                List.of(), justification, List.of(), List.of(), List.of(), List.copyOf(flags), true);
+        var signals = new Signals(null, null, round3(relCosine), null, 0, 1, 0, null, 0, n, 0, 0, round3(rel), null,
+                substance.novel(), substance.domainTerms().size(), substance.reasoning(), 0);
+        return new Analysis(new ScoredAnswer(assessment, signals), null, null);
+    }
+
+    /** Facts to check: the bank's key points, or the ideal answer's sentences when a question has only an ideal. */
+    static List<String> factKeyPoints(QuestionSpec q) {
+        if (!q.keyPoints().isEmpty() || q.idealAnswer() == null || q.idealAnswer().isBlank() || !q.criteria().isEmpty()) {
             return q.keyPoints();
         }
         List<String> parts = new ArrayList<>();
@@ -347,6 +464,50 @@ public final class AnswerScorer {
             }
         }
         return parts.isEmpty() ? List.of(q.idealAnswer().strip()) : parts;
+    }
+
+    private static List<String> criteria(QuestionSpec q, ScoreModel.Group group) {
+        if (!q.criteria().isEmpty()) {
+            return q.criteria();
+        }
+        return switch (group) {
+            case BEHAVIOURAL -> STORY_CRITERIA;
+            case INTRODUCTION -> INTRODUCTION_CRITERIA;
+            case TECHNICAL -> List.of();
+        };
+    }
+
+    /** "states the outcome" -> "Meets: states the outcome", as a strength reads. */
+    private static String criterionMet(String criterion) {
+        return "Meets: " + criterion;
+    }
+
+    /** Content stems of everything the bank says about the question and its neighbours: its domain vocabulary. */
+    private static Set<String> vocabulary(QuestionSpec q) {
+        Set<String> out = new HashSet<>();
+        List<String> texts = new ArrayList<>(q.keyPoints());
+        texts.addAll(q.misconceptions());
+        if (q.idealAnswer() != null) {
+            texts.add(q.idealAnswer());
+        }
+        if (q.domain() != null) {
+            texts.add(q.domain());
+        }
+        for (String t : texts) {
+            for (String w : Text.words(t)) {
+                if (w.length() >= 3 && !Text.isStopword(w)) {
+                    out.add(Text.stem(w));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Set<String> technologies(List<Cues.Match> cues, Substance substance) {
+        Set<String> out = new LinkedHashSet<>();
+        cues.stream().filter(c -> c.kind() == Cues.Kind.TECH).forEach(c -> out.add(c.span().text().toLowerCase(Locale.ROOT)));
+        substance.domainTerms().stream().filter(t -> Cues.isKnownTech(t)).forEach(out::add);
+        return out;
     }
 
     private static Set<String> bankTerms(QuestionSpec q) {
@@ -366,33 +527,28 @@ public final class AnswerScorer {
         return terms;
     }
 
-    private static double starStructure(String text, List<Cues.Match> cues, List<Finding> strengths, List<Finding> weaknesses) {
+    /** Situation, task, action, result and reflection markers, weighted by what a story needs most. */
+    private static double starStructure(List<Cues.Match> cues) {
         Cues.Kind[] parts = {Cues.Kind.SITUATION, Cues.Kind.TASK, Cues.Kind.ACTION, Cues.Kind.RESULT, Cues.Kind.REFLECTION};
-        String[] names = {"situation", "task", "actions", "result", "reflection"};
         double[] weights = {0.2, 0.15, 0.3, 0.25, 0.1};
         double total = 0;
-        List<String> absent = new ArrayList<>();
         for (int i = 0; i < parts.length; i++) {
             if (count(cues, parts[i]) > 0) {
                 total += weights[i];
-                strengths.add(new Finding(Aspect.STORY, "Structured answer: describes the " + names[i],
-                        evidenceList(text, cues, parts[i], 1)));
-            } else {
-                absent.add(names[i]);
             }
-        }
-        if (!absent.isEmpty()) {
-            weaknesses.add(new Finding(Aspect.STORY_GAPS, "Missing from the story: " + String.join(", ", absent), List.of()));
         }
         return total;
     }
 
-    private static List<String> tips(List<String> missing, List<String> misconceptions, boolean behavioural,
-                                     double structure, long numbers, long tradeOffs, double hedging, double relevance,
-                                     int n, int expected, List<Cues.Match> cues) {
+    private static List<String> tips(List<String> missing, List<String> misconceptions, ScoreModel.Group group,
+                                     long numbers, long tradeOffs, double hedging, boolean offTopic, boolean echo,
+                                     int n, int expected) {
         List<String> tips = new ArrayList<>();
-        if (relevance < 0.45) {
+        if (offTopic) {
             tips.add("Answer the question that was asked before adding context.");
+        }
+        if (echo) {
+            tips.add("Go beyond the question's own words: explain how it works, why, and when it does not.");
         }
         for (String m : missing.stream().limit(3).toList()) {
             tips.add("Cover this point: " + m + ".");
@@ -400,46 +556,57 @@ public final class AnswerScorer {
         for (String m : misconceptions) {
             tips.add("Revisit this: \"" + m + "\" is a common misconception.");
         }
-        if (behavioural && structure < 0.75) {
-            tips.add("Use situation, task, action, result: say what you personally did and what measurably changed.");
-        }
         if (numbers == 0) {
             tips.add("Back claims with numbers: sizes, latencies, percentages, time saved.");
         }
-        if (!behavioural && tradeOffs == 0) {
+        if (group == ScoreModel.Group.TECHNICAL && tradeOffs == 0) {
             tips.add("Discuss trade-offs: when the approach is the wrong choice and what it costs.");
         }
         if (hedging > 0.3) {
             tips.add("Commit to an answer and state assumptions instead of hedging.");
         }
-        if (n < expected / 2) {
+        if (n < expected / 3) {
             tips.add("Expand with an example from your own work.");
         }
-        return tips.stream().limit(5).toList();
+        return tips.stream().distinct().limit(5).toList();
     }
 
-    private static String justification(int score, double relevance, int keyPoints, int covered, List<String> misconceptions,
-                                        double specificity, double structure, double hedging, int n, boolean salad,
-                                        boolean rambling, int injections) {
+    private static String justification(int score, double relevance, int facts, int factsCovered, int criteria,
+                                        int criteriaMet, List<String> misconceptions, int refutations,
+                                        Substance substance, boolean echo, double hedging, int n, boolean salad,
+                                        boolean rambling, int injections, boolean offTopic) {
         StringBuilder sb = new StringBuilder();
         sb.append("Scored ").append(score).append("/100. ");
-        String topic = (relevance >= 0.7 ? "clearly on topic" : relevance >= 0.45 ? "partly on topic" : "mostly off topic")
-                + String.format(Locale.ROOT, " (relevance %.2f)", relevance);
-        if (keyPoints > 0) {
-            sb.append("The answer covers ").append(covered).append(" of ").append(keyPoints).append(" key point")
-                    .append(keyPoints == 1 ? "" : "s").append(" and is ").append(topic).append(". ");
-        } else {
-            sb.append("The answer is ").append(topic).append(". The question had no rubric, so the answer was judged on "
-                    + "relevance, specificity and depth rather than on correctness. ");
+        sb.append(offTopic ? "The answer is mostly about something other than the question. "
+                : relevance >= 0.5 ? "The answer addresses the question. " : "The answer only partly addresses the question. ");
+        if (facts > 0) {
+            sb.append("It covers ").append(factsCovered).append(" of the ").append(facts).append(" points a strong answer ")
+                    .append("makes. ");
         }
-        sb.append("Specificity (numbers, named technologies, concrete actions, trade-offs) is ").append(level(specificity));
-        if (!Double.isNaN(structure)) {
-            sb.append("; the story structure is ").append(level(structure));
+        if (criteria > 0) {
+            sb.append("It meets ").append(criteriaMet).append(" of ").append(criteria).append(" criteria for this kind of ")
+                    .append("answer. ");
         }
-        sb.append(". ");
+        if (facts == 0 && criteria == 0) {
+            sb.append("The question had no rubric, so the answer was judged on relevance and on the depth it adds. ");
+        }
+        int domain = substance.domainTerms().size();
+        if (echo) {
+            sb.append("It mostly restates the question, which adds little. ");
+        } else if (domain > 0 || substance.reasoning() > 0) {
+            sb.append("Beyond the question it brings ").append(domain == 0 ? "no specific terms"
+                            : domain == 1 ? "one specific term" : domain + " specific terms")
+                    .append(substance.reasoning() == 0 ? " but gives no reasons" : substance.reasoning() == 1
+                            ? " and one line of reasoning" : " and " + substance.reasoning() + " lines of reasoning")
+                    .append(". ");
+        }
         if (!misconceptions.isEmpty()) {
-            sb.append("It states ").append(misconceptions.size()).append(" common misconception")
-                    .append(misconceptions.size() > 1 ? "s" : "").append(", which lowers the score. ");
+            sb.append("It states ").append(misconceptions.size() == 1 ? "a common misconception"
+                    : misconceptions.size() + " common misconceptions").append(", which halves the score. ");
+        }
+        if (refutations > 0) {
+            sb.append("It correctly rejects ").append(refutations == 1 ? "a common misconception" : refutations
+                    + " common misconceptions").append(". ");
         }
         if (hedging > 0.3) {
             sb.append("Frequent hedging lowers confidence in the answer. ");
@@ -451,13 +618,9 @@ public final class AnswerScorer {
             sb.append("At ").append(n).append(" words it wanders off topic. ");
         }
         if (injections > 0) {
-            sb.append("Instruction-like text addressed to the evaluator was ignored and flagged for review. ");
+            sb.append("Text addressed to the evaluator was ignored and flagged for review. ");
         }
         return sb.toString().strip();
-    }
-
-    private static String level(double v) {
-        return v >= 0.66 ? "high" : v >= 0.33 ? "moderate" : "low";
     }
 
     private static Evidence evidence(Text.Span s) {

@@ -6,6 +6,7 @@ import dev.viva.assessment.QuestionSpec;
 import dev.viva.assessment.ScoredAnswer;
 import dev.viva.assessment.report.InterviewReport;
 import dev.viva.assessment.report.ReportBuilder;
+import dev.viva.assessment.signal.Relevance;
 import dev.viva.assessment.signal.SentenceEmbedder;
 import dev.viva.role.Level;
 import dev.viva.role.Phase;
@@ -39,11 +40,15 @@ public class AssessmentEngine implements AnswerAssessor {
     private final QuestionProfiler profiler;
 
     public AssessmentEngine() {
-        this(new SentenceEmbedder());
+        this(new SentenceEmbedder(), new SentenceEmbedder(SentenceEmbedder.Model.E5_SMALL));
     }
 
-    public AssessmentEngine(SentenceEmbedder embedder) {
-        this.scorer = new AnswerScorer(embedder);
+    /**
+     * @param embedder symmetric sentence model (MiniLM): alignment, misconceptions, profiles
+     * @param e5       question-to-passage model: relevance
+     */
+    public AssessmentEngine(SentenceEmbedder embedder, SentenceEmbedder e5) {
+        this.scorer = new AnswerScorer(embedder, new Relevance(e5));
         this.reports = new ReportBuilder(scorer);
         this.profiler = new QuestionProfiler(embedder);
     }

@@ -1,6 +1,7 @@
 package dev.viva.assessment.service;
 
 import dev.viva.assessment.QuestionSpec;
+import dev.viva.assessment.signal.Criteria;
 import dev.viva.assessment.signal.SentenceEmbedder;
 import dev.viva.assessment.signal.Text;
 import dev.viva.role.QuestionKind;
@@ -55,11 +56,49 @@ public final class QuestionProfiler {
         this.embedder = embedder;
     }
 
-    /** The spec of a question that is not in the role's bank, with whatever rubric the caller has for it. */
+    /** Bank questions whose rubrics lend the question its domain vocabulary. */
+    static final int DOMAIN_NEIGHBOURS = 3;
+    /** A bank question this close (MiniLM cosine) asks the same thing, so its rubric is the question's rubric. */
+    static final double SAME_QUESTION = 0.80;
+
+    /** "Tell me about yourself", "walk me through your most recent project": an introduction, not an exam question. */
+    private static final Pattern INTRODUCTION = Pattern.compile("(?i)\\b(?:(?:tell|talk) (?:me|us) (?:a (?:bit|little) )?about"
+            + " (?:yourself|your (?:background|experience|career|current (?:role|job|work)))|walk (?:me|us) through your"
+            + " (?:most recent|latest|current|last|recent) (?:project|role|job|work)|introduce yourself"
+            + "|what (?:have you|you've) been working on (?:lately|recently))");
+
+    /**
+     * The spec of a question that is not in the role's bank, with whatever rubric the caller has for it: its kind and
+     * dimensions inferred, its key points told apart into facts and criteria, the nearest bank questions' rubrics as
+     * its domain vocabulary, and a bank question's rubric outright when the question is that bank question reworded.
+     */
     public QuestionSpec profile(RoleTemplate role, String question, List<String> keyPoints, String idealAnswer) {
         String ask = ask(question);
-        QuestionKind kind = STORY.matcher(ask).find() ? QuestionKind.BEHAVIOURAL : QuestionKind.TECHNICAL;
-        return new QuestionSpec(question, kind, dimensions(role, ask, kind), keyPoints, List.of(), idealAnswer);
+        QuestionKind kind = INTRODUCTION.matcher(ask).find() ? QuestionKind.CONVERSATIONAL
+                : STORY.matcher(ask).find() ? QuestionKind.BEHAVIOURAL : QuestionKind.TECHNICAL;
+        float[] vec = embedder.embed(Text.normalise(ask));
+        List<RoleTemplate.Question> near = role.questions().stream().filter(q -> q.kind() == kind)
+                .sorted(Comparator.comparingDouble(q -> -SentenceEmbedder.cosine(vec, embedder.embed(Text.normalise(q.text())))))
+                .limit(DOMAIN_NEIGHBOURS).toList();
+        StringBuilder domain = new StringBuilder();
+        for (RoleTemplate.Question q : near) {
+            domain.append(String.join(". ", q.keyPoints())).append(". ").append(String.join(". ", q.misconceptions()))
+                    .append(". ").append(q.idealAnswer() == null ? "" : q.idealAnswer()).append('\n');
+        }
+        List<String> facts = keyPoints == null ? List.of() : Criteria.split(keyPoints).get(0);
+        List<String> criteria = keyPoints == null ? List.of() : Criteria.split(keyPoints).get(1);
+        List<String> misconceptions = List.of();
+        String ideal = idealAnswer;
+        if ((keyPoints == null || keyPoints.isEmpty()) && idealAnswer == null && !near.isEmpty()
+                && SentenceEmbedder.cosine(vec, embedder.embed(Text.normalise(near.getFirst().text()))) >= SAME_QUESTION) {
+            RoleTemplate.Question same = near.getFirst();
+            facts = same.keyPoints();
+            criteria = same.criteria();
+            misconceptions = same.misconceptions();
+            ideal = same.idealAnswer();
+        }
+        return new QuestionSpec(question, kind, dimensions(role, ask, kind), facts, criteria, misconceptions, ideal,
+                domain.isEmpty() ? null : domain.toString());
     }
 
     /**

@@ -119,6 +119,39 @@ public final class Cues {
         return NEGATION.matcher(text).find();
     }
 
+    /** Words that name a claim only to reject it: "it's not true that", "a common myth", "people assume". */
+    private static final Pattern REFUTATION = words("not true|isn'?t true|not the case|isn'?t the case|myths?|misconceptions?"
+            + "|misleading|misunderstanding|common (?:mistake|belief|assumption|misunderstanding|trap)|commonly believed"
+            + "|(?:a )?(?:popular|widespread) (?:belief|idea)|people (?:often |usually |sometimes |tend to )?(?:think|believe|assume|say|call)"
+            + "|(?:is|are) often (?:said|assumed|thought)|contrary to|that'?s wrong|(?:is|are) wrong|it'?s false|is false|too narrow"
+            + "|oversimplif\\w*|not always|not necessarily|doesn'?t (?:mean|always|necessarily|guarantee)|it doesn'?t|they don'?t"
+            + "|that'?s not|not quite|rather than|a trap");
+
+    /**
+     * Whether the claim at {@code [start, end)} is named in order to reject it: a refuting phrase in the claim's
+     * sentence before or inside it, or right before the sentence ("No. More indexes always make it faster is a myth").
+     */
+    public static boolean refutes(String text, int start, int end) {
+        int from = start;
+        int boundaries = 0;
+        // back to the start of the claim's sentence, and one short sentence further ("No." / "That's a myth.")
+        while (from > 0 && boundaries < 2) {
+            char c = text.charAt(from - 1);
+            if (c == '.' || c == '!' || c == '?' || c == '\n') {
+                boundaries++;
+                if (boundaries == 2 || start - from > 120) {
+                    break;
+                }
+            }
+            from--;
+        }
+        int to = end;
+        while (to < text.length() && ".!?\n".indexOf(text.charAt(to)) < 0) {
+            to++;
+        }
+        return REFUTATION.matcher(text.substring(Math.max(0, from), to)).find();
+    }
+
     private static void add(List<Match> out, Kind kind, Pattern p, String answer) {
         Matcher m = p.matcher(answer);
         while (m.find()) {

@@ -1,44 +1,120 @@
 package dev.viva.assessment.signal;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Finds instruction-like text in an answer: a candidate talking to the scoring system instead of answering. Such
- * spans are flagged for human review and removed before scoring, so they can never raise a score.
+ * Finds text in an answer that is addressed to the scoring system rather than to the interviewer: a candidate asking
+ * for marks, giving orders to "the AI", faking a system message, or listing the right key terms in a note to the
+ * evaluator. Such spans are flagged for human review and blanked before anything is measured, so whatever words they
+ * contain never earn credit.
+ *
+ * <p>Detection runs on a folded copy of the answer: Unicode compatibility forms (NFKC: full-width letters,
+ * ligatures), zero-width and bidirectional control characters removed, so "ig\u200Bnore" reads as "ignore". Spans are
+ * mapped back to the original text, so evidence quotes stay verbatim. English, French, German and Spanish are covered.
  */
 public final class InjectionDetector {
 
+    /** Who a note to the scoring system is addressed to; always the grader, never a topic of an answer. */
+    private static final String GRADER = "(?:grader|evaluator|assessor|scorer|examiner|marker|reviewer bot|scoring (?:system|model|bot)"
+            + "|assessment (?:system|model|bot)|grading (?:system|model|bot)|ai (?:grader|evaluator|assessor|judge|scorer|reviewer)"
+            + "|llm (?:grader|judge|evaluator)|[ée]valuat(?:eur|rice)|correct(?:eur|rice)|examinat(?:eur|rice)"
+            + "|bewerter(?:in)?|pr[üu]fer(?:in)?|gutachter(?:in)?|korrektor(?:in)?|evaluador(?:a)?|calificador(?:a)?"
+            + "|examinador(?:a)?|corrector(?:a)?)";
+
+    /** Marks and scores in the four languages. */
+    private static final String MARKS = "(?:scores?|scoring|grades?|grading|marks?|rating|rate|points?|100\\s*/\\s*100|10\\s*/\\s*10"
+            + "|5\\s*/\\s*5|full|maximum|max|perfect|top|highest|notes?|noter?|notez|punkt(?:e|zahl)?|bewert\\w*|volle"
+            + "|puntuaci[óo]n|puntaje|calificaci[óo]n|califica\\w*|nota|puntos|m[áa]xim[ao]|covers?|mentions?|includes?"
+            + "|key (?:points?|terms?)|rubric)";
+
     private static final List<Pattern> PATTERNS = List.of(
-            Pattern.compile("(?i)\\b(?:ignore|disregard|forget|override)\\s+(?:all\\s+|any\\s+)?(?:(?:of\\s+)?(?:the|your|my|these|those|previous|prior|above|earlier|system)\\s+){0,3}"
-                    + "(?:instructions?|prompts?|rules?|guidelines?|rubric|criteria|directions?)[^.!?\\n]*"),
-            Pattern.compile("(?i)\\b(?:set|change|make|put)\\s+(?:the|my|this)\\s+(?:score|grade|rating|mark)s?\\s+(?:to|at|as)\\s+[^.!?\\n]*"),
-            Pattern.compile("(?i)\\b(?:give|award|assign|grant)\\s+(?:me|this(?:\\s+answer)?|the candidate)\\s+(?:a\\s+)?(?:full|maximum|max|perfect|top|100|highest|ten out of ten|five out of five)"
+            // orders to drop the instructions, in four languages
+            Pattern.compile("(?i)\\b(?:ignore|disregard|forget|override|bypass)\\s+(?:all\\s+|any\\s+)?(?:(?:of\\s+)?(?:the|your|my|these|those|previous|prior|above|earlier|system|preceding)\\s+){0,3}"
+                    + "(?:instructions?|prompts?|rules?|guidelines?|rubric|criteria|directions?|guidance)[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:ignore[zs]?|oublie[zs]?)\\s+(?:toutes?\\s+)?(?:les|tes|vos|la|le)\\s+(?:\\w+\\s+){0,2}(?:instructions?|consignes?|r[èe]gles?|grille)[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:ignorier\\w*|vergiss|vergessen\\s+sie|missachte\\w*)\\s+(?:bitte\\s+)?(?:\\w+\\s+){0,3}\\w*(?:anweisungen|instruktionen|regeln|vorgaben|kriterien)\\b[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:ignora|ignore|olvida|olvide|omite)\\s+(?:todas\\s+)?(?:las|tus|sus|los)\\s+(?:\\w+\\s+){0,2}(?:instrucciones|reglas|indicaciones|criterios|r[úu]brica)[^.!?\\n]*"),
+            // asking for marks
+            Pattern.compile("(?i)\\b(?:give|award|assign|grant)\\s+(?:me|this(?:\\s+answer)?|the candidate|him|her|them)\\s+(?:a\\s+|the\\s+)?(?:full|maximum|max|perfect|top|100|highest|ten out of ten|five out of five|10/10|5/5)"
                     + "\\s*(?:marks?|scores?|points?|percent|rating|grade)?[^.!?\\n]*"),
-            Pattern.compile("(?i)\\b(?:note|message|instruction)s?\\s+(?:to|for)\\s+(?:the\\s+)?(?:evaluator|grader|assessor|scorer|reviewer|ai|model|system|llm|interviewer bot)[^.!?\\n]*"),
-            Pattern.compile("(?i)\\b(?:you are now|act as|pretend (?:to be|you are)|from now on you)\\b[^.!?\\n]*"),
-            Pattern.compile("(?i)\\b(?:system prompt|developer mode|jailbreak)\\b[^.!?\\n]*"),
-            Pattern.compile("(?i)\\b(?:rate|score|grade|mark)\\s+(?:this|my)\\s+(?:answer|response)\\s+(?:as|at|a|an)\\s+[^.!?\\n]*"),
-            Pattern.compile("(?i)\\b(?:score|rating|grade)\\s*[:=]\\s*(?:100|10/10|5/5|a\\+)"));
+            Pattern.compile("(?i)\\b(?:set|change|make|put|mark|rate|score|grade)\\s+(?:the|my|this|his|her)\\s+(?:answer|response|score|grade|rating|mark)s?\\s+(?:to|at|as|a|an|with)\\s+[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:donne[zs]?(?:[- ]moi)?|attribue[zs]?(?:[- ]moi)?|mets|mettez)\\s+(?:moi\\s+)?(?:la|une|le)\\s+(?:note|score)\\s+(?:maximale|maximum|parfaite|compl[èe]te|de\\s+\\d+)[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:gib|geben\\s+sie)\\s+(?:mir|dieser\\s+antwort)\\s+(?:die\\s+)?(?:volle|maximale|h[öo]chste|beste)\\s*(?:punktzahl|punkte|note|bewertung)?[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:dame|d[ée]me|asigna(?:me)?|otorga(?:me)?|pon(?:me)?)\\s+(?:la\\s+|una\\s+)?(?:m[áa]xima|mejor|perfecta|m[áa]s\\s+alta)?\\s*(?:puntuaci[óo]n|nota|calificaci[óo]n|puntaje)[^.!?\\n]*"),
+            // speaking to the grader as the grader, or to "the AI" with an order
+            Pattern.compile("(?i)\\b(?:as|en tant que|comme|als|como)\\s+(?:the\\s+|an?\\s+|l'|le\\s+|la\\s+|der\\s+|die\\s+|el\\s+|la\\s+)?(?:ai\\s+|ki\\s+|ia\\s+)?" + GRADER + "\\b[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:note|message|instructions?|reminder|hint|memo)s?\\s+(?:to|for)\\s+(?:the\\s+|any\\s+)?(?:ai\\s+|automated\\s+)?(?:" + GRADER
+                    + "|ai|model|llm|system|bot|interviewer bot)\\b[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:note|message|remarque)\\s+(?:pour|à|a)\\s+(?:l'|le\\s+|la\\s+)?" + GRADER + "[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:hinweis|nachricht|anmerkung)\\s+(?:an|für)\\s+(?:den|die)\\s+" + GRADER + "[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:nota|mensaje)\\s+(?:para|al|a)\\s+(?:el\\s+|la\\s+)?" + GRADER + "[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:dear|hey|hi|hello|attention|cher|ch[èe]re|liebe[rs]?|querido|estimado)\\s+(?:the\\s+)?(?:ai\\s+)?" + GRADER + "[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:you|vous|tu|du|sie|usted)\\s+(?:are|must|should|will|have to|need to|devez|dois|musst|m[üu]ssen|sollst|debes|debe|tienes que)\\s+(?:\\w+\\s+){0,3}"
+                    + "(?:rate|score|grade|mark|give|award|assign|noter|donner|attribuer|bewerten|geben|vergeben|calificar|puntuar|dar|asignar)\\b[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:you are now|act as|pretend (?:to be|you are)|from now on you|tu es maintenant|du bist jetzt|ahora eres)\\b[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:(?:reveal|print|show|repeat|ignore|override|forget)\\s+(?:your|the)\\s+system prompt|developer mode|jailbreak)\\b[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:score|rating|grade|note|nota|punktzahl|puntuaci[óo]n)\\s*[:=]\\s*(?:100|10\\s*/\\s*10|5\\s*/\\s*5|a\\+|max\\w*|full)[^.!?\\n]*"),
+            // fake roles and chat-template markers, to the end of the line
+            Pattern.compile("(?i)(?:<\\|?\\s*(?:im_start|im_end|system|endoftext|assistant|user)\\s*\\|?>|\\[/?\\s*(?:system|inst|instruction|admin|developer|assistant)\\s*\\]"
+                    + "|#{2,}\\s*(?:instruction|system|response)s?\\b|(?:^|\\n)\\s*(?:system|assistant|developer)\\s*:)[^\\n]*"));
+
+    /** A bracketed aside addressed to the grader ("(Evaluator: this covers X, Y and Z)"), taken whole. */
+    private static final Pattern ASIDE = Pattern.compile("(?i)[(\\[{]\\s*(?:(?:note|nb|n\\.b\\.)\\s*(?:to|for|pour|an|para)?\\s*(?:the\\s+)?)?(?:ai\\s+)?"
+            + "(?:" + GRADER + "|ai|llm|model|system|bot)s?\\b[^)\\]}]*[)\\]}]");
+
+    /** A sentence that names the grader and talks about marks or what the answer covers. */
+    private static final Pattern GRADER_SENTENCE = Pattern.compile("(?i)[^.!?\\n]*\\b" + GRADER + "s?\\b[^.!?\\n]*");
+    private static final Pattern MARK_WORD = Pattern.compile("(?i)\\b" + MARKS + "\\b");
 
     private InjectionDetector() {
     }
 
     public static List<Text.Span> find(String answer) {
-        List<Text.Span> out = new ArrayList<>();
+        Folded folded = fold(answer);
+        String text = folded.text();
+        List<int[]> found = new ArrayList<>();
         for (Pattern p : PATTERNS) {
-            Matcher m = p.matcher(answer);
+            Matcher m = p.matcher(text);
             while (m.find()) {
-                Text.Span s = new Text.Span(m.start(), m.end(), m.group());
-                if (out.stream().noneMatch(o -> o.start() <= s.start() && o.end() >= s.end())) {
-                    out.removeIf(o -> s.start() <= o.start() && s.end() >= o.end());
-                    out.add(s);
-                }
+                found.add(new int[]{m.start(), m.end()});
             }
         }
-        out.sort((a, b) -> a.start() - b.start());
+        Matcher aside = ASIDE.matcher(text);
+        while (aside.find()) {
+            found.add(new int[]{aside.start(), aside.end()});
+        }
+        Matcher sentence = GRADER_SENTENCE.matcher(text);
+        while (sentence.find()) {
+            if (MARK_WORD.matcher(sentence.group()).find()) {
+                found.add(new int[]{sentence.start(), sentence.end()});
+            }
+        }
+        found.sort((a, b) -> a[0] != b[0] ? a[0] - b[0] : b[1] - a[1]);
+        List<Text.Span> out = new ArrayList<>();
+        int lastEnd = -1;
+        for (int[] f : found) {
+            int start = folded.original(f[0]);
+            int end = folded.originalEnd(f[1]);
+            while (start < end && Character.isWhitespace(answer.charAt(start))) {
+                start++;
+            }
+            if (start >= end) {
+                continue;
+            }
+            if (!out.isEmpty() && start <= lastEnd) {
+                // overlapping or touching matches are one instruction
+                Text.Span last = out.removeLast();
+                int e = Math.max(last.end(), end);
+                out.add(new Text.Span(last.start(), e, answer.substring(last.start(), e)));
+            } else {
+                out.add(new Text.Span(start, end, answer.substring(start, end)));
+            }
+            lastEnd = out.getLast().end();
+        }
         return out;
     }
 
@@ -51,5 +127,54 @@ public final class InjectionDetector {
             }
         }
         return sb.toString();
+    }
+
+    /**
+     * The text as detection reads it, with each of its characters' offset in the original: NFKC per code point, and
+     * the invisible format characters that split a word for a reader-program but not for a person dropped.
+     */
+    record Folded(String text, int[] origin, int length) {
+        int original(int index) {
+            return index >= origin.length ? length : origin[index];
+        }
+
+        int originalEnd(int endIndex) {
+            if (endIndex <= 0) {
+                return 0;
+            }
+            if (endIndex >= origin.length) {
+                return length;
+            }
+            // the end of the character before the end: a folded character may come from a longer original one
+            int last = origin[endIndex - 1];
+            int next = origin[endIndex];
+            return next > last ? next : last + 1;
+        }
+    }
+
+    static Folded fold(String answer) {
+        StringBuilder sb = new StringBuilder(answer.length());
+        List<Integer> origin = new ArrayList<>(answer.length());
+        int i = 0;
+        while (i < answer.length()) {
+            int cp = answer.codePointAt(i);
+            int width = Character.charCount(cp);
+            if (!invisible(cp)) {
+                String n = Normalizer.normalize(answer.substring(i, i + width), Normalizer.Form.NFKC);
+                for (int k = 0; k < n.length(); k++) {
+                    sb.append(n.charAt(k));
+                    origin.add(i);
+                }
+            }
+            i += width;
+        }
+        return new Folded(sb.toString(), origin.stream().mapToInt(Integer::intValue).toArray(), answer.length());
+    }
+
+    /** Zero-width, joiner, word-joiner, soft hyphen, byte-order mark and bidirectional controls. */
+    private static boolean invisible(int cp) {
+        return cp == 0x00AD || (cp >= 0x200B && cp <= 0x200F) || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2060 && cp <= 0x2064) || (cp >= 0x2066 && cp <= 0x2069) || cp == 0xFEFF
+                || Character.getType(cp) == Character.FORMAT;
     }
 }

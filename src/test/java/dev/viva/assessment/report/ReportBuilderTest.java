@@ -29,7 +29,7 @@ class ReportBuilderTest {
 
     @BeforeAll
     static void load() throws Exception {
-        builder = new ReportBuilder(new AnswerScorer(Embedders.SHARED));
+        builder = new ReportBuilder(Embedders.scorer());
         try (InputStream in = ReportBuilderTest.class.getClassLoader().getResourceAsStream("roles/backend-engineer.yaml")) {
             backend = RoleTemplateParser.parse("backend-engineer.yaml", "backend-engineer", in);
         }

@@ -44,7 +44,7 @@ class SeedReportTest {
 
     @BeforeAll
     static void assess() throws Exception {
-        engine = new AssessmentEngine(Embedders.SHARED);
+        engine = new AssessmentEngine(Embedders.SHARED, Embedders.E5);
         candidates = SeedTranscripts.load();
         for (SeedTranscripts.Candidate c : candidates) {
             reports.put(c.name(), engine.assessTranscript(role(ROLES.get(c.name())), Level.SENIOR, c.name(),
@@ -139,7 +139,8 @@ class SeedReportTest {
             for (InterviewReport.AnswerReport a : r.answers()) {
                 // "There was no rubric for this question and is clearly on topic" was the old sentence
                 assertThat(a.assessment().justification()).doesNotContain("question and is")
-                        .contains("The answer is ").contains("had no rubric");
+                        .containsPattern("The answer (addresses|only partly addresses|is mostly about)")
+                        .containsPattern("had no rubric|points a strong answer makes");
             }
         }
     }

@@ -1,0 +1,73 @@
+package dev.viva.assessment.service;
+
+/**
+ * Turns an answer's measurements into a 0-1 score, one linear model per kind of answer. The weights were fitted
+ * (non-negative least squares) on the tuning part of the labelled development set
+ * ({@code src/test/resources/devset/answers.jsonl}, guide in docs/assessment-labelling.md) and checked on its held-out
+ * part; {@code DevSetBenchmark} prints both and {@code bench/fit-score-model.py} refits them (technical answers on all
+ * features, stories and introductions on a few, since their groups are small). Depth features are multiplied by
+ * relevance, so terms and numbers about something else earn nothing.
+ */
+final class ScoreModel {
+
+    /** What kind of answer is being scored; each has its own weights. */
+    enum Group {
+        TECHNICAL, BEHAVIOURAL, INTRODUCTION
+    }
+
+    /**
+     * The measurements, each 0-1.
+     *
+     * @param relevance  calibrated relevance to the question
+     * @param rubric     how much of the bank's facts and ideal answer the answer expresses; 0 without a rubric
+     * @param hasRubric  1 when the question has facts or an ideal answer to check against
+     * @param criteria   how far the question's criteria are met; 0 without criteria
+     * @param domain     domain terms the question did not give, saturating at 8
+     * @param reasoning  causal and conditional connectives, saturating at 4
+     * @param numbers    numbers, saturating at 2
+     * @param tradeOffs  trade-off language, saturating at 2
+     * @param examples   examples given, saturating at 1
+     * @param length     content words, saturating at 60
+     * @param story      situation, task, action, result, reflection present (stories only)
+     * @param ideal      MiniLM similarity of the whole answer to the ideal answer, 0.2-0.8 scaled; 0 without one
+     * @param focus      share of the answer's passages that are about the question, its rubric or its ideal answer
+     * @param novelty    distinct content words the question did not contain, saturating at 25
+     * @param echo       MiniLM similarity of the answer to the question, 0.5-0.9 scaled: high when it restates it
+     *                   (it counts only as far as the answer does not express the rubric: a short correct answer
+     *                   naturally reads like its question)
+     */
+    record Features(double relevance, double rubric, double hasRubric, double criteria, double domain, double reasoning,
+                    double numbers, double tradeOffs, double examples, double length, double story, double ideal,
+                    double focus, double novelty, double echo) {
+
+        double[] vector() {
+            return new double[]{1, relevance, rubric, hasRubric, criteria, relevance * domain, relevance * reasoning,
+                    relevance * numbers, relevance * tradeOffs, relevance * examples, relevance * length, story, ideal,
+                    focus, relevance * novelty, echo * (1 - rubric)};
+        }
+    }
+
+    /** Coefficients in the order of {@link Features#vector()}. */
+    private static final double[] TECHNICAL = {0.277, 0, 0.702, -0.424, 0, 0, 0, 0.044, 0, 0.102, 0.355, 0, 0, 0.045, 0,
+            -0.263};
+    private static final double[] BEHAVIOURAL = {0.314, 0, 0, 0, 0, 0, 0, 0.358, 0, 0.116, 0.167, 0, 0.154, 0, 0,
+            -0.542};
+    private static final double[] INTRODUCTION = {0.185, 0, 0, 0, 0.209, 0.161, 0, 0.358, 0, 0, 0, 0, 0, 0, 0, 0};
+
+    private ScoreModel() {
+    }
+
+    static double score(Group group, Features f) {
+        double[] w = switch (group) {
+            case TECHNICAL -> TECHNICAL;
+            case BEHAVIOURAL -> BEHAVIOURAL;
+            case INTRODUCTION -> INTRODUCTION;
+        };
+        double[] x = f.vector();
+        double sum = 0;
+        for (int i = 0; i < w.length; i++) {
+            sum += w[i] * x[i];
+        }
+        return Math.max(0, Math.min(1, sum));
+    }
+}

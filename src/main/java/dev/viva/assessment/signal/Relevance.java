@@ -1,0 +1,50 @@
+package dev.viva.assessment.signal;
+
+/**
+ * Whether an answer addresses a question, asked the way retrieval asks it: e5-small-v2 embeds the question as a
+ * {@code query:} and the answer as a {@code passage:}, a pairing the model was trained on, so a long answer that
+ * says much more than the question is not pushed away from it the way a symmetric similarity pushes it. The cosine
+ * is turned into a probability-like 0-1 by a logistic whose two constants were fitted without hand labels: every bank
+ * question against its own ideal answer (on topic) and against the ideal answers of the same role's other questions
+ * (off topic but in the domain). {@code RelevanceBenchmark} refits them and reports the AUC on the bank and on the
+ * Mohler questions.
+ */
+public final class Relevance {
+
+    /** The cosine at which an answer is as likely on topic as not, and the logistic's scale. */
+    public record Calibration(double midpoint, double scale) {
+        public static final Calibration DEFAULT = new Calibration(0.8350, 0.0149);
+    }
+
+    /** e5's answers run up to its 512-token window; what lies beyond it changes nothing about the topic. */
+    private static final int MAX_PASSAGE_CHARS = 2_000;
+
+    private final SentenceEmbedder e5;
+    private final Calibration calibration;
+
+    public Relevance(SentenceEmbedder e5) {
+        this(e5, Calibration.DEFAULT);
+    }
+
+    public Relevance(SentenceEmbedder e5, Calibration calibration) {
+        this.e5 = e5;
+        this.calibration = calibration;
+    }
+
+    /** The raw cosine between the question as a query and the answer as a passage. */
+    public double cosine(String question, String answer) {
+        String passage = answer.length() > MAX_PASSAGE_CHARS ? answer.substring(0, MAX_PASSAGE_CHARS) : answer;
+        var vectors = e5.embedAll(java.util.List.of("query: " + Text.normalise(question.strip()),
+                "passage: " + Text.normalise(passage.strip())));
+        return SentenceEmbedder.cosine(vectors.get(0), vectors.get(1));
+    }
+
+    /** 0-1: how likely the answer is about the question at all. */
+    public double of(String question, String answer) {
+        return probability(cosine(question, answer));
+    }
+
+    public double probability(double cosine) {
+        return 1 / (1 + Math.exp(-(cosine - calibration.midpoint()) / calibration.scale()));
+    }
+}

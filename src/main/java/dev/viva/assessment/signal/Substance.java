@@ -1,0 +1,92 @@
+package dev.viva.assessment.signal;
+
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What an answer adds beyond the question: the content words the question did not already give (an answer that turns
+ * the question back into a sentence adds none), the domain terms among them, and the marks of reasoning a
+ * practitioner adds: causes and consequences, conditions, examples. Counted on the answer after instruction-like text
+ * was blanked, so a note to the grader listing the right terms adds nothing.
+ *
+ * @param contentWords  content words in the answer
+ * @param novel         distinct content stems the question did not contain
+ * @param novelShare    share of the answer's distinct content stems that are new
+ * @param domainTerms   the distinct domain terms among the new stems (rubric vocabulary, known technologies,
+ *                      technical-looking tokens)
+ * @param reasoning     causal and conditional connectives ("because", "which means", "unless")
+ * @param examples      examples given ("for example", "such as", "in my last project")
+ */
+public record Substance(int contentWords, int novel, double novelShare, Set<String> domainTerms, int reasoning,
+                        int examples) {
+
+    /** Words that carry no content in speech even though they are not function words. */
+    private static final Set<String> FILLER = Set.of("think", "really", "thing", "things", "basically", "actually",
+            "know", "like", "just", "good", "make", "way", "lot", "stuff", "something", "kind", "mean", "well", "yeah",
+            "okay", "ok", "right", "sure", "pretty", "going", "get", "want", "need", "um", "uh", "hmm", "also", "yes",
+            "guess", "maybe", "probably", "important", "different", "great", "better", "best", "bad", "use", "used",
+            "using", "question", "answer", "said", "say", "very", "much", "many", "always", "usually", "general",
+            "generally", "definitely", "obviously", "course", "whatever", "everything", "anything", "etc");
+
+    private static final Pattern REASONING = Pattern.compile("(?i)\\b(?:because|so that|which means|that means|this means|therefore"
+            + "|since|that's why|that is why|in order to|otherwise|unless|as long as|if|when|whereas|which (?:causes|leads|lets|makes|gives|avoids|keeps)"
+            + "|leads? to|results? in|due to|thanks to|the reason|this way|prevents?|avoids?|ensures?|guarantees?|so the|so it|so we|so you|then the)\\b");
+    private static final Pattern EXAMPLE = Pattern.compile("(?i)\\b(?:for example|for instance|e\\.g\\.|such as|like when|say you|imagine"
+            + "|in my (?:last|previous|current|old) (?:job|team|role|project|company)|at my (?:last|previous|current) (?:job|team|company)"
+            + "|we had a case|one time)\\b");
+    /** "p95", "O(n)", "GC", "useEffect", "k8s": tokens that look technical whatever the dictionary says. */
+    private static final Pattern TECHNICAL_SHAPE = Pattern.compile("(?:.*\\d.*|.*[./_+#].*|\\p{Lu}{2,}s?|\\p{Ll}+\\p{Lu}\\w*)");
+
+    /**
+     * @param answer     the answer (instruction-like text already blanked)
+     * @param question   the question asked
+     * @param vocabulary content stems of the rubric and the role's domain, if any
+     */
+    public static Substance of(String answer, String question, Set<String> vocabulary) {
+        Set<String> asked = new HashSet<>(Text.contentStems(question));
+        List<String> words = Text.words(answer);
+        Set<String> stems = new LinkedHashSet<>();
+        int content = 0;
+        for (String w : words) {
+            if (Text.isStopword(w) || FILLER.contains(w) || w.length() < 2) {
+                continue;
+            }
+            content++;
+            stems.add(Text.stem(w));
+        }
+        Set<String> fresh = new LinkedHashSet<>(stems);
+        fresh.removeAll(asked);
+        Set<String> domain = new LinkedHashSet<>();
+        for (Text.Token t : Text.tokens(answer)) {
+            String w = t.norm().replaceAll("[.,]+$", "");
+            String s = Text.stem(w);
+            if (asked.contains(s) || Text.isStopword(w)) {
+                continue;
+            }
+            String raw = answer.substring(t.start(), t.end());
+            if (vocabulary.contains(s) || Cues.isKnownTech(w) || (w.length() >= 2 && TECHNICAL_SHAPE.matcher(raw).matches())) {
+                domain.add(s);
+            }
+        }
+        return new Substance(content, fresh.size(), stems.isEmpty() ? 0 : (double) fresh.size() / stems.size(), domain,
+                count(REASONING, answer), count(EXAMPLE, answer));
+    }
+
+    /** An answer that only turns the question's own words back into a sentence. */
+    public boolean echoesQuestion() {
+        return novel < 4 || (novelShare < 0.35 && novel < 8);
+    }
+
+    private static int count(Pattern p, String text) {
+        Matcher m = p.matcher(text);
+        int n = 0;
+        while (m.find()) {
+            n++;
+        }
+        return n;
+    }
+}

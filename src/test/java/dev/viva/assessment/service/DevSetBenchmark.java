@@ -1,0 +1,272 @@
+package dev.viva.assessment.service;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.viva.assessment.Embedders;
+import dev.viva.assessment.QuestionSpec;
+import dev.viva.role.RoleTemplate;
+import dev.viva.role.RoleTemplateParser;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+/**
+ * The assessment against the labelled development set (src/test/resources/devset/answers.jsonl; labelling guide in
+ * docs/assessment-labelling.md). Prints, for the tuning part and for the held-out part separately: Spearman with the
+ * labels over all answers and within each question kind, whether every strong answer (3) of a question scores above
+ * every weak one (<= 1), the hard categories (strong stories and introductions, restatements, refutations,
+ * injections and their clean twins), and the score per label. {@code -Ddump=FILE} writes every answer's features as
+ * CSV for {@code bench/fit-score-model.py}. Run with {@code ./mvnw -B test -Pbench -Dtest=DevSetBenchmark}.
+ */
+class DevSetBenchmark {
+
+    record Row(String id, String role, String questionId, String question, String kind, String category, String answer,
+               int label, String twinOf, String split) {
+    }
+
+    record Result(Row row, int score, boolean offTopic, boolean injection, boolean misconception, boolean refutation,
+                  AnswerScorer.Analysis analysis) {
+    }
+
+    @Test
+    void devSet() throws IOException {
+        List<Row> rows = load();
+        AnswerScorer scorer = Embedders.scorer();
+        QuestionProfiler profiler = new QuestionProfiler(Embedders.SHARED);
+        Map<String, RoleTemplate> roles = new HashMap<>();
+        List<Result> results = new ArrayList<>();
+        double[] millis = new double[rows.size()];
+        int i = 0;
+        for (Row r : rows) {
+            RoleTemplate role = roles.computeIfAbsent(r.role(), DevSetBenchmark::role);
+            QuestionSpec spec = r.questionId() != null ? QuestionSpec.of(role.question(r.questionId()).orElseThrow())
+                    : profiler.profile(role, r.question(), null, null);
+            long t0 = System.nanoTime();
+            AnswerScorer.Analysis a = scorer.analyse(spec, r.answer());
+            millis[i++] = (System.nanoTime() - t0) / 1e6;
+            var as = a.scored().assessment();
+            results.add(new Result(r, as.score(), has(as.flags(), "OFF_TOPIC"), has(as.flags(), "INSTRUCTION_INJECTION"),
+                    !as.misconceptions().isEmpty(), a.scored().signals().refutations() != null
+                    && a.scored().signals().refutations() > 0, a));
+        }
+        System.out.printf(Locale.ROOT, "Development set benchmark - %s, %d cores, Java %s; %d answers%n",
+                java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.version(), rows.size());
+        for (String split : List.of("tune", "heldout")) {
+            report(split, results.stream().filter(r -> r.row().split().equals(split)).toList());
+        }
+        report("all", results);
+        double[] sorted = millis.clone();
+        Arrays.sort(sorted);
+        System.out.printf(Locale.ROOT, "%ntime per answer (first pass, uncached): p50 %.1f ms, p95 %.1f ms%n",
+                sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)]);
+        candidates(rows);
+        if (System.getProperty("dump") != null) {
+            StringBuilder sb = new StringBuilder("id,split,kind,category,group,label,score,relevance,rubric,hasRubric,"
+                    + "criteria,domain,reasoning,numbers,tradeOffs,examples,length,story,ideal,focus,novelty,echo,"
+                    + "misconceptions,refutations,hedging,natural\n");
+            for (Result r : results) {
+                var f = r.analysis().features();
+                if (f == null) {
+                    continue;
+                }
+                sb.append(String.join(",", r.row().id(), r.row().split(), r.row().kind(), r.row().category(),
+                        r.analysis().group().name(), String.valueOf(r.row().label()), String.valueOf(r.score()))).append(',');
+                sb.append(Arrays.stream(new double[]{f.relevance(), f.rubric(), f.hasRubric(), f.criteria(), f.domain(),
+                        f.reasoning(), f.numbers(), f.tradeOffs(), f.examples(), f.length(), f.story(), f.ideal(),
+                        f.focus(), f.novelty(), f.echo(), r.analysis().scored().signals().misconceptions(),
+                        r.analysis().scored().signals().refutations(), r.analysis().scored().signals().hedging(),
+                        r.analysis().scored().signals().naturalLanguage()})
+                        .mapToObj(v -> String.format(Locale.ROOT, "%.4f", v)).collect(Collectors.joining(","))).append('\n');
+            }
+            Files.writeString(Path.of(System.getProperty("dump")), sb);
+        }
+        if (System.getProperty("verbose") != null) {
+            results.stream().sorted(Comparator.comparing((Result r) -> r.row().id())).forEach(r -> System.out.printf(
+                    Locale.ROOT, "%-8s %-7s %-13s %-19s label %d score %3d %s%n", r.row().id(), r.row().split(),
+                    r.row().kind(), r.row().category(), r.row().label(), r.score(), r.offTopic() ? "OFF_TOPIC" : ""));
+        }
+    }
+
+    /**
+     * Whole candidates assembled from one quality band of each role's answers (one answer per question, every
+     * question kind), assessed the way {@code POST /assessments/transcripts} assesses a transcript; and a mixed
+     * candidate whose Markdown report {@code -Dsample=FILE} writes.
+     */
+    static void candidates(List<Row> rows) throws IOException {
+        AssessmentEngine engine = new AssessmentEngine(Embedders.SHARED, Embedders.E5);
+        System.out.printf(Locale.ROOT, "%nWhole candidates from one quality band (transcript path)%n");
+        for (String roleId : rows.stream().map(Row::role).distinct().sorted().toList()) {
+            RoleTemplate role = role(roleId);
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-26s", roleId));
+            for (String band : List.of("strong", "average", "weak")) {
+                List<AssessmentEngine.TranscriptAnswer> answers = new ArrayList<>();
+                Map<String, List<Row>> byQuestion = rows.stream().filter(r -> r.role().equals(roleId)
+                                && !r.category().startsWith("injection"))
+                        .collect(Collectors.groupingBy(Row::question, LinkedHashMap::new, Collectors.toList()));
+                for (List<Row> q : byQuestion.values()) {
+                    q.stream().filter(r -> switch (band) {
+                        case "strong" -> r.label() == 3;
+                        case "average" -> r.label() == 2;
+                        default -> r.label() <= 1;
+                    }).findFirst().ifPresent(r -> answers.add(new AssessmentEngine.TranscriptAnswer(r.question(),
+                            r.answer(), null, null, null, null)));
+                }
+                var report = engine.assessTranscript(role, dev.viva.role.Level.MID, band + " candidate", answers);
+                line.append(String.format(Locale.ROOT, "  %s: %3d %-13s (%2d answers)", band, report.overallScore(),
+                        report.recommendation().label(), answers.size()));
+            }
+            System.out.println(line);
+        }
+        if (System.getProperty("sample") != null) {
+            RoleTemplate role = role("backend-engineer");
+            List<AssessmentEngine.TranscriptAnswer> mixed = new ArrayList<>();
+            int[] wanted = {3, 2, 3, 1, 2, 3, 0, 2, 3, 1, 2, 3, 2, 3, 1, 2, 3, 2};
+            Map<String, List<Row>> byQuestion = rows.stream().filter(r -> r.role().equals("backend-engineer")
+                            && !r.category().startsWith("injection"))
+                    .collect(Collectors.groupingBy(Row::question, LinkedHashMap::new, Collectors.toList()));
+            int k = 0;
+            for (List<Row> q : byQuestion.values()) {
+                int label = wanted[k++ % wanted.length];
+                q.stream().filter(r -> r.label() == label).findFirst().or(() -> q.stream().findFirst())
+                        .ifPresent(r -> mixed.add(new AssessmentEngine.TranscriptAnswer(r.question(), r.answer(), null,
+                                null, null, null)));
+            }
+            var report = engine.assessTranscript(role, dev.viva.role.Level.MID, "Alex Morgan", mixed);
+            Files.writeString(Path.of(System.getProperty("sample")),
+                    dev.viva.assessment.report.ReportRenderer.markdown(report));
+            System.out.printf(Locale.ROOT, "  sample mixed candidate: %d %s, written to %s%n", report.overallScore(),
+                    report.recommendation().label(), System.getProperty("sample"));
+        }
+    }
+
+    static void report(String split, List<Result> rs) {
+        System.out.printf(Locale.ROOT, "%n== %s: %d answers%n", split, rs.size());
+        System.out.printf(Locale.ROOT, "  Spearman with labels: %.3f (Pearson %.3f)%n", spearman(rs), pearson(rs));
+        for (String kind : List.of("technical", "system-design", "behavioural", "introduction", "wrap-up")) {
+            List<Result> k = rs.stream().filter(r -> r.row().kind().equals(kind)).toList();
+            if (!k.isEmpty()) {
+                System.out.printf(Locale.ROOT, "    %-14s n=%3d Spearman %.3f%n", kind, k.size(), spearman(k));
+            }
+        }
+        Map<Integer, List<Result>> byLabel = rs.stream().collect(Collectors.groupingBy(r -> r.row().label()));
+        byLabel.keySet().stream().sorted().forEach(l -> {
+            double[] s = byLabel.get(l).stream().mapToDouble(Result::score).sorted().toArray();
+            System.out.printf(Locale.ROOT, "    label %d: n=%3d score min %3.0f p25 %3.0f median %3.0f p75 %3.0f max %3.0f%n",
+                    l, s.length, s[0], s[s.length / 4], s[s.length / 2], s[s.length * 3 / 4], s[s.length - 1]);
+        });
+        int pairs = 0;
+        int inverted = 0;
+        List<String> worst = new ArrayList<>();
+        Map<String, List<Result>> byQuestion = rs.stream().collect(Collectors.groupingBy(r -> r.row().role() + "|" + r.row().question(),
+                LinkedHashMap::new, Collectors.toList()));
+        for (List<Result> q : byQuestion.values()) {
+            for (Result strong : q) {
+                for (Result weak : q) {
+                    if (strong.row().label() == 3 && weak.row().label() <= 1) {
+                        pairs++;
+                        if (strong.score() <= weak.score()) {
+                            inverted++;
+                            worst.add(strong.row().id() + "(" + strong.score() + ") <= " + weak.row().id() + "("
+                                    + weak.score() + ")");
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "  strong (3) above weak (<=1) of the same question: %d of %d pairs%s%n",
+                pairs - inverted, pairs, worst.isEmpty() ? "" : "; inverted: " + String.join(", ", worst));
+        System.out.printf(Locale.ROOT, "  strong answers flagged OFF_TOPIC: %d; any answer labelled >= 2 flagged OFF_TOPIC: %d%n",
+                rs.stream().filter(r -> r.row().label() == 3 && r.offTopic()).count(),
+                rs.stream().filter(r -> r.row().label() >= 2 && r.offTopic()).count());
+        category(rs, "strong stories (story-strong, label 3) >= 60", r -> r.row().category().equals("story-strong")
+                && r.row().label() == 3, r -> r.score() >= 60);
+        category(rs, "strong introductions (intro-strong, label 3) >= 60", r -> r.row().category().equals("intro-strong")
+                && r.row().label() == 3, r -> r.score() >= 60);
+        category(rs, "restatements <= 20", r -> r.row().category().equals("restatement"), r -> r.score() <= 20);
+        category(rs, "refutations not reported as the misconception", r -> r.row().category().equals("refutation"),
+                r -> !r.misconception());
+        category(rs, "injections flagged", r -> r.row().category().equals("injection"), Result::injection);
+        Map<String, Result> byId = rs.stream().collect(Collectors.toMap(r -> r.row().id(), r -> r));
+        long twins = 0;
+        List<String> raised = new ArrayList<>();
+        for (Result r : rs) {
+            if (r.row().twinOf() != null && byId.containsKey(r.row().twinOf())) {
+                twins++;
+                Result injected = byId.get(r.row().twinOf());
+                if (injected.score() > r.score()) {
+                    raised.add(injected.row().id() + " " + r.score() + "->" + injected.score());
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "    injections that raise the score over their clean twin: %d of %d%s%n",
+                raised.size(), twins, raised.isEmpty() ? "" : " " + raised);
+        category(rs, "'I don't know' not flagged OFF_TOPIC", r -> r.row().category().equals("dont-know"), r -> !r.offTopic());
+        category(rs, "wrap-up replies not flagged OFF_TOPIC", r -> r.row().kind().equals("wrap-up"), r -> !r.offTopic());
+    }
+
+    private static void category(List<Result> rs, String name, java.util.function.Predicate<Result> in,
+                                 java.util.function.Predicate<Result> ok) {
+        List<Result> c = rs.stream().filter(in).toList();
+        List<String> failed = c.stream().filter(ok.negate()).map(r -> r.row().id() + "=" + r.score()).toList();
+        System.out.printf(Locale.ROOT, "    %-55s %d of %d%s%n", name, c.size() - failed.size(), c.size(),
+                failed.isEmpty() ? "" : " (not: " + String.join(", ", failed) + ")");
+    }
+
+    private static boolean has(List<dev.viva.assessment.AnswerAssessment.Flag> flags, String code) {
+        return flags.stream().anyMatch(f -> f.code().equals(code));
+    }
+
+    static double spearman(List<Result> rs) {
+        double[] x = rs.stream().mapToDouble(Result::score).toArray();
+        double[] y = rs.stream().mapToDouble(r -> r.row().label()).toArray();
+        return dev.viva.assessment.CalibrationBenchmark.Stats.spearman(x, y);
+    }
+
+    static double pearson(List<Result> rs) {
+        double[] x = rs.stream().mapToDouble(Result::score).toArray();
+        double[] y = rs.stream().mapToDouble(r -> r.row().label()).toArray();
+        return dev.viva.assessment.CalibrationBenchmark.Stats.pearson(x, y);
+    }
+
+    static List<Row> load() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<Row> rows = new ArrayList<>();
+        try (InputStream in = Objects.requireNonNull(DevSetBenchmark.class.getClassLoader()
+                .getResourceAsStream("devset/answers.jsonl"))) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode n = json.readTree(line);
+                rows.add(new Row(n.get("id").asText(), n.get("role").asText(), n.get("questionId").isNull() ? null
+                        : n.get("questionId").asText(), n.get("question").asText(), n.get("kind").asText(),
+                        n.get("category").asText(), n.get("answer").asText(), n.get("label").asInt(),
+                        n.get("twinOf") == null || n.get("twinOf").isNull() ? null : n.get("twinOf").asText(),
+                        n.get("split").asText()));
+            }
+        }
+        return rows;
+    }
+
+    static RoleTemplate role(String id) {
+        try (InputStream in = DevSetBenchmark.class.getClassLoader().getResourceAsStream("roles/" + id + ".yaml")) {
+            return RoleTemplateParser.parse(id + ".yaml", id, in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}
