@@ -99,6 +99,20 @@ public class InterviewService {
         return interview;
     }
 
+    /**
+     * {@link #authenticateCandidate}, for opening a live session: a cancelled interview cannot be joined again (409),
+     * since nothing could happen in it.
+     */
+    @Transactional
+    public Interview authenticateCandidateForSession(UUID id, String authorizationHeader) {
+        Interview interview = authenticateCandidate(id, authorizationHeader);
+        if (interview.status == InterviewStatus.CANCELLED) {
+            throw ApiProblem.conflict("interview " + id + " is CANCELLED: it was cancelled by a recruiter and can no "
+                    + "longer be joined");
+        }
+        return interview;
+    }
+
     /** Starts the interview, or does nothing if it already runs (a reconnecting candidate). */
     @Transactional
     public Interview start(UUID id) {
@@ -248,6 +262,10 @@ public class InterviewService {
     public StoredReport report(UUID interviewId) {
         Interview interview = get(interviewId);
         StoredReport report = StoredReport.findById(interviewId);
+        if (report == null && interview.status == InterviewStatus.CANCELLED) {
+            throw new ApiProblem(410, "Gone", "interview " + interviewId + " was cancelled; no report will exist "
+                    + "for it (reports are produced for completed and abandoned interviews)", null);
+        }
         if (report == null) {
             throw ApiProblem.conflict(interview.status.isFinal()
                     ? "the report of interview " + interviewId + " is not available yet"
