@@ -9,7 +9,12 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 public final class Viva {
 
     public static void main(String... args) {
-        DatabaseBootstrap.prepare(System.getenv(), System.getProperties());
+        try {
+            DatabaseBootstrap.prepare(System.getenv(), System.getProperties());
+        } catch (DatabaseBootstrap.StartupRefused refused) {
+            System.err.println("Viva cannot start: " + refused.getMessage());
+            System.exit(1);
+        }
         Quarkus.run(args);
     }
 }

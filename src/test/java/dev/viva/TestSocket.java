@@ -43,6 +43,8 @@ public final class TestSocket implements WebSocket.Listener {
     private final StringBuilder partial = new StringBuilder();
     /** Completes with the close code the server sent. */
     public final CompletableFuture<Integer> closed = new CompletableFuture<>();
+    /** The reason of the server's close frame (set before {@link #closed} completes). */
+    public volatile String closeReason;
     /** Binary bytes received so far. */
     public final AtomicLong binaryBytes = new AtomicLong();
     private WebSocket socket;
@@ -109,6 +111,7 @@ public final class TestSocket implements WebSocket.Listener {
 
     @Override
     public CompletionStage<?> onClose(WebSocket ws, int statusCode, String reason) {
+        closeReason = reason;
         closed.complete(statusCode);
         return null;
     }

@@ -24,7 +24,8 @@ import java.util.stream.IntStream;
  * Calibration benchmark (not a test): Viva's offline answer score against human grades on the Mohler short-answer
  * data set, the ordering of seed 003's weak/average/strong candidates, and assessment timings. Run with
  * {@code ./mvnw -B test -Pbench -Dtest=CalibrationBenchmark}; it prints its figures. {@code -Dverbose} also prints the
- * signals of every seed answer, {@code -Ddump=FILE} writes the signals of every Mohler answer as CSV.
+ * signals of every seed answer, {@code -Ddump=FILE} writes the signals of every Mohler answer as CSV. It reads the
+ * Mohler data set and seed 003 from {@code ../shared} (not in the repository; the test suite does not need them).
  */
 public class CalibrationBenchmark {
 
@@ -57,7 +58,7 @@ public class CalibrationBenchmark {
         try (var in = CalibrationBenchmark.class.getClassLoader().getResourceAsStream("roles/backend-engineer.yaml")) {
             role = dev.viva.role.RoleTemplateParser.parse("backend-engineer.yaml", "backend-engineer", in);
         }
-        List<SeedTranscripts.QA> pool = SeedTranscripts.load().stream().flatMap(c -> c.answers().stream()).toList();
+        List<SeedTranscripts.QA> pool = SeedTranscripts.load(SeedTranscripts.SEED).stream().flatMap(c -> c.answers().stream()).toList();
         List<dev.viva.role.RoleTemplate.Question> bank = role.questions().stream()
                 .filter(q -> q.kind() != QuestionKind.CONVERSATIONAL).toList();
         List<dev.viva.assessment.report.ReportBuilder.Entry> entries = new ArrayList<>();
@@ -207,7 +208,7 @@ public class CalibrationBenchmark {
     }
 
     static void seed003(AnswerScorer scorer) throws IOException {
-        List<SeedTranscripts.Candidate> candidates = SeedTranscripts.load();
+        List<SeedTranscripts.Candidate> candidates = SeedTranscripts.load(SeedTranscripts.SEED);
         System.out.printf(Locale.ROOT, "%nSeed 003 candidates (questions have no rubric: scored on relevance, specificity, structure)%n");
         Map<SeedTranscripts.Band, List<Double>> byBand = new LinkedHashMap<>();
         List<Double> weakAnswers = new ArrayList<>();

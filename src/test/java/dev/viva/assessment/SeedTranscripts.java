@@ -7,8 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The labelled weak / average / strong / exceptional candidates of seed 003, parsed from the seed file itself so the
- * benchmark and tests use exactly what the earlier product mis-scored.
+ * Labelled weak / average / strong / exceptional candidates in the layout of seed 003 ("Candidate:", "Q1:", "A1:",
+ * "Relevance Score:"). Tests read the repository's own {@link #FIXTURE} (written for Viva, same eight names, roles and
+ * bands as seed 003); the calibration benchmark reads seed 003 itself from {@code ../shared} ({@link #SEED}), which
+ * the repository does not carry.
  */
 public final class SeedTranscripts {
 
@@ -20,13 +22,22 @@ public final class SeedTranscripts {
     public record Candidate(Band band, String name, String role, List<QA> answers) {
     }
 
+    /** The project's own labelled transcripts: what the test suite uses. */
+    public static final Path FIXTURE = Path.of("src/test/resources/transcripts/labelled-candidates.txt");
+
+    /** Seed 003 as the earlier product scored it: benchmarks only (needs ../shared). */
     public static final Path SEED = Path.of("../shared/seeds/003_b923122f51a1b886.txt");
 
     private SeedTranscripts() {
     }
 
+    /** The repository's {@link #FIXTURE}. */
     public static List<Candidate> load() throws IOException {
-        List<String> lines = Files.readAllLines(SEED);
+        return load(FIXTURE);
+    }
+
+    public static List<Candidate> load(Path file) throws IOException {
+        List<String> lines = Files.readAllLines(file);
         List<Candidate> out = new ArrayList<>();
         Band band = null;
         Band candidateBand = null;

@@ -1,7 +1,5 @@
 package dev.viva.stt;
 
-import dev.viva.testing.Wav;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,9 +11,9 @@ final class ModelFiles {
     private ModelFiles() {
     }
 
-    /** whisper.cpp's for-tests tiny.en: real header, mel filters and vocabulary, no tensors. */
+    /** whisper.cpp's for-tests tiny.en (copied with its licence, see models/PROVENANCE.md): header, mel filters, vocabulary, no tensors. */
     static Path weightless() {
-        return Wav.shared("models/for-tests-ggml-tiny.en.bin");
+        return Path.of("src", "test", "resources", "models", "for-tests-ggml-tiny.en.bin");
     }
 
     static Path truncated(Path dir, int bytes) throws IOException {

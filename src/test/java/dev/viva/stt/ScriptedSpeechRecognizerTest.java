@@ -17,11 +17,10 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 /** The double must behave like a recognizer, or pipeline tests built on it prove nothing. */
 class ScriptedSpeechRecognizerTest {
 
-    static final String JFK = "And so my fellow Americans, ask not what your country can do for you, "
-            + "ask what you can do for your country.";
+    static final String SPEECH = Wav.PAUSED_ANSWER_TEXT;
 
     private final ScriptedSpeechRecognizer stt = new ScriptedSpeechRecognizer()
-            .say(Wav.read(Wav.jfk()), JFK)
+            .say(Wav.read(Wav.pausedAnswer()), SPEECH)
             .say(Wav.fixture("okay.wav"), "Okay.")
             .say(Wav.fixture("long-answer-with-pauses.wav"), "A hash map stores keys and values in an array of "
                     + "buckets. When two keys collide, the bucket keeps a short list, or a tree when the list grows "
@@ -42,30 +41,30 @@ class ScriptedSpeechRecognizerTest {
 
     @Test
     void knownAudioGivesItsTextEvenWithSilenceAround() throws Exception {
-        assertEquals(JFK, text(Wav.concat(Wav.silence(700), Wav.read(Wav.jfk()), Wav.silence(900))));
+        assertEquals(SPEECH, text(Wav.concat(Wav.silence(700), Wav.read(Wav.pausedAnswer()), Wav.silence(900))));
         assertEquals("Okay.", text(Wav.fixture("okay.wav")));
     }
 
     @Test
     void audioThatWentThroughThe48kHzPathStillMatches() throws Exception {
-        short[] jfk = Wav.read(Wav.jfk());
-        short[] at48k = new short[jfk.length * 3];
+        short[] speech = Wav.read(Wav.pausedAnswer());
+        short[] at48k = new short[speech.length * 3];
         for (int i = 0; i < at48k.length; i++) { // linear interpolation up to 48 kHz, as a browser would capture
             int j = i / 3;
-            int next = Math.min(j + 1, jfk.length - 1);
-            at48k[i] = (short) (jfk[j] + (jfk[next] - jfk[j]) * (i % 3) / 3);
+            int next = Math.min(j + 1, speech.length - 1);
+            at48k[i] = (short) (speech[j] + (speech[next] - speech[j]) * (i % 3) / 3);
         }
         AudioInput input = AudioFormat.BROWSER_48K.negotiate();
         short[] back = input.accept(ByteBuffer.wrap(Pcm.encodeS16le(at48k))).samples();
-        assertEquals(JFK, text(back));
+        assertEquals(SPEECH, text(back));
     }
 
     @Test
     void aPrefixGivesTheShareOfWordsSpokenSoFar() throws Exception {
-        short[] jfk = Wav.read(Wav.jfk());
-        String partial = text(Arrays.copyOf(jfk, jfk.length / 2));
+        short[] speech = Wav.read(Wav.pausedAnswer());
+        String partial = text(Arrays.copyOf(speech, speech.length / 2));
         String[] words = partial.split(" ");
-        assertEquals(JFK.substring(0, partial.length()), partial);
+        assertEquals(SPEECH.substring(0, partial.length()), partial);
         assertEquals(true, words.length >= 5 && words.length <= 16, partial);
     }
 

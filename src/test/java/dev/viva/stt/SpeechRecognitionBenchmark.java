@@ -17,7 +17,8 @@ import java.util.concurrent.CompletableFuture;
  * bound: the encoder alone, nearly); spoken-length decodes 24 tokens, what about 8 s of real speech needs. Wall times suffer from whatever else runs on the machine; the CPU time of the
  * process (one thread per transcription runs on one core) does not. Prints figures, asserts nothing. Run:
  * {@code ./mvnw -B test -Pbench -Dtest=SpeechRecognitionBenchmark} ({@code -Dviva.bench.decoding=immediate-end},
- * {@code spoken-length} or {@code random} for one of the models).
+ * {@code spoken-length} or {@code random} for one of the models). Reads {@code ../shared/audio/jfk.wav} (real speech),
+ * which the repository does not carry: benchmarks may need ../shared, the test suite does not.
  */
 class SpeechRecognitionBenchmark {
 

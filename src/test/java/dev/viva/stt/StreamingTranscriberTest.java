@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StreamingTranscriberTest {
 
     private final ScriptedSpeechRecognizer stt = new ScriptedSpeechRecognizer()
-            .say(Wav.read(Wav.jfk()), ScriptedSpeechRecognizerTest.JFK);
+            .say(Wav.read(Wav.pausedAnswer()), ScriptedSpeechRecognizerTest.SPEECH);
     private final List<String> partials = new CopyOnWriteArrayList<>();
     private final StreamingTranscriber transcriber =
             new StreamingTranscriber(stt, 1500, heard -> partials.add(heard.text()));
@@ -41,11 +41,11 @@ class StreamingTranscriberTest {
 
     @Test
     void partialsGrowWhileSpeakingAndTheFinalHasEverything() throws Exception {
-        speak(Wav.read(Wav.jfk()));
+        speak(Wav.read(Wav.pausedAnswer()));
         await().atMost(Duration.ofSeconds(5)).until(() -> partials.size() >= 4);
         // every caption is a prefix of the answer and they never shrink
         for (int i = 0; i < partials.size(); i++) {
-            assertTrue(ScriptedSpeechRecognizerTest.JFK.startsWith(partials.get(i)), partials.get(i));
+            assertTrue(ScriptedSpeechRecognizerTest.SPEECH.startsWith(partials.get(i)), partials.get(i));
             if (i > 0) {
                 assertTrue(partials.get(i).length() >= partials.get(i - 1).length(), partials.toString());
             }
@@ -56,7 +56,7 @@ class StreamingTranscriberTest {
 
         Transcription done = transcriber.transcribe(SpeechRecognizer.Priority.FINAL).toCompletableFuture()
                 .get(5, TimeUnit.SECONDS);
-        assertEquals(ScriptedSpeechRecognizerTest.JFK, assertInstanceOf(Transcription.Heard.class, done).text());
+        assertEquals(ScriptedSpeechRecognizerTest.SPEECH, assertInstanceOf(Transcription.Heard.class, done).text());
         assertEquals(SpeechRecognizer.Priority.FINAL, stt.calls().getLast().priority());
         assertEquals(11_000, stt.calls().getLast().audioMs());
         assertEquals(11_000, transcriber.bufferedMs(), "the answer stays open until reset");
@@ -67,8 +67,8 @@ class StreamingTranscriberTest {
     @Test
     void aPartialThatArrivesAfterTheFinalIsDropped() throws Exception {
         var release = stt.hold();
-        short[] jfk = Wav.read(Wav.jfk());
-        transcriber.append(Arrays.copyOf(jfk, 16_000 * 2)); // one partial requested, held back
+        short[] speech = Wav.read(Wav.pausedAnswer());
+        transcriber.append(Arrays.copyOf(speech, 16_000 * 2)); // one partial requested, held back
         var finalResult = transcriber.transcribe(SpeechRecognizer.Priority.FINAL);
         release.complete(null);
         Transcription done = finalResult.toCompletableFuture().get(5, TimeUnit.SECONDS);
@@ -80,7 +80,7 @@ class StreamingTranscriberTest {
     @Test
     void noPartialsWhenRecognitionIsUnavailable() {
         stt.available(false);
-        transcriber.append(Wav.read(Wav.jfk()));
+        transcriber.append(Wav.read(Wav.pausedAnswer()));
         assertEquals(List.of(), stt.calls());
         Transcription done = transcriber.transcribe(SpeechRecognizer.Priority.FINAL).toCompletableFuture().join();
         assertEquals(Transcription.Reason.UNAVAILABLE, assertInstanceOf(Transcription.Failed.class, done).reason());
@@ -186,13 +186,13 @@ class StreamingTranscriberTest {
 
     @Test
     void aRecognizerOfWholeAnswersGetsTheWholeAnswerEveryTime() throws Exception {
-        short[] jfk = Wav.read(Wav.jfk());
-        transcriber.append(Arrays.copyOf(jfk, 16_000 * 5));
+        short[] speech = Wav.read(Wav.pausedAnswer());
+        transcriber.append(Arrays.copyOf(speech, 16_000 * 5));
         transcriber.transcribe(SpeechRecognizer.Priority.SPECULATIVE).toCompletableFuture().get(5, TimeUnit.SECONDS);
-        transcriber.append(Arrays.copyOfRange(jfk, 16_000 * 5, jfk.length));
+        transcriber.append(Arrays.copyOfRange(speech, 16_000 * 5, speech.length));
         Transcription done = transcriber.transcribe(SpeechRecognizer.Priority.FINAL).toCompletableFuture()
                 .get(5, TimeUnit.SECONDS);
-        assertEquals(ScriptedSpeechRecognizerTest.JFK, assertInstanceOf(Transcription.Heard.class, done).text());
+        assertEquals(ScriptedSpeechRecognizerTest.SPEECH, assertInstanceOf(Transcription.Heard.class, done).text());
         assertEquals(11_000, stt.calls().getLast().audioMs());
     }
 }

@@ -44,8 +44,8 @@ class WhisperEngineTest {
 
     @Test
     void realSpeechThroughAWeightlessModelIsADidNotCatchThat() throws Exception {
-        short[] jfk = Wav.read(Wav.jfk());
-        Transcription result = await(engine.transcribe(jfk, SpeechRecognizer.Priority.FINAL));
+        short[] speech = Wav.read(Wav.pausedAnswer());
+        Transcription result = await(engine.transcribe(speech, SpeechRecognizer.Priority.FINAL));
         Transcription.NotUnderstood none = assertInstanceOf(Transcription.NotUnderstood.class, result);
         assertEquals(11_000, none.audioMs());
         assertTrue(none.computeMs() >= 0 && none.queueMs() >= 0);
@@ -54,10 +54,10 @@ class WhisperEngineTest {
     @Test
     void theContinuationOfAnAnswerTakesTheEarlierTextAsContext() throws Exception {
         assertTrue(engine.transcribesInPieces());
-        short[] rest = Arrays.copyOfRange(Wav.read(Wav.jfk()), 16_000 * 5, 16_000 * 11);
+        short[] rest = Arrays.copyOfRange(Wav.read(Wav.pausedAnswer()), 16_000 * 5, 16_000 * 11);
         // whisper.cpp tokenises the prompt and decodes after it; with no weights it still hears nothing
         assertInstanceOf(Transcription.NotUnderstood.class, await(engine.transcribe(rest,
-                SpeechRecognizer.Priority.FINAL, "And so, my fellow Americans, ask not what your country can do")));
+                SpeechRecognizer.Priority.FINAL, "When a service slows down, I check the metrics first. Then I read the traces")));
     }
 
     @Test
@@ -79,7 +79,7 @@ class WhisperEngineTest {
 
     @Test
     void saturationIsRefusedAtOnceInsteadOfQueuedWithoutBound() throws Exception {
-        short[] audio = Wav.read(Wav.jfk());
+        short[] audio = Wav.read(Wav.pausedAnswer());
         List<CompletableFuture<Transcription>> results = new ArrayList<>();
         for (int i = 0; i < 6; i++) { // 1 worker + 2 queue slots
             results.add(engine.transcribe(audio, SpeechRecognizer.Priority.FINAL).toCompletableFuture());

@@ -13,14 +13,29 @@ public final class Wav {
     private Wav() {
     }
 
-    /** The shared real-speech recording (11 s, 16 kHz mono): "And so my fellow Americans, ask not...". */
-    public static Path jfk() {
-        return shared("audio/jfk.wav");
+    /**
+     * Speech with rhetorical pauses (espeak-ng, exactly 11.000 s, 16 kHz mono; see src/test/resources/audio/README.md):
+     * three phrases separated by 1.15 s of silence, {@link #PAUSED_ANSWER_TEXT}.
+     */
+    public static Path pausedAnswer() {
+        return Path.of("src", "test", "resources", "audio", "paused-answer.wav");
     }
 
-    /** A file under the repository's sibling {@code shared} directory. */
+    /** What {@link #pausedAnswer()} says. */
+    public static final String PAUSED_ANSWER_TEXT = "When a service slows down, I check the metrics first. Then I read "
+            + "the traces of the slowest requests. And only then do I change the code, and measure it again.";
+
+    /**
+     * A file under the repository's sibling {@code shared} directory: for benchmarks only (the test suite uses nothing
+     * outside the repository).
+     */
     public static Path shared(String relative) {
         return Path.of("..", "shared").resolve(relative);
+    }
+
+    /** The real-speech recording in {@code ../shared/audio/jfk.wav}: benchmarks only. */
+    public static Path jfk() {
+        return shared("audio/jfk.wav");
     }
 
     /** A fixture under src/test/resources/audio. */

@@ -57,9 +57,9 @@ class VoiceActivityDetectorTest {
 
     @Test
     void realSpeechWithLongRhetoricalPauses() {
-        short[] jfk = Wav.read(Wav.jfk());
-        // default: the 1.1-1.2 s pauses after "Americans" and "for you" end short turns, the words are all kept
-        List<VadEvent.TurnEnded> turns = turns(run(detector(Map.of()), Wav.concat(jfk, Wav.silence(1500))));
+        short[] speech = Wav.read(Wav.pausedAnswer());
+        // default: the 1.1-1.2 s pauses after "first" and "requests" end short turns, the words are all kept
+        List<VadEvent.TurnEnded> turns = turns(run(detector(Map.of()), Wav.concat(speech, Wav.silence(1500))));
         assertTrue(turns.size() >= 3 && turns.size() <= 4, turns.toString());
         assertTrue(turns.getFirst().speechStartMs() < 400, turns.toString());
         assertTrue(turns.getLast().lastVoicedMs() > 10_000, turns.toString());
@@ -68,7 +68,7 @@ class VoiceActivityDetectorTest {
         }
         // a patient configuration hears the speech as one answer from the first to the last word
         List<VadEvent.TurnEnded> patient = turns(run(
-                detector(Map.of("viva.voice.vad.end-of-turn-silence-ms", "1500")), Wav.concat(jfk, Wav.silence(2000))));
+                detector(Map.of("viva.voice.vad.end-of-turn-silence-ms", "1500")), Wav.concat(speech, Wav.silence(2000))));
         assertEquals(1, patient.size(), patient.toString());
         assertTrue(patient.getFirst().speechMs() > 9_500, patient.toString());
     }

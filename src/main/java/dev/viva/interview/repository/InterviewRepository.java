@@ -1,5 +1,8 @@
 package dev.viva.interview.repository;
 
+import jakarta.persistence.LockModeType;
+import org.hibernate.LockOptions;
+
 import dev.viva.interview.Interview;
 import dev.viva.interview.InterviewStatus;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -52,8 +55,23 @@ public class InterviewRepository implements PanacheRepositoryBase<Interview, UUI
         return find("candidateTokenHash", tokenHash).firstResultOptional();
     }
 
-    /** Interviews in progress whose candidate has been silent since {@code before}. */
+    /**
+     * Interviews in progress whose candidate has been silent since {@code before}, locked for update; rows another
+     * transaction holds (an answer being committed, a cancel) are skipped, and looked at again by the next sweep.
+     */
     public List<Interview> findIdleInProgress(Instant before) {
-        return list("status = ?1 and lastActivityAt < ?2", InterviewStatus.IN_PROGRESS, before);
+        return find("status = ?1 and lastActivityAt < ?2", InterviewStatus.IN_PROGRESS, before)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
+                .list();
+    }
+
+    /**
+     * The interview with its row locked until the transaction ends ({@code select ... for update}): every status
+     * change goes through here, so two changes of one interview happen one after the other, the second seeing the
+     * first's result.
+     */
+    public Optional<Interview> findForUpdate(UUID id) {
+        return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 }

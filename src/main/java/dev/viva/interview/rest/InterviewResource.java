@@ -6,6 +6,7 @@ import dev.viva.interview.repository.InterviewRepository;
 import dev.viva.interview.service.InterviewService;
 import dev.viva.platform.config.ServerConfig;
 import dev.viva.platform.error.ApiProblem;
+import dev.viva.platform.error.Instants;
 import dev.viva.platform.security.RecruiterOnly;
 import dev.viva.role.RoleCatalog;
 import dev.viva.role.RoleTemplate;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 import static dev.viva.interview.rest.InterviewViews.*;
@@ -36,6 +36,9 @@ import static dev.viva.interview.rest.InterviewViews.*;
 @Path("/api/v1/interviews")
 @Produces(MediaType.APPLICATION_JSON)
 public class InterviewResource {
+
+    /** Beyond this page (at 200 a page, 200 million interviews) nothing can be listed; refused rather than overflowed. */
+    static final int MAX_PAGE = 1_000_000;
 
     private final InterviewService service;
     private final RoleCatalog roles;
@@ -67,7 +70,7 @@ public class InterviewResource {
                               @QueryParam("role") String role,
                               @QueryParam("createdFrom") String createdFrom,
                               @QueryParam("createdTo") String createdTo,
-                              @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                              @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         var filter = new InterviewRepository.Filter(parseStatus(status), role,
                 parseInstant("createdFrom", createdFrom), parseInstant("createdTo", createdTo));
@@ -135,15 +138,6 @@ public class InterviewResource {
         if (value == null || value.isBlank()) {
             return null;
         }
-        try {
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            try {
-                return java.time.LocalDate.parse(value.trim()).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
-            } catch (DateTimeParseException e2) {
-                throw ApiProblem.badRequest(field, "'" + value + "' is not a date (2026-11-22) or an instant "
-                        + "(2026-11-22T10:00:00Z)");
-            }
-        }
+        return Instants.parse(field, value, true);
     }
 }

@@ -78,6 +78,12 @@ public class InterviewService {
                 .orElseThrow(() -> ApiProblem.notFound("no interview with id " + id));
     }
 
+    /** {@link #get}, with the row locked until the transaction ends: what every change of an interview starts with. */
+    private Interview lock(UUID id) {
+        return interviews.findForUpdate(id)
+                .orElseThrow(() -> ApiProblem.notFound("no interview with id " + id));
+    }
+
     @Transactional
     public InterviewRepository.Slice search(InterviewRepository.Filter filter, int page, int size) {
         return interviews.search(filter, page, size);
@@ -99,10 +105,24 @@ public class InterviewService {
         return interview;
     }
 
+    /**
+     * {@link #authenticateCandidate}, for opening a live session: a cancelled interview cannot be joined again (409),
+     * since nothing could happen in it.
+     */
+    @Transactional
+    public Interview authenticateCandidateForSession(UUID id, String authorizationHeader) {
+        Interview interview = authenticateCandidate(id, authorizationHeader);
+        if (interview.status == InterviewStatus.CANCELLED) {
+            throw ApiProblem.conflict("interview " + id + " is CANCELLED: it was cancelled by a recruiter and can no "
+                    + "longer be joined");
+        }
+        return interview;
+    }
+
     /** Starts the interview, or does nothing if it already runs (a reconnecting candidate). */
     @Transactional
     public Interview start(UUID id) {
-        Interview interview = get(id);
+        Interview interview = lock(id);
         if (interview.status == InterviewStatus.IN_PROGRESS) {
             return interview;
         }
@@ -114,7 +134,7 @@ public class InterviewService {
 
     @Transactional
     public Interview complete(UUID id) {
-        Interview interview = get(id);
+        Interview interview = lock(id);
         transition(interview, InterviewStatus.COMPLETED, "completed");
         events.fire(new InterviewEvent.Completed(id, interview.endedAt));
         return interview;
@@ -122,7 +142,7 @@ public class InterviewService {
 
     @Transactional
     public Interview abandon(UUID id, String reason) {
-        Interview interview = get(id);
+        Interview interview = lock(id);
         transition(interview, InterviewStatus.ABANDONED, reason);
         events.fire(new InterviewEvent.Abandoned(id, interview.endedAt, reason));
         return interview;
@@ -130,7 +150,7 @@ public class InterviewService {
 
     @Transactional
     public Interview cancel(UUID id) {
-        Interview interview = get(id);
+        Interview interview = lock(id);
         transition(interview, InterviewStatus.CANCELLED, "cancelled by a recruiter");
         events.fire(new InterviewEvent.Cancelled(id, interview.endedAt));
         return interview;
@@ -138,6 +158,7 @@ public class InterviewService {
 
     private void transition(Interview interview, InterviewStatus next, String reason) {
         if (!interview.status.canMoveTo(next)) {
+            // with the row locked, this is also how a lost race ends: the status the winner set is named here
             throw ApiProblem.conflict("interview " + interview.id + " is " + interview.status
                     + " and cannot become " + next);
         }
@@ -156,7 +177,7 @@ public class InterviewService {
      */
     @Transactional
     public void delete(UUID id) {
-        Interview interview = get(id);
+        Interview interview = lock(id);
         if (interview.status == InterviewStatus.IN_PROGRESS) {
             throw ApiProblem.conflict("interview " + id + " is in progress; cancel it before deleting it");
         }
@@ -209,7 +230,7 @@ public class InterviewService {
     /** Records the candidate's consent, once: the first time counts. Refused once the interview has ended. */
     @Transactional
     public void recordConsent(UUID interviewId) {
-        Interview interview = get(interviewId);
+        Interview interview = lock(interviewId);
         if (interview.status.isFinal()) {
             throw ApiProblem.conflict("interview " + interviewId + " is " + interview.status);
         }
@@ -231,7 +252,7 @@ public class InterviewService {
     }
 
     private Interview requireRunning(UUID interviewId) {
-        Interview interview = get(interviewId);
+        Interview interview = lock(interviewId);
         if (interview.status != InterviewStatus.IN_PROGRESS) {
             throw ApiProblem.conflict("interview " + interviewId + " is " + interview.status + ", not IN_PROGRESS");
         }
@@ -248,6 +269,10 @@ public class InterviewService {
     public StoredReport report(UUID interviewId) {
         Interview interview = get(interviewId);
         StoredReport report = StoredReport.findById(interviewId);
+        if (report == null && interview.status == InterviewStatus.CANCELLED) {
+            throw new ApiProblem(410, "Gone", "interview " + interviewId + " was cancelled; no report will exist "
+                    + "for it (reports are produced for completed and abandoned interviews)", null);
+        }
         if (report == null) {
             throw ApiProblem.conflict(interview.status.isFinal()
                     ? "the report of interview " + interviewId + " is not available yet"

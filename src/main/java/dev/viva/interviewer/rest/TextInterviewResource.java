@@ -70,7 +70,7 @@ public class TextInterviewResource {
     @POST
     @Path("/socket-ticket")
     public SocketTicket socketTicket(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
-        interviews.authenticateCandidate(id, auth);
+        interviews.authenticateCandidateForSession(id, auth);
         var ticket = tickets.issue(id, WebSocketTickets.Audience.CANDIDATE);
         return new SocketTicket(ticket.value(), ticket.expiresAt(), "/ws/interviews/" + id + "?ticket=" + ticket.value());
     }
@@ -91,10 +91,6 @@ public class TextInterviewResource {
         interviews.authenticateCandidate(id, auth);
         if (body.text() == null) {
             throw ApiProblem.badRequest("text", "is required (send an empty string if the candidate said nothing)");
-        }
-        if (body.text().length() > config.maxAnswerLength()) {
-            throw ApiProblem.badRequest("text", "is " + body.text().length() + " characters long; at most "
-                    + config.maxAnswerLength() + " are accepted");
         }
         return UtteranceView.of(interviewer.submit(id, new EngineInput.Answer(body.text()), body.seq(),
                 InterviewerService.AnswerMeta.text()));

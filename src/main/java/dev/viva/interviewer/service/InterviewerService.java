@@ -16,6 +16,7 @@ import dev.viva.interviewer.Step;
 import dev.viva.interviewer.Utterance;
 import dev.viva.interviewer.generation.ReplyGenerator;
 import dev.viva.platform.error.ApiProblem;
+import dev.viva.platform.error.TextRules;
 import dev.viva.role.RoleCatalog;
 import dev.viva.role.RoleTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -99,6 +100,10 @@ public class InterviewerService {
      */
     @Transactional
     public Utterance submit(UUID interviewId, EngineInput input, Integer expectedSeq, AnswerMeta meta) {
+        if (input instanceof EngineInput.Answer answer) {
+            // the one check of answer text, whichever way it came (REST, socket, speech): bounded, no control characters
+            TextRules.require("text", answer.text(), config.maxAnswerLength());
+        }
         Interview interview = lock(interviewId);
         EngineSnapshot snapshot = store.snapshot(interviewId).orElseThrow(() -> ApiProblem.conflict(
                 "interview " + interviewId + " has not started: POST /api/v1/interviews/" + interviewId

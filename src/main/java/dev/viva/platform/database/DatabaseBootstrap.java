@@ -18,8 +18,10 @@ import java.util.Properties;
 /**
  * Finds or starts the PostgreSQL the server needs before Quarkus reads its datasource configuration, so that the
  * quick start works on a bare machine. Runs in {@code main} (never in tests): an explicitly configured datasource URL
- * always wins; otherwise the local server at 127.0.0.1:5432 is used when it answers (and the {@code viva} database
- * created if missing), else an embedded PostgreSQL is started with its data kept under {@code viva.data-dir}.
+ * always wins, and the database it names is created when missing and the configured user may create it (otherwise
+ * start-up stops with one line saying what to do, see {@link StartupRefused}); without one the local server at
+ * 127.0.0.1:5432 is used when it answers (and the {@code viva} database created if missing), else an embedded
+ * PostgreSQL is started with its data kept under {@code viva.data-dir}.
  */
 public final class DatabaseBootstrap {
 
@@ -35,10 +37,23 @@ public final class DatabaseBootstrap {
     private DatabaseBootstrap() {
     }
 
+    /** Start-up cannot go on; the message is one line saying what to do, printed without a stack trace. */
+    public static final class StartupRefused extends RuntimeException {
+        public StartupRefused(String message) {
+            super(message, null, false, false);
+        }
+    }
+
     public static void prepare(Map<String, String> env, Properties system) {
         Mode mode = mode(env, system);
-        boolean explicitUrl = env.containsKey("QUARKUS_DATASOURCE_JDBC_URL") || system.containsKey(URL_PROPERTY);
-        if (mode == Mode.EXTERNAL || (explicitUrl && mode != Mode.EMBEDDED)) {
+        String explicitUrl = system.getProperty(URL_PROPERTY, env.get("QUARKUS_DATASOURCE_JDBC_URL"));
+        if (mode == Mode.EXTERNAL) {
+            return;
+        }
+        if (explicitUrl != null && mode != Mode.EMBEDDED) {
+            ensureConfiguredDatabase(explicitUrl,
+                    system.getProperty("quarkus.datasource.username", env.getOrDefault("QUARKUS_DATASOURCE_USERNAME", "postgres")),
+                    system.getProperty("quarkus.datasource.password", env.getOrDefault("QUARKUS_DATASOURCE_PASSWORD", "")));
             return;
         }
         if (mode != Mode.EMBEDDED && answers(LOCAL_HOST, LOCAL_PORT)) {
@@ -91,6 +106,79 @@ public final class DatabaseBootstrap {
             LOG.warnf("Could not check for database '%s' on %s (%s). Set QUARKUS_DATASOURCE_JDBC_URL, "
                     + "QUARKUS_DATASOURCE_USERNAME and QUARKUS_DATASOURCE_PASSWORD for your server.", DATABASE, adminUrl,
                     e.getMessage());
+        }
+    }
+
+    /** PostgreSQL's SQLSTATE for "database ... does not exist". */
+    private static final String NO_SUCH_DATABASE = "3D000";
+
+    /**
+     * The configured URL's database exists, or is created through the same server's {@code postgres} database when
+     * the configured user may create databases; otherwise {@link StartupRefused} says what to do. A server that does
+     * not answer, or refuses the login, is left for Quarkus to report (it names the URL).
+     */
+    static void ensureConfiguredDatabase(String url, String user, String password) {
+        var target = JdbcTarget.parse(url);
+        if (target == null) {
+            return; // not a plain jdbc:postgresql://host[:port]/name URL: hands off
+        }
+        Properties login = new Properties();
+        login.setProperty("user", user);
+        login.setProperty("password", password);
+        login.setProperty("connectTimeout", "5");
+        try (Connection c = DriverManager.getConnection(url, login)) {
+            return;
+        } catch (SQLException e) {
+            if (!NO_SUCH_DATABASE.equals(e.getSQLState())) {
+                return;
+            }
+        }
+        String createdb = "createdb -h " + target.host() + " -p " + target.port() + " -U <a user allowed to> "
+                + target.database();
+        if (!target.database().matches("[a-z_][a-z0-9_]*")) {
+            throw new StartupRefused("Database '" + target.database() + "' does not exist on " + target.hostPort()
+                    + " and its name is not plain lower-case, so Viva will not create it: create it (" + createdb
+                    + ") or point QUARKUS_DATASOURCE_JDBC_URL at an existing database.");
+        }
+        try {
+            if (createIfMissing(target.adminUrl(), user, password, target.database())) {
+                LOG.infof("Created database '%s' on %s", target.database(), target.hostPort());
+            }
+        } catch (SQLException e) {
+            throw new StartupRefused("Database '" + target.database() + "' does not exist on " + target.hostPort()
+                    + " and user '" + user + "' could not create it (" + firstLine(e.getMessage()) + "): create it ("
+                    + createdb + "), or grant CREATEDB to '" + user + "', or point QUARKUS_DATASOURCE_JDBC_URL at an "
+                    + "existing database.");
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "no detail";
+        }
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
+    }
+
+    /** The parts of a {@code jdbc:postgresql://host[:port]/database[?params]} URL. */
+    record JdbcTarget(String host, int port, String database, String params) {
+
+        static JdbcTarget parse(String url) {
+            var m = java.util.regex.Pattern
+                    .compile("jdbc:postgresql://([^/:?,]+)(?::(\\d+))?/([^?/]+)(\\?.*)?").matcher(url.strip());
+            if (!m.matches()) {
+                return null;
+            }
+            return new JdbcTarget(m.group(1), m.group(2) == null ? 5432 : Integer.parseInt(m.group(2)), m.group(3),
+                    m.group(4) == null ? "" : m.group(4));
+        }
+
+        String hostPort() {
+            return host + ":" + port;
+        }
+
+        String adminUrl() {
+            return "jdbc:postgresql://" + hostPort() + "/postgres" + params;
         }
     }
 

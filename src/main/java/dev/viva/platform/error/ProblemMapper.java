@@ -1,5 +1,6 @@
 package dev.viva.platform.error;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -41,21 +42,77 @@ public class ProblemMapper {
         return respond(400, "Invalid request", detail, errors);
     }
 
+    // Jackson's exceptions get their own mappers, each more specific than the built-in ones of quarkus-rest-jackson,
+    // which answer a bare 400 with an empty body.
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidFormat(InvalidFormatException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unparseableJson(JsonParseException e) {
+        return unreadableJson(e);
+    }
+
+    @ServerExceptionMapper
+    public Response unmappableJson(JsonMappingException e) {
+        return unreadableJson(e);
+    }
+
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e) {
         String field = e instanceof JsonMappingException jme ? JsonPaths.of(jme) : null;
+        boolean named = field != null && !field.isEmpty();
         String detail;
-        if (e.getCause() instanceof IllegalArgumentException iae && field != null) {
+        if (e.getCause() instanceof IllegalArgumentException iae && named) {
             detail = "field '" + field + "': " + iae.getMessage();
-        } else if (e instanceof InvalidFormatException ife) {
-            detail = "field '" + field + "' has an invalid value '" + ife.getValue() + "'";
-        } else if (e instanceof MismatchedInputException && field != null && !field.isEmpty()) {
-            detail = "field '" + field + "' has the wrong type";
+        } else if (e instanceof InvalidFormatException ife && named) {
+            detail = "field '" + field + "' has an invalid value '" + ife.getValue() + "'"
+                    + expected(ife.getTargetType());
+        } else if (e instanceof MismatchedInputException mie && named) {
+            detail = "field '" + field + "' has the wrong type" + expected(mie.getTargetType());
+        } else if (e instanceof MismatchedInputException) {
+            detail = "the request body must be a JSON object with the fields the API documents (see /q/openapi), "
+                    + "not " + (e.getOriginalMessage() != null && e.getOriginalMessage().contains("START_ARRAY")
+                    ? "an array" : "a single value");
         } else {
             detail = "the request body is not valid JSON: " + e.getOriginalMessage();
         }
-        List<Problem.FieldError> errors = field == null || field.isEmpty() ? null : List.of(new Problem.FieldError(field, detail));
+        List<Problem.FieldError> errors = named ? List.of(new Problem.FieldError(field, detail)) : null;
         return respond(400, "Invalid request", detail, errors);
+    }
+
+    /** ": expected a whole number" and the like, for the Java type a JSON value was read into. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "";
+        }
+        String what;
+        if (type == String.class) {
+            what = "a string";
+        } else if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == Short.class || type == short.class) {
+            what = "a whole number";
+        } else if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            what = "a number";
+        } else if (type == Boolean.class || type == boolean.class) {
+            what = "true or false";
+        } else if (java.util.Collection.class.isAssignableFrom(type) || type.isArray()) {
+            what = "a list";
+        } else if (type.isEnum()) {
+            what = "one of " + java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+        } else if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+            what = "an object";
+        } else {
+            return "";
+        }
+        return ": expected " + what;
     }
 
     @ServerExceptionMapper
@@ -65,6 +122,13 @@ public class ProblemMapper {
             return unreadableJson(jpe);
         }
         int status = e.getResponse().getStatus();
+        NumberFormatException number = numberFormat(e);
+        if (status == 404 && number != null) {
+            // JAX-RS answers a query parameter that does not convert with 404, as if the resource did not exist
+            String value = number.getMessage() == null ? "" : number.getMessage().replaceFirst("^For input string: ", "");
+            return respond(400, "Invalid request", "a query parameter has the value " + value
+                    + ", which is not a whole number in range (page, size and limit are whole numbers)", null);
+        }
         String title = Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Error";
         String detail = switch (status) {
@@ -77,8 +141,22 @@ public class ProblemMapper {
         return respond(status, title, detail, null);
     }
 
+    private static NumberFormatException numberFormat(Throwable e) {
+        for (Throwable t : e.getSuppressed()) {
+            if (t instanceof NumberFormatException n) {
+                return n;
+            }
+        }
+        return e.getCause() instanceof NumberFormatException n ? n : null;
+    }
+
     @ServerExceptionMapper
     public Response unexpected(RuntimeException e) {
+        if (Concurrency.isLostRace(e)) {
+            // two requests changed the same row at once and this one lost: nothing was changed, so it may be retried
+            return respond(409, "Conflict", "the resource was changed by another request at the same moment; "
+                    + "read it again and retry if the change still applies", null);
+        }
         LOG.error("Unhandled error", e);
         return respond(500, "Internal error", "an unexpected error occurred; it has been logged", null);
     }

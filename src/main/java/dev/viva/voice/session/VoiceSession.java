@@ -210,10 +210,16 @@ public final class VoiceSession {
         }
     }
 
-    /** A JSON message that could not be parsed. */
+    /** A message that is not a JSON object: {@code detail} says what it is instead. */
     public void malformed(String detail) {
         lastInboundAt = clock.getAsLong();
-        error(400, "bad-json", "not a JSON message: " + detail);
+        error(400, "bad-json", detail);
+    }
+
+    /** A JSON message with a value the text rules refuse (a control character); nothing is applied. */
+    public void invalid(String detail) {
+        lastInboundAt = clock.getAsLong();
+        error(400, "bad-request", detail);
     }
 
     /** A binary frame of candidate audio. */

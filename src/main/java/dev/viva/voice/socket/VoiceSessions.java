@@ -1,6 +1,9 @@
 package dev.viva.voice.socket;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.viva.platform.error.JsonPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viva.interview.InterviewEvent;
 import dev.viva.interview.service.InterviewService;
@@ -169,9 +172,22 @@ public class VoiceSessions {
         }
         ClientMessage message;
         try {
-            message = json.readValue(raw, ClientMessage.class);
+            JsonNode tree = json.readTree(raw);
+            if (tree == null || !tree.isObject()) {
+                String got = tree == null || tree.isNull() ? "null" : tree.isArray() ? "an array" : "a single value";
+                e.mailbox().execute(() -> e.session().malformed("a message must be a JSON object such as "
+                        + "{\"type\":\"ping\"}, not " + got));
+                return;
+            }
+            message = json.treeToValue(tree, ClientMessage.class);
         } catch (JsonProcessingException ex) {
-            e.mailbox().execute(() -> e.session().malformed(ex.getOriginalMessage()));
+            if (ex.getCause() instanceof IllegalArgumentException refused && ex instanceof JsonMappingException jme) {
+                // a value broke the text rules (a control character): the same refusal as on REST
+                String detail = "field '" + JsonPaths.of(jme) + "': " + refused.getMessage();
+                e.mailbox().execute(() -> e.session().invalid(detail));
+            } else {
+                e.mailbox().execute(() -> e.session().malformed("not a JSON message: " + ex.getOriginalMessage()));
+            }
             return;
         }
         e.mailbox().execute(() -> e.session().message(message));

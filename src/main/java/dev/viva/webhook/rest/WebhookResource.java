@@ -1,6 +1,7 @@
 package dev.viva.webhook.rest;
 
 import dev.viva.platform.error.ApiProblem;
+import dev.viva.platform.error.Instants;
 import dev.viva.platform.security.RecruiterOnly;
 import dev.viva.webhook.EventType;
 import dev.viva.webhook.WebhookMessage;
@@ -179,10 +180,6 @@ public class WebhookResource {
     }
 
     private static Instant instant(String field, String value) {
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw ApiProblem.badRequest(field, "not an ISO-8601 instant (e.g. 2026-11-22T10:00:00Z): " + value);
-        }
+        return Instants.parse(field, value, false);
     }
 }
