@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * Drives one interview: which phase, which question, when to follow up, when to move on and when to close. A plain
@@ -480,7 +481,8 @@ public final class InterviewEngine {
         askedBankIds.add(q.id());
         askedInPhase++;
         open = new AskedQuestion(seq, UtteranceKind.QUESTION, phase, q.difficulty(), r.text(), q.text(),
-                QuestionSource.BANK, q.id(), q.kind(), q.dimensions(), q.keyPoints(), q.misconceptions(),
+                QuestionSource.BANK, q.id(), q.kind(), q.dimensions(),
+                Stream.concat(q.keyPoints().stream(), q.criteria().stream()).toList(), q.misconceptions(),
                 q.idealAnswer(), r.generator(), r.fallbackReason());
         cycleStartedAt = now;
         followUps = 0;

@@ -29,26 +29,26 @@ public class KeywordAssessor implements AnswerAssessor {
     public AnswerAssessment assess(String roleId, Level level, QuestionSpec question, String answer) {
         String text = answer == null ? "" : answer;
         if (text.isBlank()) {
-            return result(0, 0, List.of(), question.keyPoints(), List.of(), List.of(), false);
+            return result(0, 0, List.of(), question.allKeyPoints(), List.of(), List.of(), false);
         }
         if (INJECTION.matcher(text).find()) {
             Matcher m = INJECTION.matcher(text);
             m.find();
-            return result(0, 0, List.of(), question.keyPoints(), List.of(), List.of(new AnswerAssessment.Flag(
+            return result(0, 0, List.of(), question.allKeyPoints(), List.of(), List.of(new AnswerAssessment.Flag(
                     "INSTRUCTION_INJECTION", "instruction-like text", new AnswerAssessment.Evidence(m.group(),
                     m.start(), m.end()))), true);
         }
         Set<String> words = words(text);
         List<String> covered = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        for (String kp : question.keyPoints()) {
+        for (String kp : question.allKeyPoints()) {
             (overlap(words(kp), words) >= 0.5 ? covered : missing).add(kp);
         }
         List<String> misconceptions = question.misconceptions().stream()
                 .filter(m -> overlap(words(m), words) >= 0.75).toList();
-        int score = question.keyPoints().isEmpty() ? 50 : 100 * covered.size() / question.keyPoints().size();
+        int score = question.allKeyPoints().isEmpty() ? 50 : 100 * covered.size() / question.allKeyPoints().size();
         score = Math.max(0, score - 30 * misconceptions.size());
-        double relevance = overlap(words(question.text() + " " + String.join(" ", question.keyPoints())), words);
+        double relevance = overlap(words(question.text() + " " + String.join(" ", question.allKeyPoints())), words);
         return result(score, Math.min(1.0, relevance * 3), covered, missing, misconceptions, List.of(), true);
     }
 

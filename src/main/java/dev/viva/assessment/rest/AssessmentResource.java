@@ -1,6 +1,7 @@
 package dev.viva.assessment.rest;
 
 import dev.viva.assessment.QuestionSpec;
+import dev.viva.assessment.signal.Criteria;
 import dev.viva.assessment.report.InterviewReport;
 import dev.viva.assessment.service.AssessmentEngine;
 import dev.viva.assessment.service.ReportReview;
@@ -59,13 +60,17 @@ public class AssessmentResource {
                 throw ApiProblem.badRequest("dimensions", "unknown dimension '" + d + "' for role " + role.id());
             }
         }
+        // key points the caller sends are told apart into facts and criteria; without them the bank's (or, for a
+        // question outside the bank, what the profile borrowed from the bank) stand
+        List<List<String>> sent = request.keyPoints() == null ? null : Criteria.split(request.keyPoints());
         QuestionSpec spec = new QuestionSpec(request.question(),
                 request.kind() != null ? request.kind() : profiled.kind(),
                 dims,
-                request.keyPoints() != null ? request.keyPoints() : bank.map(RoleTemplate.Question::keyPoints).orElse(List.of()),
-                request.misconceptions() != null ? request.misconceptions()
-                        : bank.map(RoleTemplate.Question::misconceptions).orElse(List.of()),
-                request.idealAnswer() != null ? request.idealAnswer() : bank.map(RoleTemplate.Question::idealAnswer).orElse(null));
+                sent != null ? sent.get(0) : profiled.keyPoints(),
+                sent != null ? sent.get(1) : profiled.criteria(),
+                request.misconceptions() != null ? request.misconceptions() : profiled.misconceptions(),
+                request.idealAnswer() != null ? request.idealAnswer() : profiled.idealAnswer(),
+                profiled.domain());
         return AnswerView.of(engine.score(spec, request.answer()));
     }
 

@@ -159,8 +159,11 @@ public final class AnswerScorer {
         };
         Set<String> vocabulary = vocabulary(question);
         List<Cues.Match> cues = Cues.find(scored, bankTerms(question));
-        Substance substance = Substance.of(scored, asked, vocabulary);
-        double relCosine = relevance.cosine(asked, scored);
+        Substance substance = Substance.of(scored, question.text(), vocabulary);
+        // the asking sentence alone can lose the topic ("Latency doubled after a deploy. Walk me through how you find
+        // the cause."), the whole text can carry an unrelated preamble: the answer addresses whichever it matches
+        double relCosine = Math.max(relevance.cosine(asked, scored), asked.equals(question.text().strip())
+                ? -1 : relevance.cosine(question.text(), scored));
         double rel = relevance.probability(relCosine);
         boolean dontKnow = count(cues, Cues.Kind.DONT_KNOW) > 0;
         if (wrapUp) {

@@ -6,6 +6,7 @@ import dev.viva.assessment.QuestionSpec;
 import dev.viva.assessment.ScoredAnswer;
 import dev.viva.assessment.report.InterviewReport;
 import dev.viva.assessment.report.ReportBuilder;
+import dev.viva.assessment.signal.Criteria;
 import dev.viva.assessment.signal.Relevance;
 import dev.viva.assessment.signal.SentenceEmbedder;
 import dev.viva.role.Level;
@@ -81,9 +82,10 @@ public class AssessmentEngine implements AnswerAssessor {
             QuestionSpec spec = bank.map(QuestionSpec::of)
                     .orElseGet(() -> profile(role, a.question(), a.keyPoints(), a.idealAnswer()));
             if (bank.isPresent() && (a.keyPoints() != null || a.idealAnswer() != null)) {
+                List<List<String>> sent = a.keyPoints() == null ? null : Criteria.split(a.keyPoints());
                 spec = new QuestionSpec(spec.text(), spec.kind(), spec.dimensions(),
-                        a.keyPoints() != null ? a.keyPoints() : spec.keyPoints(), spec.misconceptions(),
-                        a.idealAnswer() != null ? a.idealAnswer() : spec.idealAnswer());
+                        sent != null ? sent.get(0) : spec.keyPoints(), sent != null ? sent.get(1) : spec.criteria(),
+                        spec.misconceptions(), a.idealAnswer() != null ? a.idealAnswer() : spec.idealAnswer(), null);
             }
             Phase phase = a.phase() != null ? a.phase() : bank.map(RoleTemplate.Question::phase).orElse(Phase.FOUNDATION);
             int difficulty = a.difficulty() != null ? a.difficulty() : bank.map(RoleTemplate.Question::difficulty).orElse(3);

@@ -109,6 +109,8 @@ public class ReportService {
                 ? turnDetails.get().forInterview(interview.id) : Map.of();
         List<ReportBuilder.Entry> entries = new ArrayList<>();
         List<String> lastBankDimensions = null;
+        // a follow-up probes the bank question before it: a story's follow-up is judged as part of a story
+        QuestionKind lastBankKind = QuestionKind.TECHNICAL;
         for (Turn t : turns) {
             TurnDetails.Detail d = details.get(t.id);
             QuestionSpec spec = t.questionSource == QuestionSource.BANK && t.questionId != null
@@ -117,14 +119,15 @@ public class ReportService {
                 List<String> keyPoints = d == null || d.keyPoints() == null ? List.of() : d.keyPoints();
                 // a follow-up probes the bank question before it, so it informs the same dimensions
                 List<String> dims = lastBankDimensions != null ? lastBankDimensions : dimensionsOf(t, role);
-                spec = new QuestionSpec(t.questionText, QuestionKind.TECHNICAL, dims, keyPoints, List.of(), null);
+                spec = new QuestionSpec(t.questionText, lastBankKind, dims, keyPoints, List.of(), null);
             } else {
                 lastBankDimensions = spec.dimensions();
+                lastBankKind = spec.kind() == QuestionKind.CONVERSATIONAL ? QuestionKind.TECHNICAL : spec.kind();
             }
             if (!spec.text().equals(t.questionText)) {
                 // the interviewer may phrase a bank question in the persona's words; the rubric stays the bank's
                 spec = new QuestionSpec(t.questionText, spec.kind(), spec.dimensions(), spec.keyPoints(),
-                        spec.misconceptions(), spec.idealAnswer());
+                        spec.criteria(), spec.misconceptions(), spec.idealAnswer(), spec.domain());
             }
             boolean scored = t.answerText != null && (d == null || d.intent() == null
                     || !UNSCORED_INTENTS.contains(d.intent())) && (d == null || !"role-answer".equals(d.kind()));
