@@ -29,9 +29,9 @@ import java.util.stream.IntStream;
  */
 public class CalibrationBenchmark {
 
-    record Row(String id, String question, String reference, String answer, double human) {
+    public record Row(String id, String question, String reference, String answer, double human) {
         /** The reference answer is the ideal answer; its sentences become the key points. */
-        QuestionSpec spec() {
+        public QuestionSpec spec() {
             return new QuestionSpec(question, QuestionKind.TECHNICAL, List.of(), List.of(), List.of(), reference);
         }
     }
@@ -241,7 +241,7 @@ public class CalibrationBenchmark {
                 minStrong > maxWeak, minStrong, maxWeak);
     }
 
-    static List<Row> readMohler(Path csv) throws IOException {
+    public static List<Row> readMohler(Path csv) throws IOException {
         List<Row> rows = new ArrayList<>();
         List<List<String>> records = Csv.parse(Files.readString(csv, StandardCharsets.UTF_8));
         for (List<String> rec : records.subList(1, records.size())) {

@@ -83,6 +83,9 @@ public final class AnswerScorer {
     private static final Pattern WRAP_UP = Pattern.compile("(?i)\\b(?:(?:anything|what|something)(?: else)? (?:you'?d|you would|would you|do you) (?:like|want) to (?:ask|know)"
             + "|(?:any|have any|got any) questions? for (?:me|us)|questions? (?:about|on) the (?:role|team|company)"
             + "|anything you want to ask|what would you like to know)\\b");
+    /** "Is it remote? That's all.": a reply that closes the door rather than the conversation. */
+    private static final Pattern DISMISSIVE = Pattern.compile("(?i)\\b(?:that'?s all(?! from me)|all i care|doesn'?t (?:really )?"
+            + "work for me|nah|whatever|not interested|i don'?t care)\\b");
     private static final Pattern POLITE_CLOSE = Pattern.compile("(?i)\\b(?:no|nothing|not really|covered|that'?s all|i'?m good"
             + "|thank(?:s| you)|appreciate|all clear|no questions)\\b");
 
@@ -316,8 +319,15 @@ public final class AnswerScorer {
                 : !facts.isEmpty() ? coverage : !Double.isNaN(alignment) ? match(alignment) : 0;
         boolean hasRubric = !facts.isEmpty() || !Double.isNaN(alignment);
         // e5's relevance is calibrated on technical questions and their ideal answers; a story or an introduction is
-        // on topic when it is one, which its criteria say better
-        double gate = group == ScoreModel.Group.TECHNICAL || Double.isNaN(criteriaMet) ? rel : Math.max(rel, criteriaMet);
+        // on topic when it is one, which its criteria say better (see ScoreModel)
+        if (group == ScoreModel.Group.TECHNICAL && !hasRubric) {
+            group = ScoreModel.Group.OPEN;
+        }
+        double gate = switch (group) {
+            case TECHNICAL, OPEN -> rel;
+            case BEHAVIOURAL -> 1;
+            case INTRODUCTION -> Double.isNaN(criteriaMet) ? rel : Math.max(rel, criteriaMet);
+        };
         var features = new ScoreModel.Features(gate, rubric, hasRubric ? 1 : 0, Double.isNaN(criteriaMet) ? 0 : criteriaMet,
                 Math.min(1, substance.domainTerms().size() / 8.0), Math.min(1, substance.reasoning() / 4.0),
                 Math.min(1, numbers / 2.0), Math.min(1, tradeOffs / 2.0), Math.min(1, substance.examples()),
@@ -432,21 +442,23 @@ public final class AnswerScorer {
         List<Finding> strengths = new ArrayList<>();
         List<Finding> weaknesses = new ArrayList<>();
         String justification;
-        if (asked) {
-            boolean specific = substance.novel() >= 6;
-            score = specific ? 80 : 65;
+        boolean dismissive = DISMISSIVE.matcher(scored).find();
+        if (asked && !dismissive) {
+            boolean specific = substance.novel() >= 10;
+            score = specific ? 80 : 50;
             strengths.add(new Finding(Aspect.CANDIDATE_QUESTION, specific ? "Asks a specific question about the role"
                     : "Asks a question", asks.evidence() == null ? List.of() : List.of(quote(scored, asks.evidence()))));
             justification = "Scored " + score + "/100. At the wrap-up the candidate asked " + (specific
                     ? "a specific question about the role or team, which shows engagement." : "a general question.");
-        } else if (POLITE_CLOSE.matcher(scored).find()) {
+        } else if (POLITE_CLOSE.matcher(scored).find() && !dismissive) {
             score = 55;
             justification = "Scored 55/100. The candidate closed politely without a question of their own, which is fine "
                     + "at the wrap-up.";
         } else {
             score = 30;
             weaknesses.add(new Finding(Aspect.BREVITY, "A curt reply at the wrap-up", List.of()));
-            justification = "Scored 30/100. The reply at the wrap-up neither asked anything nor closed the conversation.";
+            justification = "Scored 30/100. The reply at the wrap-up was curt: it neither engaged with the role nor "
+                    + "closed the conversation warmly.";
         }
         var assessment = new AnswerAssessment(score, round2(rel), question.dimensions(), strengths, weaknesses,
                 List.of(), justification, List.of(), List.of(), List.of(), List.copyOf(flags), true);
@@ -476,7 +488,7 @@ public final class AnswerScorer {
         return switch (group) {
             case BEHAVIOURAL -> STORY_CRITERIA;
             case INTRODUCTION -> INTRODUCTION_CRITERIA;
-            case TECHNICAL -> List.of();
+            case TECHNICAL, OPEN -> List.of();
         };
     }
 
@@ -562,7 +574,7 @@ public final class AnswerScorer {
         if (numbers == 0) {
             tips.add("Back claims with numbers: sizes, latencies, percentages, time saved.");
         }
-        if (group == ScoreModel.Group.TECHNICAL && tradeOffs == 0) {
+        if ((group == ScoreModel.Group.TECHNICAL || group == ScoreModel.Group.OPEN) && tradeOffs == 0) {
             tips.add("Discuss trade-offs: when the approach is the wrong choice and what it costs.");
         }
         if (hedging > 0.3) {

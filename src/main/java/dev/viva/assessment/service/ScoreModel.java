@@ -5,14 +5,21 @@ package dev.viva.assessment.service;
  * (non-negative least squares) on the tuning part of the labelled development set
  * ({@code src/test/resources/devset/answers.jsonl}, guide in docs/assessment-labelling.md) and checked on its held-out
  * part; {@code DevSetBenchmark} prints both and {@code bench/fit-score-model.py} refits them (technical answers on all
- * features, stories and introductions on a few, since their groups are small). Depth features are multiplied by
- * relevance, so terms and numbers about something else earn nothing.
+ * features, stories and introductions on a few, since their groups are small; the Mohler short answers join the rubric
+ * group with a small weight so exam-style answers keep being ranked by their rubric match). Depth features are
+ * multiplied by a relevance gate, so terms and numbers about something else earn nothing: e5 relevance for technical
+ * answers, the criteria too for introductions; a story is not gated (e5 is calibrated on technical questions, and a
+ * story about something else is caught as off topic instead).
  */
 final class ScoreModel {
 
-    /** What kind of answer is being scored; each has its own weights. */
+    /**
+     * What kind of answer is being scored; each has its own weights. A technical question with a rubric (facts or an
+     * ideal answer) is judged mostly on it; one without (an interviewer's follow-up, an imported question) on the
+     * depth the answer adds.
+     */
     enum Group {
-        TECHNICAL, BEHAVIOURAL, INTRODUCTION
+        TECHNICAL, OPEN, BEHAVIOURAL, INTRODUCTION
     }
 
     /**
@@ -48,11 +55,13 @@ final class ScoreModel {
     }
 
     /** Coefficients in the order of {@link Features#vector()}. */
-    private static final double[] TECHNICAL = {0.277, 0, 0.702, -0.424, 0, 0, 0, 0.044, 0, 0.102, 0.355, 0, 0, 0.045, 0,
-            -0.263};
-    private static final double[] BEHAVIOURAL = {0.314, 0, 0, 0, 0, 0, 0, 0.358, 0, 0.116, 0.167, 0, 0.154, 0, 0,
-            -0.542};
-    private static final double[] INTRODUCTION = {0.185, 0, 0, 0, 0.209, 0.161, 0, 0.358, 0, 0, 0, 0, 0, 0, 0, 0};
+    private static final double[] TECHNICAL = {-0.062, 0, 0.685, 0, 0, 0, 0, 0.014, 0.052, 0.076, 0.082, 0, 0, 0.140, 0,
+            -0.478};
+    private static final double[] OPEN = {-0.022, 0, 0, 0, 0, 0.313, 0, 0.089, 0, 0.089, 0.422, 0, 0, 0.044, 0.037,
+            -0.137};
+    private static final double[] BEHAVIOURAL = {0.107, 0, 0, 0, 0, 0, 0, 0.190, 0, 0.159, 0.491, 0, 0.092, 0, 0,
+            -0.267};
+    private static final double[] INTRODUCTION = {0.139, 0, 0, 0, 0.188, 0.148, 0, 0.474, 0, 0, 0, 0, 0, 0, 0, 0};
 
     private ScoreModel() {
     }
@@ -60,6 +69,7 @@ final class ScoreModel {
     static double score(Group group, Features f) {
         double[] w = switch (group) {
             case TECHNICAL -> TECHNICAL;
+            case OPEN -> OPEN;
             case BEHAVIOURAL -> BEHAVIOURAL;
             case INTRODUCTION -> INTRODUCTION;
         };

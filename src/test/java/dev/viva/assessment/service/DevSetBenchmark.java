@@ -75,6 +75,19 @@ class DevSetBenchmark {
                 sorted[sorted.length / 2], sorted[(int) (sorted.length * 0.95)]);
         candidates(rows);
         if (System.getProperty("dump") != null) {
+            // -Dmohler adds the Mohler short answers (reads ../shared/datasets; benchmarks only) as split "mohler",
+            // with the human grade (0-5) as the label and the question as the category, for a joint fit
+            if (System.getProperty("mohler") != null) {
+                List<dev.viva.assessment.CalibrationBenchmark.Row> mohler = dev.viva.assessment.CalibrationBenchmark
+                        .readMohler(Path.of("../shared/datasets/mohler-short-answers.csv"));
+                int k = 0;
+                for (var m : mohler) {
+                    AnswerScorer.Analysis a = scorer.analyse(m.spec(), m.answer());
+                    results.add(new Result(new Row("mohler-" + k++, "mohler", null, m.question(), "technical",
+                            "q" + Math.abs(m.question().hashCode()), m.answer(), (int) Math.round(m.human() * 100),
+                            null, "mohler"), a.scored().assessment().score(), false, false, false, false, a));
+                }
+            }
             StringBuilder sb = new StringBuilder("id,split,kind,category,group,label,score,relevance,rubric,hasRubric,"
                     + "criteria,domain,reasoning,numbers,tradeOffs,examples,length,story,ideal,focus,novelty,echo,"
                     + "misconceptions,refutations,hedging,natural\n");
