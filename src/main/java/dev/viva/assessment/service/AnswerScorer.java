@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -160,18 +161,21 @@ public final class AnswerScorer {
             case CONVERSATIONAL -> ScoreModel.Group.INTRODUCTION;
             case TECHNICAL -> ScoreModel.Group.TECHNICAL;
         };
+        // e5 runs on its own while MiniLM encodes the answer's passages: the two models' work overlaps
+        String fullQuestion = question.text().strip();
+        CompletableFuture<Double> relevanceCosine = CompletableFuture.supplyAsync(
+                () -> Math.max(relevance.cosine(asked, scored), asked.equals(fullQuestion) ? -1
+                        : relevance.cosine(fullQuestion, scored)));
         Set<String> vocabulary = vocabulary(question);
         List<Cues.Match> cues = Cues.find(scored, bankTerms(question));
         Substance substance = Substance.of(scored, question.text(), vocabulary);
-        // the asking sentence alone can lose the topic ("Latency doubled after a deploy. Walk me through how you find
-        // the cause."), the whole text can carry an unrelated preamble: the answer addresses whichever it matches
-        double relCosine = Math.max(relevance.cosine(asked, scored), asked.equals(question.text().strip())
-                ? -1 : relevance.cosine(question.text(), scored));
-        double rel = relevance.probability(relCosine);
         boolean dontKnow = count(cues, Cues.Kind.DONT_KNOW) > 0;
         if (wrapUp) {
-            return wrapUp(question, answer, scored, cues, flags, words.size(), rel, relCosine, substance);
+            double relCosine = relevanceCosine.join();
+            return wrapUp(question, scored, cues, flags, words.size(), relevance.probability(relCosine), relCosine,
+                    substance);
         }
+
 
         List<Text.Span> windows = Text.windows(scored, WINDOW, STEP);
         List<String> windowTexts = windows.stream().map(w -> Text.normalise(w.text())).toList();
@@ -190,6 +194,10 @@ public final class AnswerScorer {
         Set<String> questionStems = new HashSet<>(Text.contentStems(question.text()));
         boolean behavioural = group != ScoreModel.Group.TECHNICAL;
 
+        // the asking sentence alone can lose the topic ("Latency doubled after a deploy. Walk me through how you find
+        // the cause."), the whole text can carry an unrelated preamble: the answer addresses whichever it matches
+        double relCosine = relevanceCosine.join();
+        double rel = relevance.probability(relCosine);
         boolean hasIdeal = question.idealAnswer() != null && !question.idealAnswer().isBlank();
         float[] idealVec = null;
         double idealSim = Double.NaN;
@@ -434,7 +442,7 @@ public final class AnswerScorer {
      * The candidate's own turn at the end: a question about the role shows engagement, a polite close is fine, and
      * neither is ever off topic.
      */
-    private Analysis wrapUp(QuestionSpec question, String answer, String scored, List<Cues.Match> cues, List<Flag> flags,
+    private Analysis wrapUp(QuestionSpec question, String scored, List<Cues.Match> cues, List<Flag> flags,
                             int n, double rel, double relCosine, Substance substance) {
         Criteria.Judgement asks = Criteria.judge("asks a question", scored, Set.of());
         boolean asked = asks.met() > 0 && (scored.contains("?") || substance.novel() >= 4);

@@ -101,7 +101,12 @@ public final class SentenceEmbedder {
     public SentenceEmbedder(Model which, int cacheVectors) {
         this.cacheVectors = cacheVectors;
         try (InputStream model = resource(which.onnx, which); InputStream vocabulary = resource(which.tokenizer, which)) {
-            session = environment.createSession(model.readAllBytes(), new OrtSession.SessionOptions());
+            // one thread per forward pass: texts already run in parallel, one per core, and ONNX Runtime's own
+            // intra-op pool would spin on the same cores, burning CPU another interview could use
+            OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            session = environment.createSession(model.readAllBytes(), options);
             typeIds = session.getInputNames().contains("token_type_ids");
             tokenizer = HuggingFaceTokenizer.newInstance(vocabulary, Map.of("padding", "false", "truncation", "false"));
         } catch (IOException e) {
