@@ -16,7 +16,9 @@ import java.util.List;
  * @param question       the question itself
  * @param source         BANK or GENERATED
  * @param bankId         the bank question asked or, for a generated follow-up, the bank question it probes
- * @param keyPoints      for generated questions, what a strong answer covers (never shown to the candidate)
+ * @param keyPoints      facts a strong answer states (the bank's, or for a generated question the generator's; never
+ *                       shown to the candidate)
+ * @param criteria       criteria about a strong answer ("states the outcome"), from the bank question asked or probed
  * @param generator      "offline" or "llm": which generator produced the words
  * @param fallbackReason why the LLM was not used for this turn although it is configured; null otherwise
  */
@@ -33,6 +35,7 @@ public record AskedQuestion(
         QuestionKind questionKind,
         List<String> dimensions,
         List<String> keyPoints,
+        List<String> criteria,
         List<String> misconceptions,
         String idealAnswer,
         String generator,
@@ -41,11 +44,13 @@ public record AskedQuestion(
     public AskedQuestion {
         dimensions = List.copyOf(dimensions);
         keyPoints = List.copyOf(keyPoints);
+        // snapshots written before criteria were kept apart have none
+        criteria = criteria == null ? List.of() : List.copyOf(criteria);
         misconceptions = List.copyOf(misconceptions);
     }
 
     public QuestionSpec spec() {
-        return new QuestionSpec(question, questionKind, dimensions, keyPoints, misconceptions, idealAnswer);
+        return new QuestionSpec(question, questionKind, dimensions, keyPoints, criteria, misconceptions, idealAnswer, null);
     }
 
     public boolean scored() {

@@ -2,6 +2,7 @@ package dev.viva.interviewer;
 
 import dev.viva.assessment.AnswerAssessment;
 import dev.viva.assessment.AnswerAssessor;
+import dev.viva.assessment.signal.Criteria;
 import dev.viva.interview.QuestionSource;
 import dev.viva.interviewer.generation.Move;
 import dev.viva.interviewer.generation.Reply;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Drives one interview: which phase, which question, when to follow up, when to move on and when to close. A plain
@@ -481,8 +481,7 @@ public final class InterviewEngine {
         askedBankIds.add(q.id());
         askedInPhase++;
         open = new AskedQuestion(seq, UtteranceKind.QUESTION, phase, q.difficulty(), r.text(), q.text(),
-                QuestionSource.BANK, q.id(), q.kind(), q.dimensions(),
-                Stream.concat(q.keyPoints().stream(), q.criteria().stream()).toList(), q.misconceptions(),
+                QuestionSource.BANK, q.id(), q.kind(), q.dimensions(), q.keyPoints(), q.criteria(), q.misconceptions(),
                 q.idealAnswer(), r.generator(), r.fallbackReason());
         cycleStartedAt = now;
         followUps = 0;
@@ -502,12 +501,14 @@ public final class InterviewEngine {
         Reply r = generator.reply(context(seq + 1), move);
         seq++;
         AskedQuestion parent = open;
-        List<String> keyPoints = r.keyPoints().isEmpty() ? fallbackKeyPoints : r.keyPoints();
+        // what the follow-up targets may be criteria of the bank question (the story's outcome): those stay criteria
+        List<String> keyPoints = Criteria.split(r.keyPoints().isEmpty() ? fallbackKeyPoints : r.keyPoints()).get(0);
         boolean conversational = kind == UtteranceKind.ROLE_ANSWER;
         open = new AskedQuestion(seq, kind, phase, parent.difficulty(), r.text(), r.question(),
                 QuestionSource.GENERATED, parent.bankId(),
                 conversational ? QuestionKind.CONVERSATIONAL : parent.questionKind(), parent.dimensions(),
-                conversational ? List.of() : keyPoints, parent.misconceptions(), parent.idealAnswer(),
+                conversational ? List.of() : keyPoints, conversational ? List.of() : parent.criteria(),
+                parent.misconceptions(), parent.idealAnswer(),
                 r.generator(), r.fallbackReason());
         if (kind == UtteranceKind.FOLLOW_UP || kind == UtteranceKind.HINT) {
             followUps++;

@@ -168,7 +168,9 @@ class InterviewEngineTest {
                 .forEach(q -> perBankQuestion.merge(q.bankId(), 1, Integer::sum));
         assertThat(perBankQuestion.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
         assertThat(avg.asked().stream().filter(q -> q.source() == QuestionSource.GENERATED))
-                .allSatisfy(q -> assertThat(q.keyPoints().isEmpty()).isEqualTo(q.kind() == UtteranceKind.ROLE_ANSWER));
+                // a follow-up carries what its answer is judged on: facts, or a story's criteria
+                .allSatisfy(q -> assertThat(q.keyPoints().isEmpty() && q.criteria().isEmpty())
+                        .isEqualTo(q.kind() == UtteranceKind.ROLE_ANSWER));
     }
 
     @Test

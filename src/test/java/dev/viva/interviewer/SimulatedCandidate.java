@@ -43,7 +43,7 @@ public enum SimulatedCandidate {
                           + " where I own the billing API and its deployment.";
             };
         }
-        List<String> kps = q.keyPoints();
+        List<String> kps = java.util.stream.Stream.concat(q.keyPoints().stream(), q.criteria().stream()).toList();
         return switch (this) {
             case STRONG -> (q.idealAnswer() == null ? "" : q.idealAnswer() + " ") + "In short: "
                     + String.join("; ", kps) + ".";

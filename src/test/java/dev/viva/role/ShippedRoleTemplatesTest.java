@@ -27,4 +27,28 @@ class ShippedRoleTemplatesTest {
             }
         }
     }
+
+    /**
+     * Stories and introductions are judged on criteria ("states the outcome"), technical answers on facts: a template
+     * that files a criterion as a fact would have it matched word for word, which cannot work.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"backend-engineer", "frontend-engineer", "ml-engineer", "site-reliability-engineer"})
+    void criteriaAreKeptApartFromFacts(String id) throws Exception {
+        String resource = "roles/" + id + ".yaml";
+        try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+            RoleTemplate t = RoleTemplateParser.parse(resource, id, in);
+            for (RoleTemplate.Question q : t.questions()) {
+                if (q.kind() != QuestionKind.TECHNICAL) {
+                    assertTrue(q.keyPoints().isEmpty(), q.id() + " states facts for a " + q.kind().id() + " question");
+                }
+                for (String c : q.criteria()) {
+                    assertTrue(dev.viva.assessment.signal.Criteria.isCriterion(c), q.id() + ": '" + c
+                            + "' does not read as a criterion, so an imported copy of it would be matched as a fact");
+                }
+            }
+            assertTrue(t.questions().stream().filter(q -> q.kind() == QuestionKind.BEHAVIOURAL)
+                    .allMatch(q -> q.criteria().size() >= 2), id + ": every story question needs criteria");
+        }
+    }
 }

@@ -96,7 +96,8 @@ public final class ReportBuilder {
                 den += w;
             }
             double percent = num / den;
-            dimensions.add(new InterviewReport.Dimension(d.id(), d.name(), d.weight(), outOf5(percent),
+            // the score out of 5 is read beside the percentage shown, so it is computed from that percentage
+            dimensions.add(new InterviewReport.Dimension(d.id(), d.name(), d.weight(), outOf5(Math.round(percent)),
                     (int) Math.round(percent), label(percent), inform.size(), reasoning(d, inform, percent),
                     bestQuotes(inform, 3, quoted)));
         }

@@ -113,9 +113,37 @@ public final class AnswerScorer {
         this.calibration = calibration;
     }
 
+    /**
+     * The assessment of an answer. A report re-assesses the answers the interviewer assessed one by one while the
+     * interview ran; the same question and answer give the same assessment, so the last few thousand are kept.
+     */
     public ScoredAnswer score(QuestionSpec question, String rawAnswer) {
-        return analyse(question, rawAnswer).scored();
+        Key key = new Key(question, rawAnswer);
+        synchronized (recent) {
+            ScoredAnswer known = recent.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        ScoredAnswer scored = analyse(question, rawAnswer).scored();
+        synchronized (recent) {
+            recent.put(key, scored);
+        }
+        return scored;
     }
+
+    private record Key(QuestionSpec question, String answer) {
+    }
+
+    /** About a hundred interviews' answers. */
+    static final int RECENT_ANSWERS = 4_000;
+
+    private final Map<Key, ScoredAnswer> recent = new LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, ScoredAnswer> eldest) {
+            return size() > RECENT_ANSWERS;
+        }
+    };
 
     /** An assessment with the features its score was computed from (null when there was nothing to assess). */
     record Analysis(ScoredAnswer scored, ScoreModel.Group group, ScoreModel.Features features) {
@@ -452,7 +480,8 @@ public final class AnswerScorer {
         String justification;
         boolean dismissive = DISMISSIVE.matcher(scored).find();
         if (asked && !dismissive) {
-            boolean specific = substance.novel() >= 10;
+            // "what are the next steps?" is a fine question anyone could ask; one about this team's work is specific
+            boolean specific = substance.novel() >= 10 || substance.novel() >= 6 && !substance.domainTerms().isEmpty();
             score = specific ? 80 : 50;
             strengths.add(new Finding(Aspect.CANDIDATE_QUESTION, specific ? "Asks a specific question about the role"
                     : "Asks a question", asks.evidence() == null ? List.of() : List.of(quote(scored, asks.evidence()))));

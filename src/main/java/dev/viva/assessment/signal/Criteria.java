@@ -47,7 +47,7 @@ public final class Criteria {
     /** A criterion opens with what the answer should do: "describes ...", "names ...", "states ...". */
     private static final Pattern CRITERION = Pattern.compile("(?i)^(?:describes?|names?|mentions?|explains?|states?|gives?"
             + "|shows?|asks?|reflects?|quantifies|admits?|owns?|acknowledges?|involves?|shares?|proposes?|proposed"
-            + "|uses? (?:data|evidence|examples?)|talks? about|walks? through|provides?)\\b");
+            + "|raised|raises|uses? (?:data|evidence|examples?)|talks? about|walks? through|provides?)\\b");
 
     private static final Pattern FIRST_PERSON_ACTION = Pattern.compile("(?i)\\b(?:i|i've|i'd)\\s+(?:then\\s+|also\\s+|first\\s+|personally\\s+|quickly\\s+|just\\s+)?"
             + "(?:\\w+ed|led|built|wrote|took|made|ran|set|put|got|found|went|spent|did|drove|chose|brought|kept|sat|told|taught"

@@ -116,6 +116,7 @@ public final class LlmReplyGenerator implements ReplyGenerator {
         node.path("keyPoints").forEach(k -> keyPoints.add(k.asText("").strip()));
         RoleTemplate.Question parent = move.parent();
         List<String> secret = new ArrayList<>(parent.keyPoints());
+        secret.addAll(parent.criteria());
         secret.addAll(parent.misconceptions());
         secret.addAll(move.targets());
         if (parent.idealAnswer() != null) {

@@ -1,7 +1,6 @@
 package dev.viva.assessment.service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.viva.assessment.DevSet;
 import dev.viva.assessment.Embedders;
 import dev.viva.assessment.QuestionSpec;
 import dev.viva.role.RoleTemplate;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -34,24 +31,20 @@ import java.util.stream.Collectors;
  */
 class DevSetBenchmark {
 
-    record Row(String id, String role, String questionId, String question, String kind, String category, String answer,
-               int label, String twinOf, String split) {
-    }
-
-    record Result(Row row, int score, boolean offTopic, boolean injection, boolean misconception, boolean refutation,
+    record Result(DevSet row, int score, boolean offTopic, boolean injection, boolean misconception, boolean refutation,
                   AnswerScorer.Analysis analysis) {
     }
 
     @Test
     void devSet() throws IOException {
-        List<Row> rows = load();
+        List<DevSet> rows = DevSet.load();
         AnswerScorer scorer = Embedders.scorer();
         QuestionProfiler profiler = new QuestionProfiler(Embedders.SHARED);
         Map<String, RoleTemplate> roles = new HashMap<>();
         List<Result> results = new ArrayList<>();
         double[] millis = new double[rows.size()];
         int i = 0;
-        for (Row r : rows) {
+        for (DevSet r : rows) {
             RoleTemplate role = roles.computeIfAbsent(r.role(), DevSetBenchmark::role);
             QuestionSpec spec = r.questionId() != null ? QuestionSpec.of(role.question(r.questionId()).orElseThrow())
                     : profiler.profile(role, r.question(), null, null);
@@ -77,7 +70,7 @@ class DevSetBenchmark {
         double[] cpu = new double[rows.size()];
         var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         i = 0;
-        for (Row r : rows) {
+        for (DevSet r : rows) {
             RoleTemplate role = roles.get(r.role());
             QuestionSpec spec = r.questionId() != null ? QuestionSpec.of(role.question(r.questionId()).orElseThrow())
                     : profiler.profile(role, r.question(), null, null);
@@ -104,7 +97,7 @@ class DevSetBenchmark {
                 int k = 0;
                 for (var m : mohler) {
                     AnswerScorer.Analysis a = scorer.analyse(m.spec(), m.answer());
-                    results.add(new Result(new Row("mohler-" + k++, "mohler", null, m.question(), "technical",
+                    results.add(new Result(new DevSet("mohler-" + k++, "mohler", null, m.question(), "technical",
                             "q" + Math.abs(m.question().hashCode()), m.answer(), (int) Math.round(m.human() * 100),
                             null, "mohler"), a.scored().assessment().score(), false, false, false, false, a));
                 }
@@ -140,18 +133,18 @@ class DevSetBenchmark {
      * question kind), assessed the way {@code POST /assessments/transcripts} assesses a transcript; and a mixed
      * candidate whose Markdown report {@code -Dsample=FILE} writes.
      */
-    static void candidates(List<Row> rows) throws IOException {
+    static void candidates(List<DevSet> rows) throws IOException {
         AssessmentEngine engine = new AssessmentEngine(Embedders.SHARED, Embedders.E5);
         System.out.printf(Locale.ROOT, "%nWhole candidates from one quality band (transcript path)%n");
-        for (String roleId : rows.stream().map(Row::role).distinct().sorted().toList()) {
+        for (String roleId : rows.stream().map(DevSet::role).distinct().sorted().toList()) {
             RoleTemplate role = role(roleId);
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-26s", roleId));
             for (String band : List.of("strong", "average", "weak")) {
                 List<AssessmentEngine.TranscriptAnswer> answers = new ArrayList<>();
-                Map<String, List<Row>> byQuestion = rows.stream().filter(r -> r.role().equals(roleId)
+                Map<String, List<DevSet>> byQuestion = rows.stream().filter(r -> r.role().equals(roleId)
                                 && !r.category().startsWith("injection"))
-                        .collect(Collectors.groupingBy(Row::question, LinkedHashMap::new, Collectors.toList()));
-                for (List<Row> q : byQuestion.values()) {
+                        .collect(Collectors.groupingBy(DevSet::question, LinkedHashMap::new, Collectors.toList()));
+                for (List<DevSet> q : byQuestion.values()) {
                     q.stream().filter(r -> switch (band) {
                         case "strong" -> r.label() == 3;
                         case "average" -> r.label() == 2;
@@ -169,11 +162,11 @@ class DevSetBenchmark {
             RoleTemplate role = role("backend-engineer");
             List<AssessmentEngine.TranscriptAnswer> mixed = new ArrayList<>();
             int[] wanted = {3, 2, 3, 1, 2, 3, 0, 2, 3, 1, 2, 3, 2, 3, 1, 2, 3, 2};
-            Map<String, List<Row>> byQuestion = rows.stream().filter(r -> r.role().equals("backend-engineer")
+            Map<String, List<DevSet>> byQuestion = rows.stream().filter(r -> r.role().equals("backend-engineer")
                             && !r.category().startsWith("injection"))
-                    .collect(Collectors.groupingBy(Row::question, LinkedHashMap::new, Collectors.toList()));
+                    .collect(Collectors.groupingBy(DevSet::question, LinkedHashMap::new, Collectors.toList()));
             int k = 0;
-            for (List<Row> q : byQuestion.values()) {
+            for (List<DevSet> q : byQuestion.values()) {
                 int label = wanted[k++ % wanted.length];
                 q.stream().filter(r -> r.label() == label).findFirst().or(() -> q.stream().findFirst())
                         .ifPresent(r -> mixed.add(new AssessmentEngine.TranscriptAnswer(r.question(), r.answer(), null,
@@ -274,26 +267,6 @@ class DevSetBenchmark {
         double[] x = rs.stream().mapToDouble(Result::score).toArray();
         double[] y = rs.stream().mapToDouble(r -> r.row().label()).toArray();
         return dev.viva.assessment.CalibrationBenchmark.Stats.pearson(x, y);
-    }
-
-    static List<Row> load() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        List<Row> rows = new ArrayList<>();
-        try (InputStream in = Objects.requireNonNull(DevSetBenchmark.class.getClassLoader()
-                .getResourceAsStream("devset/answers.jsonl"))) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = json.readTree(line);
-                rows.add(new Row(n.get("id").asText(), n.get("role").asText(), n.get("questionId").isNull() ? null
-                        : n.get("questionId").asText(), n.get("question").asText(), n.get("kind").asText(),
-                        n.get("category").asText(), n.get("answer").asText(), n.get("label").asInt(),
-                        n.get("twinOf") == null || n.get("twinOf").isNull() ? null : n.get("twinOf").asText(),
-                        n.get("split").asText()));
-            }
-        }
-        return rows;
     }
 
     static RoleTemplate role(String id) {

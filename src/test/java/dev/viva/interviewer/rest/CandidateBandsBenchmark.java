@@ -1,7 +1,6 @@
 package dev.viva.interviewer.rest;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.viva.assessment.DevSet;
 import dev.viva.interviewer.AskedQuestion;
 import dev.viva.interviewer.SimulatedCandidate;
 import dev.viva.interviewer.service.TestInterviewerClock;
@@ -11,16 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import static dev.viva.TestApi.RECRUITER;
 import static dev.viva.TestApi.candidate;
@@ -41,7 +36,7 @@ class CandidateBandsBenchmark {
 
     @Test
     void bands() throws IOException {
-        Map<String, List<JsonNode>> devset = devset();
+        Map<String, List<DevSet>> devset = devset();
         TextInterviewResourceTest helper = new TextInterviewResourceTest();
         System.out.printf(Locale.ROOT, "%nCANDIDATE BANDS THROUGH TEXT INTERVIEWS (mid level, offline interviewer)%n");
         for (String role : List.of("backend-engineer", "frontend-engineer", "ml-engineer", "site-reliability-engineer")) {
@@ -60,7 +55,7 @@ class CandidateBandsBenchmark {
                     String text = null;
                     if (q.kind() == dev.viva.interviewer.UtteranceKind.QUESTION && q.bankId() != null) {
                         text = devset.getOrDefault(q.bankId(), List.of()).stream()
-                                .filter(n -> matches(band, n.get("label").asInt())).map(n -> n.get("answer").asText())
+                                .filter(a -> matches(band, a.label())).map(DevSet::answer)
                                 .findFirst().orElse(null);
                     }
                     if (text == null) {
@@ -90,21 +85,8 @@ class CandidateBandsBenchmark {
         };
     }
 
-    private static Map<String, List<JsonNode>> devset() throws IOException {
-        ObjectMapper json = new ObjectMapper();
-        Map<String, List<JsonNode>> byQuestion = new HashMap<>();
-        try (InputStream in = Objects.requireNonNull(CandidateBandsBenchmark.class.getClassLoader()
-                .getResourceAsStream("devset/answers.jsonl"))) {
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode n = json.readTree(line);
-                if (!n.get("questionId").isNull() && !n.get("category").asText().startsWith("injection")) {
-                    byQuestion.computeIfAbsent(n.get("questionId").asText(), k -> new ArrayList<>()).add(n);
-                }
-            }
-        }
-        return byQuestion;
+    private static Map<String, List<DevSet>> devset() throws IOException {
+        return DevSet.load().stream().filter(a -> a.questionId() != null && !a.category().startsWith("injection"))
+                .collect(Collectors.groupingBy(DevSet::questionId));
     }
 }
