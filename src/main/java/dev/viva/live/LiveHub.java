@@ -1,5 +1,6 @@
 package dev.viva.live;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.websockets.next.CloseReason;
 import jakarta.annotation.Priority;
@@ -67,6 +68,14 @@ public class LiveHub {
     public static final String SHUTDOWN_REASON = "the server is restarting; reconnecting shows the interview again";
 
     void onStop(@Observes @Priority(10) ShutdownEvent event) {
+        closeAll(Duration.ofSeconds(5));
+    }
+
+    /**
+     * A graceful stop begins (SIGTERM; quarkus.shutdown.delay-enabled): the sockets close here, while the HTTP server
+     * still runs, which ShutdownEvent is too late for (by then the server has closed them with a bare 1000).
+     */
+    void onStopping(@Observes ShutdownDelayInitiatedEvent event) {
         closeAll(Duration.ofSeconds(5));
     }
 

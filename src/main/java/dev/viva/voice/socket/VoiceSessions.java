@@ -30,6 +30,7 @@ import dev.viva.voice.session.TurnLatency;
 import dev.viva.voice.session.VoiceSession;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -112,9 +113,19 @@ public class VoiceSessions {
     }
 
     /** Why candidates' sockets close when the server stops: they reconnect and the interview goes on. */
+    private final AtomicBoolean shutDown = new AtomicBoolean();
+
     public static final String SHUTDOWN_REASON = "the server is restarting; reconnect to continue the interview";
 
     void onStop(@Observes @Priority(10) ShutdownEvent event) {
+        shutdown(config.shutdownGrace());
+    }
+
+    /**
+     * A graceful stop begins (SIGTERM; quarkus.shutdown.delay-enabled): the sockets close here, while the HTTP server
+     * still runs, which ShutdownEvent is too late for (by then the server has closed them with a bare 1000).
+     */
+    void onStopping(@Observes ShutdownDelayInitiatedEvent event) {
         shutdown(config.shutdownGrace());
     }
 
@@ -125,6 +136,9 @@ public class VoiceSessions {
      */
     public void shutdown(Duration grace) {
         Draining.begin();
+        if (!shutDown.compareAndSet(false, true)) {
+            return;
+        }
         ticker.shutdownNow();
         List<CompletableFuture<Void>> closing = new ArrayList<>();
         for (Entry e : byConnection.values()) {
