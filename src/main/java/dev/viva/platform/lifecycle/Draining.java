@@ -1,6 +1,7 @@
 package dev.viva.platform.lifecycle;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +15,11 @@ import jakarta.enterprise.event.Observes;
 public class Draining {
 
     private static volatile boolean draining;
+
+    /** A fresh start accepts sessions (tests start several applications in one JVM). */
+    void onStart(@Observes StartupEvent event) {
+        draining = false;
+    }
 
     /** Before every other shutdown observer: nothing new starts while the rest winds down. */
     void onStop(@Observes @Priority(1) ShutdownEvent event) {
