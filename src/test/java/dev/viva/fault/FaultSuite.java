@@ -43,7 +43,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The fault suite: the packaged server ({@code target/quarkus-app/quarkus-run.jar}) runs as a separate process on a
- * database of its own; interviews are driven over its REST API by several candidates at once while the server is
+ * database of its own; interviews are driven by several candidates at once, every other one over the REST API and the
+ * others over the candidate socket (text mode), while the server is
  * killed with SIGKILL at random moments (mid-answer), right after an interview completes and while a webhook is being
  * delivered, then restarted. At the end the invariants are checked against the database and what the webhook
  * receiver got: no acknowledged turn lost, none duplicated; every completed interview has exactly one report and one
@@ -287,11 +288,14 @@ final class FaultSuite {
                         + "@example.com\",\"role\":\"tiny-role\",\"level\":\"mid\"}", 201));
         Interview iv = new Interview(created.get("id").asText(), "Bearer " + created.get("candidateToken").asText());
         interviews.put(iv.id, iv);
+        if (n % 2 == 0) {
+            overSocket(n, iv);
+            return;
+        }
         JsonNode last = retrying(() -> call("POST", "/api/v1/interviews/" + iv.id + "/start", iv.token, null, 200));
         while (!last.get("done").asBoolean()) {
             int seq = last.get("seq").asInt();
-            String text = "Answer " + n + "." + seq + ": I would measure first, change one thing at a time and "
-                    + "check the metrics again before going further.";
+            String text = answerText(n, seq);
             try {
                 JsonNode next = call("POST", "/api/v1/interviews/" + iv.id + "/answers", iv.token,
                         "{\"text\":\"" + text + "\",\"seq\":" + seq + "}", 200);
@@ -310,7 +314,9 @@ final class FaultSuite {
                         null, 200));
                 resumes.incrementAndGet();
                 int at = resumed.get("seq").asInt();
-                if (at == seq) {
+                if (at == seq && resumed.get("done").asBoolean()) {
+                    iv.acknowledged.put(seq, text); // the last answer committed: the closing words keep its seq
+                } else if (at == seq) {
                     if (!resumed.get("text").asText().equals(last.get("text").asText())) {
                         violations.add(iv.id + ": resumed at seq " + seq + " with another question");
                     }
@@ -322,6 +328,133 @@ final class FaultSuite {
                 last = resumed;
             }
         }
+    }
+
+    private static String answerText(int n, int seq) {
+        return "Answer " + n + "." + seq + ": I would measure first, change one thing at a time and check the metrics "
+                + "again before going further.";
+    }
+
+    /** One candidate's socket, text mode: messages as they come, and how it closed. */
+    private static final class CandidateSocket implements WebSocket.Listener {
+        final java.util.concurrent.BlockingQueue<JsonNode> messages = new java.util.concurrent.LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+        WebSocket ws;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket w, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    messages.add(JSON.readTree(partial.toString()));
+                } catch (IOException e) {
+                    closed.complete(-2);
+                }
+                partial.setLength(0);
+            }
+            w.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket w, int code, String reason) {
+            closed.complete(code);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket w, Throwable error) {
+            closed.complete(-1);
+        }
+
+        /** The next utterance; ServerDown when the connection ends first (a kill) or nothing comes for a minute. */
+        JsonNode utterance() throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (System.nanoTime() < deadline) {
+                JsonNode m = messages.poll(100, TimeUnit.MILLISECONDS);
+                if (m != null && m.path("type").asText().equals("utterance")) {
+                    return m;
+                }
+                if (m == null && closed.isDone()) {
+                    throw new ServerDown(new IOException("the socket closed with " + closed.getNow(0)));
+                }
+            }
+            throw new ServerDown(new IOException("no utterance within 60 s"));
+        }
+    }
+
+    /** Connects (the token as bearer) and starts in text mode; returns the socket and where the interview stands. */
+    private CandidateSocket connect(Interview iv) throws Exception {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            CandidateSocket socket = new CandidateSocket();
+            try {
+                socket.ws = http.newWebSocketBuilder().header("Authorization", iv.token)
+                        .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/interviews/" + iv.id), socket)
+                        .get(30, TimeUnit.SECONDS);
+                socket.ws.sendText("{\"type\":\"start\",\"speech\":false}", true).get(10, TimeUnit.SECONDS);
+                return socket;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException down) {
+                ensureUp();
+            }
+        }
+        throw new IllegalStateException("the socket never opened");
+    }
+
+    /** The same interview over the candidate socket: an answer is acknowledged by the utterance that follows it. */
+    private void overSocket(int n, Interview iv) throws Exception {
+        CandidateSocket socket = connect(iv);
+        JsonNode last = null;
+        while (last == null) {
+            try {
+                last = socket.utterance();
+            } catch (ServerDown down) {
+                ensureUp();
+                socket = connect(iv);
+            }
+        }
+        while (!last.get("done").asBoolean()) {
+            int seq = last.get("seq").asInt();
+            String text = answerText(n, seq);
+            try {
+                socket.ws.sendText("{\"type\":\"answer\",\"text\":\"" + text + "\",\"seq\":" + seq + "}", true)
+                        .get(10, TimeUnit.SECONDS);
+                JsonNode next = socket.utterance();
+                // the same question again (sent on connect and on start) is skipped; the closing words keep the seq
+                // of the last answer's turn, so a reply that is done is the reply
+                while (next.get("seq").asInt() == seq && !next.get("done").asBoolean()) {
+                    next = socket.utterance();
+                }
+                iv.acknowledged.put(seq, text);
+                last = next;
+            } catch (ServerDown | java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException down) {
+                JsonNode resumed = null;
+                while (resumed == null) {
+                    ensureUp();
+                    socket = connect(iv);
+                    try {
+                        resumed = socket.utterance();
+                    } catch (ServerDown again) {
+                        // killed again before it said anything
+                    }
+                }
+                resumes.incrementAndGet();
+                int at = resumed.get("seq").asInt();
+                if (at == seq && resumed.get("done").asBoolean()) {
+                    iv.acknowledged.put(seq, text); // the last answer committed: the closing words keep its seq
+                } else if (at == seq) {
+                    if (!resumed.get("text").asText().equals(last.get("text").asText())) {
+                        violations.add(iv.id + " (socket): resumed at seq " + seq + " with another question");
+                    }
+                } else if (at == seq + 1) {
+                    iv.acknowledged.put(seq, text);
+                } else {
+                    violations.add(iv.id + " (socket): answering seq " + seq + ", resumed at seq " + at);
+                }
+                last = resumed;
+            }
+        }
+        socket.ws.abort();
     }
 
     private interface Call {
