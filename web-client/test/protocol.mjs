@@ -2,8 +2,9 @@
  * How the page follows the server's side of docs/voice.md, with the server's messages played into the socket:
  * barge-in (interviewer audio, a tone frame by frame, stops at once on `audio.stop` and the page reports how much
  * it played), gap-free playback reported as ended, the microphone stream (only in voice mode, never while muted,
- * at the right rate), and a takeover by another window (close code 4409), after which the candidate may continue
- * here.
+ * at the right rate), a close that is not a completion (1001 from a restarting server, a bare 1000) answered by
+ * reconnecting, never by the end screen, and a takeover by another window (close code 4409), after which the
+ * candidate may continue here.
  */
 import { readFileSync } from 'node:fs';
 import { args, assertNoPageErrors, check, eventually, launch, newPage, run, shot, tapCandidateSocket, log } from './lib.mjs';
@@ -51,6 +52,17 @@ run('protocol', async (keep) => {
   await page.waitForSelector('#turn:not([data-state="speaking"])');
 
   await microphoneStream(page, tap);
+
+  // a server restarting (1001), and even a bare 1000 that no 'completed' came before (a proxy, a load balancer),
+  // means "reconnecting": the page connects again and resumes, and never shows the end screen
+  for (const [code, reason] of [[1001, 'the server is restarting; reconnect to continue the interview'], [1000, '']]) {
+    const before = tap.connections;
+    const resumedBefore = tap.received('utterance').length;
+    tap.current.ws.close({ code, reason });
+    await eventually(`a reconnect after close ${code}`, () => tap.connections > before);
+    await eventually(`the server to resume after close ${code}`, () => tap.received('utterance').length > resumedBefore);
+    check(await page.isHidden('#screen-done'), `no end screen after close ${code} without 'completed'`);
+  }
 
   // another window took the interview over: no reconnect loop between the two, but a way back
   const connections = tap.connections;

@@ -340,7 +340,8 @@ async function begin(withMicrophone) {
       },
       connection: renderConnection,
       completed: () => finish(view.last?.done ? view.last.audioId : null),
-      ended: (code) => (code === 1000 ? finish(view.last?.done ? view.last.audioId : null) : checkEnded()),
+      // only a 'completed' from the server ends the interview here; any other final close is checked with the server
+      ended: (code, completed) => (completed ? finish(view.last?.done ? view.last.audioId : null) : checkEnded()),
       takenOver() {
         notice(null);
         const banner = $('#connection');
@@ -368,6 +369,8 @@ async function checkEnded() {
     // the server said the interview is over; if it cannot say how, "ended" is still true
   }
   if (info.status === 'COMPLETED') finish();
+  // the server says the interview goes on (a close that was not the end after all): connect again, never "the end"
+  else if (info.status === 'IN_PROGRESS' || info.status === 'SCHEDULED') session.takeBack();
   else ended();
 }
 

@@ -2,7 +2,11 @@ import { api } from '/shared/http.js';
 import { ReconnectingSocket } from '/shared/socket.js';
 import { CAPTURE_FORMAT } from './microphone.js';
 
-/** Close codes after which reconnecting cannot help (docs/voice.md): completed, ended elsewhere, taken over. */
+/**
+ * Close codes after which reconnecting cannot help (docs/voice.md): ended elsewhere, taken over, and 1000 only after
+ * the server said 'completed'. Any other close (1001 when the server restarts, 1006 when the network drops, even a
+ * bare 1000 from a proxy) means "reconnecting".
+ */
 const COMPLETED = 1000;
 const ENDED = 4410;
 const TAKEN_OVER = 4409;
@@ -22,13 +26,14 @@ export class InterviewSession {
     this.seq = null; // the turn the interviewer last asked
     this.pending = null; // a typed answer not yet replied to: {text, seq, connection}
     this.connection = 0;
+    this.completed = false; // the server said 'completed': the only proof the interview is over
     this.socket = new ReconnectingSocket({
       ticketUrl: async () => (await api(`/api/v1/interviews/${interviewId}/socket-ticket`,
         { method: 'POST', bearer: token })).url,
       onOpen: () => this.opened(),
       onMessage: (data) => this.received(data),
       onStatus: (status) => this.status(status),
-      isFinal: (code) => code === COMPLETED || code === ENDED || code === TAKEN_OVER,
+      isFinal: (code) => code === ENDED || code === TAKEN_OVER || (code === COMPLETED && this.completed),
       // ping belongs to the voice protocol: a server that has not said 'ready' would refuse it
       ping: () => (this.ready ? { type: 'ping' } : null),
     });
@@ -111,6 +116,7 @@ export class InterviewSession {
         this.on.error(m);
         break;
       case 'completed':
+        this.completed = true;
         this.on.completed(m);
         break;
       default:
@@ -137,7 +143,7 @@ export class InterviewSession {
     this.on.connection(status);
     if (status.state === 'closed') {
       if (status.code === TAKEN_OVER) this.on.takenOver();
-      else this.on.ended(status.code);
+      else this.on.ended(status.code, this.completed);
     }
   }
 

@@ -2,6 +2,8 @@ import { ApiError, socketUrl } from './http.js';
 
 /** Refusals that no retry can fix: the link or key is wrong, or the interview is gone. */
 const FATAL_STATUSES = new Set([401, 403, 404]);
+/** Ticket refusals that mean the conversation is over (a cancelled interview): reported like a final close, 4410. */
+const ENDED_STATUSES = new Set([409, 410]);
 const OPEN_TIMEOUT_MS = 10000;
 const PING_EVERY_MS = 15000;
 const SILENT_LIMIT_MS = 40000;
@@ -48,6 +50,9 @@ export class ReconnectingSocket {
       if (e instanceof ApiError && FATAL_STATUSES.has(e.status)) {
         this.stop();
         this.onStatus({ state: 'failed', error: e });
+      } else if (e instanceof ApiError && ENDED_STATUSES.has(e.status) && this.isFinal(4410)) {
+        this.stop();
+        this.onStatus({ state: 'closed', code: 4410, reason: e.message });
       } else {
         this.retry(null);
       }

@@ -161,6 +161,12 @@ public final class TestSocket implements WebSocket.Listener {
         return m;
     }
 
+    /** The next message already received, or null if there is none (no waiting). */
+    public JsonNode poll() throws Exception {
+        Received m = messages.poll();
+        return m == null ? null : JSON.readTree(m.text());
+    }
+
     /** The next message, waiting up to {@link #PATIENCE}. */
     public JsonNode next() throws Exception {
         return next(PATIENCE);

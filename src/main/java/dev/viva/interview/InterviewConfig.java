@@ -19,4 +19,22 @@ public interface InterviewConfig {
     /** How often the abandoned-interview sweep runs. */
     @WithDefault("1M")
     Duration abandonSweepInterval();
+
+    /** Report finalisation: a worker produces the report of every ended interview that has none (report_job). */
+    ReportFinaliser reportFinaliser();
+
+    interface ReportFinaliser {
+
+        /** How often the worker looks for reports still to produce (it also runs at start-up and when one ends). */
+        @WithDefault("30S")
+        Duration interval();
+
+        /** How long a claimed job is left to its worker before another may take it over (a worker that died). */
+        @WithDefault("5M")
+        Duration lease();
+
+        /** After a failed attempt, how long before the next; doubled per attempt up to 32 times this. */
+        @WithDefault("1M")
+        Duration retryAfter();
+    }
 }

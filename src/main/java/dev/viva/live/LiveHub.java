@@ -1,5 +1,18 @@
 package dev.viva.live;
 
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.websockets.next.CloseReason;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viva.interview.InterviewEvent;
@@ -7,14 +20,11 @@ import dev.viva.interview.InterviewStatus;
 import dev.viva.interviewer.AnswerScored;
 import io.quarkus.websockets.next.WebSocketConnection;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -52,6 +62,41 @@ public class LiveHub {
             set.remove(connection);
             return set.isEmpty() ? null : set;
         });
+    }
+
+    /** Why recruiters' live views close when the server stops: they reconnect and get a fresh snapshot. */
+    public static final String SHUTDOWN_REASON = "the server is restarting; reconnecting shows the interview again";
+
+    void onStop(@Observes @Priority(10) ShutdownEvent event) {
+        closeAll(Duration.ofSeconds(5));
+    }
+
+    /**
+     * A graceful stop begins (SIGTERM; quarkus.shutdown.delay-enabled): the sockets close here, while the HTTP server
+     * still runs, which ShutdownEvent is too late for (by then the server has closed them with a bare 1000).
+     */
+    void onStopping(@Observes ShutdownDelayInitiatedEvent event) {
+        closeAll(Duration.ofSeconds(5));
+    }
+
+    /** Closes every live view with 1001 and {@link #SHUTDOWN_REASON}, waiting up to {@code grace} for the frames. */
+    public void closeAll(Duration grace) {
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        watchers.values().forEach(set -> set.forEach(c -> {
+            if (c.isOpen()) {
+                CompletableFuture<Void> closed = new CompletableFuture<>();
+                closing.add(closed);
+                c.close(new CloseReason(1001, SHUTDOWN_REASON)).subscribe()
+                        .with(ok -> closed.complete(null), err -> closed.complete(null));
+            }
+        }));
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new)).get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debugf("Some live views were not closed within %s of the shutdown", grace);
+        }
     }
 
     public int watcherCount(UUID interviewId) {

@@ -40,6 +40,13 @@ public interface VoiceConfig {
     Duration maxSession();
 
     /**
+     * At shutdown, how long the server waits for candidate sockets to finish what they are doing (an answer being
+     * committed) and take their 1001 close, before stopping anyway.
+     */
+    @WithDefault("PT10S")
+    Duration shutdownGrace();
+
+    /**
      * A connection that sends nothing at all (no audio, no message, no {@code ping}) for this long is closed. Voice
      * clients stream audio continuously and text clients ping, so only dead clients hit it.
      */

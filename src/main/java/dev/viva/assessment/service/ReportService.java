@@ -68,19 +68,8 @@ public class ReportService {
         this.executor = executor;
     }
 
-    void onEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) InterviewEvent event) {
-        if (event instanceof InterviewEvent.Completed || event instanceof InterviewEvent.Abandoned) {
-            // off the request thread: scoring a whole interview takes a moment and the candidate is waiting for goodbye
-            executor.runAsync(() -> {
-                try {
-                    generate(event.interviewId());
-                } catch (RuntimeException e) {
-                    LOG.errorf(e, "Could not finalise the report of interview %s; POST .../report regenerates it",
-                            event.interviewId());
-                }
-            });
-        }
-    }
+    // Reports of ended interviews are produced by ReportFinaliser from the durable report_job rows (exactly once,
+    // surviving a crash); generate() below is what it and on-demand regeneration call.
 
     /** Builds, stores and announces the report of an interview; returns it. */
     public InterviewReport generate(UUID interviewId) {

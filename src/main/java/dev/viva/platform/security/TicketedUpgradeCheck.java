@@ -1,5 +1,7 @@
 package dev.viva.platform.security;
 
+import dev.viva.platform.lifecycle.Draining;
+
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -33,6 +35,9 @@ public abstract class TicketedUpgradeCheck implements HttpUpgradeCheck {
     }
 
     private CheckResult decide(String rawId, String header, String ticket) {
+        if (Draining.active()) {
+            return CheckResult.rejectUpgradeSync(503); // stopping: reconnect to the restarted server or another replica
+        }
         UUID id;
         try {
             id = UUID.fromString(rawId);

@@ -1,5 +1,14 @@
 package dev.viva.voice.socket;
 
+import dev.viva.platform.lifecycle.Draining;
+import jakarta.annotation.Priority;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +30,7 @@ import dev.viva.voice.session.TurnLatency;
 import dev.viva.voice.session.VoiceSession;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -102,14 +112,69 @@ public class VoiceSessions {
         ticker.scheduleAtFixedRate(this::tickAll, TICK_MS, TICK_MS, TimeUnit.MILLISECONDS);
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /** Why candidates' sockets close when the server stops: they reconnect and the interview goes on. */
+    private final AtomicBoolean shutDown = new AtomicBoolean();
+
+    public static final String SHUTDOWN_REASON = "the server is restarting; reconnect to continue the interview";
+
+    void onStop(@Observes @Priority(10) ShutdownEvent event) {
+        shutdown(config.shutdownGrace());
+    }
+
+    /**
+     * A graceful stop begins (SIGTERM; quarkus.shutdown.delay-enabled): the sockets close here, while the HTTP server
+     * still runs, which ShutdownEvent is too late for (by then the server has closed them with a bare 1000).
+     */
+    void onStopping(@Observes ShutdownDelayInitiatedEvent event) {
+        shutdown(config.shutdownGrace());
+    }
+
+    /**
+     * Closes every candidate socket with 1001 and {@link #SHUTDOWN_REASON}, each from its own mailbox, so an answer
+     * the session is committing commits first; waits up to {@code grace} for the close frames to be sent. New
+     * sessions are refused from the start ({@link Draining}).
+     */
+    public void shutdown(Duration grace) {
+        Draining.begin();
+        if (!shutDown.compareAndSet(false, true)) {
+            return;
+        }
         ticker.shutdownNow();
-        byConnection.values().forEach(e -> e.connection().close(new CloseReason(1001, "the server is shutting down"))
-                .subscribe().with(ok -> { }, err -> { }));
+        List<CompletableFuture<Void>> closing = new ArrayList<>();
+        for (Entry e : byConnection.values()) {
+            CompletableFuture<Void> closed = new CompletableFuture<>();
+            closing.add(closed);
+            try {
+                e.mailbox().execute(() -> {
+                    e.session().stop();
+                    if (!e.connection().isOpen()) {
+                        closed.complete(null);
+                        return;
+                    }
+                    e.connection().close(new CloseReason(1001, SHUTDOWN_REASON)).subscribe()
+                            .with(ok -> closed.complete(null), err -> closed.complete(null));
+                });
+            } catch (RejectedExecutionException rejected) {
+                closed.complete(null);
+            }
+        }
+        try {
+            CompletableFuture.allOf(closing.toArray(CompletableFuture[]::new))
+                    .get(grace.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warnf("%d candidate socket(s) not closed within %s of the shutdown", closing.stream()
+                    .filter(f -> !f.isDone()).count(), grace);
+        }
         executor.shutdown();
     }
 
     void open(WebSocketConnection connection) {
+        if (Draining.active()) { // upgraded just before the server began to stop
+            connection.close(new CloseReason(1001, SHUTDOWN_REASON)).subscribe().with(ok -> { }, err -> { });
+            return;
+        }
         UUID id = UUID.fromString(connection.pathParam("id"));
         Entry[] self = new Entry[1];
         Mailbox mailbox = new Mailbox(executor, failure -> close(self[0], 1011, "internal error"));
@@ -220,7 +285,11 @@ public class VoiceSessions {
         synchronized (this) {
             byInterview.remove(e.interviewId(), e);
         }
-        e.mailbox().execute(() -> stopped(e));
+        try {
+            e.mailbox().execute(() -> stopped(e));
+        } catch (RejectedExecutionException stopping) {
+            // the server is stopping and this session was closed by shutdown(): nothing is left to do for it
+        }
     }
 
     private void record(TurnLatency t) {

@@ -56,9 +56,17 @@ public class Dispatcher {
         }
     }
 
+    /** Drains: the batch in flight is sent and its outcomes recorded before the process goes (claims are leases). */
     void onStop(@Observes ShutdownEvent event) {
         stop();
         senders.shutdown();
+        try {
+            if (!senders.awaitTermination(config.attemptTimeout().toMillis() + 5_000, TimeUnit.MILLISECONDS)) {
+                LOG.warn("Webhook deliveries still running at shutdown; their claims expire and they are retried");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public synchronized void start() {
