@@ -74,11 +74,15 @@ public class CalibrationBenchmark {
         var input = new dev.viva.assessment.report.ReportBuilder.TranscriptInput(null, role, dev.viva.role.Level.MID,
                 "Bench", "COMPLETED", null, null, entries);
         builder.build(input, dev.viva.assessment.report.InterviewReport.Method.offline());
+        var os = (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
         double[] one = new double[entries.size()];
+        double[] oneCpu = new double[entries.size()];
         for (int i = 0; i < entries.size(); i++) {
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             scorer.score(entries.get(i).question(), entries.get(i).answer() + " " + i);
             one[i] = (System.nanoTime() - t0) / 1e6;
+            oneCpu[i] = (os.getProcessCpuTime() - c0) / 1e6;
         }
         // a report is built when the interview ends, from answers the interviewer assessed one by one as they came
         double[] report = new double[5];
@@ -103,6 +107,8 @@ public class CalibrationBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "%nTimings (uncached answers, bank rubric cached, one thread)%n");
+        System.out.printf(Locale.ROOT, "  CPU time (all threads) to assess one answer: p50 %.0f ms, p95 %.0f ms%n",
+                Stats.quantile(oneCpu, 0.5), Stats.quantile(oneCpu, 0.95));
         System.out.printf(Locale.ROOT, "  assess one interview answer (%d-%d words): p50 %.0f ms, p95 %.0f ms%n",
                 pool.stream().mapToInt(qa -> qa.answer().split("\\s+").length).min().orElse(0),
                 pool.stream().mapToInt(qa -> qa.answer().split("\\s+").length).max().orElse(0),
