@@ -94,7 +94,9 @@ class LiveSocketTest {
         JsonNode score = seen.stream().filter(m -> m.get("type").asText().equals("score")).findFirst().orElseThrow();
         assertThat(order).containsSubsequence("status:0", "question:1", "answer:1", "question:2", "answer:2",
                 "score:2", "question:3");
-        assertThat(score.get("score").asInt()).isBetween(1, 100);
+        // the interviewer picks the second question at random within its difficulty, so this answer may well be about
+        // another question and score 0: what matters here is that the score arrives, in order, as a score
+        assertThat(score.get("score").asInt()).isBetween(0, 100);
         assertThat(score.get("relevance").asDouble()).isBetween(0.0, 1.0);
     }
 
