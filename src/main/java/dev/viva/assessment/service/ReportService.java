@@ -88,8 +88,7 @@ public class ReportService {
             Interview interview = interviews.get(interviewId);
             RoleTemplate role = roles.find(interview.roleId).orElseThrow(() -> ApiProblem.unavailable(
                     "the role template '" + interview.roleId + "' of this interview is no longer installed"));
-            InterviewReport report = review.apply(engine.reports().build(
-                    input(interview, role, interviews.transcript(interviewId)), InterviewReport.Method.offline()));
+            InterviewReport report = review.report(engine, input(interview, role, interviews.transcript(interviewId)));
             StoredReport stored = StoredReport.findById(interviewId);
             if (stored == null) {
                 stored = new StoredReport();
