@@ -55,6 +55,7 @@ public final class LlmGrader {
      * @param llmScore         the model's own score, null when it gave none that could be used
      * @param quotes           quotes verified verbatim in the answer
      * @param inventedQuotes   quotes not found in the answer (or only in its text addressed to a grader), dropped
+     * @param note             why a higher grade was not applied, else the model's rationale (for the report)
      * @param fallbackReason   why the offline score stands unchanged, or null
      * @param modelUnavailable the model did not answer (timeout, error), as opposed to answering badly
      */

@@ -105,7 +105,8 @@ public record InterviewReport(
      * the LLM did ({@code grades}, null without an LLM).
      */
     public record Method(String assessor, String llm, String fallbackReason, String narrative,
-                         Integer inventedQuotesDropped, List<LlmGrade> grades) {
+                         Integer inventedQuotesDropped,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<LlmGrade> grades) {
 
         public Method(String assessor, String llm, String fallbackReason, String narrative,
                       Integer inventedQuotesDropped) {
