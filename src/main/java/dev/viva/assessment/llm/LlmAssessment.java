@@ -54,102 +54,52 @@ public final class LlmAssessment {
     }
 
     public InterviewReport report(AssessmentEngine engine, ReportBuilder.TranscriptInput in) {
+        // the first failure to answer (timeout, error) in this report; later calls are not made
         AtomicReference<String> down = new AtomicReference<>();
-        String roleId = in.role().id();
-        String roleName = in.role().name();
 
-        // 1. rubrics, once per distinct question, for the assessed questions that have none
-        Map<ReportBuilder.Entry, RubricUse> uses = new IdentityHashMap<>();
-        Map<String, List<ReportBuilder.Entry>> wanting = new LinkedHashMap<>();
-        for (ReportBuilder.Entry e : in.entries()) {
-            if (assessed(e)) {
-                if (hasRubric(e.question())) {
-                    uses.put(e, new RubricUse(e.question(), "given", null));
-                } else if (rubrics != null) {
-                    wanting.computeIfAbsent(LlmRubrics.hash(e.question().text()), k -> new ArrayList<>()).add(e);
-                } else {
-                    uses.put(e, new RubricUse(e.question(), null, null));
-                }
-            }
-        }
-        List<List<ReportBuilder.Entry>> groups = new ArrayList<>(wanting.values());
-        List<LlmRubrics.Outcome> outcomes = parallel(groups, (group, failure) -> LlmRubrics.Outcome.none(
-                "rubric not written: " + failure, false), group -> {
-            String skip = down.get();
-            if (skip != null) {
-                return LlmRubrics.Outcome.none("rubric not asked: the model failed earlier in this report (" + skip + ")", false);
-            }
-            LlmRubrics.Outcome o = rubrics.rubric(roleId, roleName, group.getFirst().question());
-            if (o.modelUnavailable()) {
-                down.compareAndSet(null, o.reason());
-            }
-            return o;
-        });
-        for (int i = 0; i < groups.size(); i++) {
-            LlmRubrics.Outcome o = outcomes.get(i);
-            for (ReportBuilder.Entry e : groups.get(i)) {
-                uses.put(e, o.rubric() == null ? new RubricUse(e.question(), null, o.reason())
-                        : new RubricUse(o.rubric().applyTo(e.question()), o.source(), null));
-            }
-        }
+        // 1. rubrics for the judged questions that have none
+        Map<ReportBuilder.Entry, RubricUse> uses = rubrics(in, down);
         List<ReportBuilder.Entry> entries = new ArrayList<>();
+        Map<ReportBuilder.Entry, RubricUse> usesOf = new IdentityHashMap<>();
         for (ReportBuilder.Entry e : in.entries()) {
             RubricUse use = uses.get(e);
-            entries.add(use == null || use.spec() == e.question() ? e : new ReportBuilder.Entry(e.seq(), e.phase(),
-                    e.difficulty(), use.spec(), e.questionSource(), e.questionId(), e.answer(), e.inputMode(),
-                    e.scored(), e.ability()));
+            ReportBuilder.Entry now = use == null || use.spec() == e.question() ? e : new ReportBuilder.Entry(e.seq(),
+                    e.phase(), e.difficulty(), use.spec(), e.questionSource(), e.questionId(), e.answer(),
+                    e.inputMode(), e.scored(), e.ability());
+            entries.add(now);
+            if (use != null) {
+                usesOf.put(now, use);
+            }
         }
 
         // 2. the offline assessment of every answer against its rubric (here, on this thread: the scorer is the
         // CPU-bound part and the report's figures must not depend on thread scheduling)
         Map<ReportBuilder.Entry, ScoredAnswer> scored = new IdentityHashMap<>();
-        List<ReportBuilder.Entry> toGrade = new ArrayList<>();
-        Map<ReportBuilder.Entry, ReportBuilder.Entry> original = new IdentityHashMap<>();
-        for (int i = 0; i < entries.size(); i++) {
-            ReportBuilder.Entry e = entries.get(i);
-            original.put(e, in.entries().get(i));
-            if (e.answer() == null) {
-                continue;
-            }
-            ScoredAnswer s = engine.score(e.question(), e.answer());
-            scored.put(e, s);
-            if (uses.containsKey(in.entries().get(i)) && s.assessment().answered()) {
-                toGrade.add(e);
+        List<ReportBuilder.Entry> judged = new ArrayList<>();
+        for (ReportBuilder.Entry e : entries) {
+            if (e.answer() != null) {
+                ScoredAnswer s = engine.score(e.question(), e.answer());
+                scored.put(e, s);
+                if (usesOf.containsKey(e) && s.assessment().answered()) {
+                    judged.add(e);
+                }
             }
         }
 
-        // 3. a bounded grade of each assessed answer that has a rubric to grade against
+        // 3. a bounded grade of each judged answer that has a rubric to grade against
+        List<LlmGrader.Grade> results = grades(judged, scored, in.role().name(), down);
         List<InterviewReport.LlmGrade> grades = new ArrayList<>();
-        List<LlmGrader.Grade> results = parallel(toGrade, (e, failure) -> new LlmGrader.Grade(scored.get(e),
-                scored.get(e).assessment().score(), null, List.of(), List.of(), List.of(), 0, null,
-                "grade not used: " + failure, false), e -> {
-            ScoredAnswer offline = scored.get(e);
-            if (grader == null || !hasRubric(e.question())) {
-                return null;
-            }
-            String skip = down.get();
-            if (skip != null) {
-                int score = offline.assessment().score();
-                return new LlmGrader.Grade(offline, score, null, List.of(), List.of(), List.of(), 0, null,
-                        "grade not asked: the model failed earlier in this report (" + skip + ")", false);
-            }
-            LlmGrader.Grade g = grader.grade(roleName, e.question(), e.answer(), offline);
-            if (g.modelUnavailable()) {
-                down.compareAndSet(null, g.fallbackReason());
-            }
-            return g;
-        });
         boolean used = false;
         int invented = 0;
-        for (int i = 0; i < toGrade.size(); i++) {
-            ReportBuilder.Entry e = toGrade.get(i);
+        for (int i = 0; i < judged.size(); i++) {
+            ReportBuilder.Entry e = judged.get(i);
             LlmGrader.Grade g = results.get(i);
-            RubricUse use = uses.get(original.get(e));
+            RubricUse use = usesOf.get(e);
             used |= "generated".equals(use.source()) || "cached".equals(use.source());
-            int offlineScore = scored.get(e).assessment().score();
             if (g == null) {
-                grades.add(new InterviewReport.LlmGrade(e.seq(), use.source(), use.note(), offlineScore, null,
-                        offlineScore, List.of(), List.of(), List.of(), 0, null,
+                int offline = scored.get(e).assessment().score();
+                grades.add(new InterviewReport.LlmGrade(e.seq(), use.source(), use.note(), offline, null, offline,
+                        List.of(), List.of(), List.of(), 0, null,
                         grader == null ? null : "not graded: the question has no rubric"));
                 continue;
             }
@@ -181,8 +131,74 @@ public final class LlmAssessment {
         return reviewer.review(report);
     }
 
+    /**
+     * How each judged question gets its rubric: given (it has one), or from {@link LlmRubrics}, asked once per
+     * distinct question however often the transcript asks it.
+     */
+    private Map<ReportBuilder.Entry, RubricUse> rubrics(ReportBuilder.TranscriptInput in, AtomicReference<String> down) {
+        Map<ReportBuilder.Entry, RubricUse> uses = new IdentityHashMap<>();
+        Map<String, List<ReportBuilder.Entry>> wanting = new LinkedHashMap<>();
+        for (ReportBuilder.Entry e : in.entries()) {
+            if (!judged(e)) {
+                continue;
+            }
+            if (hasRubric(e.question())) {
+                uses.put(e, new RubricUse(e.question(), "given", null));
+            } else if (rubrics != null) {
+                wanting.computeIfAbsent(LlmRubrics.hash(e.question().text()), k -> new ArrayList<>()).add(e);
+            } else {
+                uses.put(e, new RubricUse(e.question(), null, null));
+            }
+        }
+        List<List<ReportBuilder.Entry>> groups = new ArrayList<>(wanting.values());
+        List<LlmRubrics.Outcome> outcomes = parallel(groups, (group, failure) -> LlmRubrics.Outcome.none(
+                "rubric not written: " + failure, false), group -> {
+            String skip = down.get();
+            if (skip != null) {
+                return LlmRubrics.Outcome.none("rubric not asked: the model failed earlier in this report ("
+                        + skip + ")", false);
+            }
+            LlmRubrics.Outcome o = rubrics.rubric(in.role().id(), in.role().name(), group.getFirst().question());
+            if (o.modelUnavailable()) {
+                down.compareAndSet(null, o.reason());
+            }
+            return o;
+        });
+        for (int i = 0; i < groups.size(); i++) {
+            LlmRubrics.Outcome o = outcomes.get(i);
+            for (ReportBuilder.Entry e : groups.get(i)) {
+                uses.put(e, o.rubric() == null ? new RubricUse(e.question(), null, o.reason())
+                        : new RubricUse(o.rubric().applyTo(e.question()), o.source(), null));
+            }
+        }
+        return uses;
+    }
+
+    /** The grade of each answer (null where there is no grader or no rubric), in the answers' order. */
+    private List<LlmGrader.Grade> grades(List<ReportBuilder.Entry> judged, Map<ReportBuilder.Entry, ScoredAnswer> scored,
+                                         String roleName, AtomicReference<String> down) {
+        return parallel(judged, (e, failure) -> new LlmGrader.Grade(scored.get(e), scored.get(e).assessment().score(),
+                null, List.of(), List.of(), List.of(), 0, null, "grade not used: " + failure, false), e -> {
+            ScoredAnswer offline = scored.get(e);
+            if (grader == null || !hasRubric(e.question())) {
+                return null;
+            }
+            String skip = down.get();
+            if (skip != null) {
+                return new LlmGrader.Grade(offline, offline.assessment().score(), null, List.of(), List.of(),
+                        List.of(), 0, null, "grade not asked: the model failed earlier in this report (" + skip + ")",
+                        false);
+            }
+            LlmGrader.Grade g = grader.grade(roleName, e.question(), e.answer(), offline);
+            if (g.modelUnavailable()) {
+                down.compareAndSet(null, g.fallbackReason());
+            }
+            return g;
+        });
+    }
+
     /** An answer the report judges: scored, and not a conversational turn (those never count towards a score). */
-    private static boolean assessed(ReportBuilder.Entry e) {
+    private static boolean judged(ReportBuilder.Entry e) {
         return e.answer() != null && !e.answer().isBlank() && e.scored()
                 && e.question().kind() != QuestionKind.CONVERSATIONAL;
     }

@@ -53,6 +53,8 @@ class LlmAssessmentTest {
     DataSource dataSource;
     @Inject
     ReportReview configured;
+    @Inject
+    ObjectMapper json;
 
     static FakeOpenAi llm;
 
@@ -173,6 +175,11 @@ class LlmAssessmentTest {
         }
         // the grade of the question outside the bank is against the generated rubric
         assertThat(llm.requests(LlmGrader.SYSTEM)).anyMatch(q -> q.user().contains("tsvector column with a GIN index makes"));
+
+        // stored and read back (GET .../report reads the stored JSON) with every grade
+        assertThat(json.readValue(json.writeValueAsString(r), InterviewReport.class).method()).isEqualTo(r.method());
+        assertThat(json.writeValueAsString(engine.assessTranscript(role(), Level.MID, "Ada", transcriptAnswers())))
+                .doesNotContain("\"grades\"");
 
         InterviewReport second = review(true, Duration.ofSeconds(5), 4).report(engine, transcript());
         assertThat(llm.requests(LlmRubrics.SYSTEM)).hasSize(1);

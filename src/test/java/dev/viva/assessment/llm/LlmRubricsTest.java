@@ -119,6 +119,20 @@ class LlmRubricsTest {
     }
 
     @Test
+    void twoReportsAskingAtOnceSendTheQuestionOnce() throws Exception {
+        llm.delayMs = 700;
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(
+                () -> rubrics().rubric(role, "Backend Engineer", question(QUESTION)));
+        Thread.sleep(200);
+        LlmRubrics.Outcome second = rubrics().rubric(role, "Backend Engineer", question(QUESTION));
+        assertThat(second.rubric()).isNull();
+        assertThat(second.reason()).isEqualTo("rubric being written for another report");
+        assertThat(first.get().source()).isEqualTo("generated");
+        assertThat(llm.requests).hasSize(1);
+        assertThat(rubrics().rubric(role, "Backend Engineer", question(QUESTION)).source()).isEqualTo("cached");
+    }
+
+    @Test
     void invalidOutputIsRecordedAndTheQuestionIsNotSentAgain() throws Exception {
         llm.reply = r -> "Sure! A good answer mentions token buckets and Redis.";
         LlmRubrics.Outcome o = rubrics().rubric(role, "Backend Engineer", question(QUESTION));
