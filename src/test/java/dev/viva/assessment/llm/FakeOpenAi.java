@@ -76,6 +76,17 @@ final class FakeOpenAi implements AutoCloseable {
         server.start();
     }
 
+    /** A server answering with {@code reply}, for a static field (the constructor's exception made unchecked). */
+    static FakeOpenAi start(Function<Request, String> reply) {
+        try {
+            FakeOpenAi server = new FakeOpenAi();
+            server.reply = reply;
+            return server;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
     }
