@@ -152,13 +152,20 @@ public final class LlmReportReviewer {
         if (narrative.length() > MAX_NARRATIVE) {
             narrative = narrative.substring(0, MAX_NARRATIVE) + "...";
         }
-        var method = new InterviewReport.Method("offline+llm", modelName, null, narrative, invented);
+        // the answers' grades (when the LLM graded them) stay in the method, their invented quotes counted with these
+        InterviewReport.Method before = report.method();
+        int gradesInvented = before == null || before.inventedQuotesDropped() == null ? 0 : before.inventedQuotesDropped();
+        var method = new InterviewReport.Method("offline+llm", modelName, null, narrative, invented + gradesInvented,
+                before == null ? null : before.grades());
         return with(report, overall, ReportBuilder.recommendation(overall, report.answers().size()), dims, method);
     }
 
-    private InterviewReport fallback(InterviewReport report, String reason) {
-        return with(report, report.overallScore(), report.recommendation(), report.dimensions(),
-                new InterviewReport.Method("offline", modelName, reason, null, null));
+    InterviewReport fallback(InterviewReport report, String reason) {
+        InterviewReport.Method before = report.method();
+        return with(report, report.overallScore(), report.recommendation(), report.dimensions(), before == null
+                ? new InterviewReport.Method("offline", modelName, reason, null, null)
+                : new InterviewReport.Method(before.assessor(), modelName, reason, null, before.inventedQuotesDropped(),
+                before.grades()));
     }
 
     private static InterviewReport with(InterviewReport r, int overall, InterviewReport.Recommendation recommendation,

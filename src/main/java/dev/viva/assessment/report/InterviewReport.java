@@ -19,7 +19,7 @@ import java.util.UUID;
 @RegisterForReflection(targets = {InterviewReport.class, InterviewReport.Candidate.class, InterviewReport.Dimension.class,
         InterviewReport.Point.class, InterviewReport.Quote.class, InterviewReport.AnswerReport.class,
         InterviewReport.FollowUp.class, InterviewReport.ReviewFlag.class, InterviewReport.TranscriptEntry.class,
-        InterviewReport.Method.class})
+        InterviewReport.Method.class, InterviewReport.LlmGrade.class})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InterviewReport(
         int schemaVersion,
@@ -100,14 +100,39 @@ public record InterviewReport(
     }
 
     /**
-     * How the report was produced: offline, or reviewed by an LLM (its narrative, and judgements that moved
-     * dimension scores within bounds), why an LLM was not used, and how many quotes it invented (dropped).
+     * How the report was produced: offline, or with an LLM (its narrative, and judgements that moved dimension scores
+     * within bounds), why the review was not used, how many quotes the model invented (dropped), and per answer what
+     * the LLM did ({@code grades}, null without an LLM).
      */
     public record Method(String assessor, String llm, String fallbackReason, String narrative,
-                         Integer inventedQuotesDropped) {
+                         Integer inventedQuotesDropped,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<LlmGrade> grades) {
+
+        public Method(String assessor, String llm, String fallbackReason, String narrative,
+                      Integer inventedQuotesDropped) {
+            this(assessor, llm, fallbackReason, narrative, inventedQuotesDropped, null);
+        }
 
         public static Method offline() {
             return new Method("offline", null, null, null, null);
         }
+    }
+
+    /**
+     * What the LLM did for one assessed answer.
+     *
+     * @param rubric         where the rubric graded against came from: "given" (the bank, the caller, the interviewer,
+     *                       or a bank question the question rewords), "generated" (written by the model for this
+     *                       report), "cached" (written earlier), or null when there is none
+     * @param rubricNote     why no rubric was generated, when one was wanted
+     * @param offlineScore   the offline score; {@code score} is the score after the bounded grade
+     * @param llmScore       the model's own 0-100, null when it was not asked or gave nothing usable
+     * @param quotes         the model's quotes verified verbatim in the answer
+     * @param fallbackReason why the offline score stands (timeout, error, invalid output, not asked)
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record LlmGrade(int seq, String rubric, String rubricNote, int offlineScore, Integer llmScore, int score,
+                           List<String> covered, List<String> missing, List<String> quotes,
+                           int inventedQuotesDropped, String note, String fallbackReason) {
     }
 }

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -54,6 +55,14 @@ public final class ReportBuilder {
     }
 
     public InterviewReport build(TranscriptInput in, InterviewReport.Method method) {
+        return build(in, method, e -> scorer.score(e.question(), e.answer()));
+    }
+
+    /**
+     * The report with each answer's assessment taken from {@code scores} (the optional LLM grade adjusts the offline
+     * assessments before they are aggregated).
+     */
+    public InterviewReport build(TranscriptInput in, InterviewReport.Method method, Function<Entry, ScoredAnswer> scores) {
         RoleTemplate role = in.role();
         List<InterviewReport.AnswerReport> answers = new ArrayList<>();
         List<InterviewReport.TranscriptEntry> transcript = new ArrayList<>();
@@ -65,7 +74,7 @@ public final class ReportBuilder {
             if (e.answer() == null) {
                 continue;
             }
-            ScoredAnswer s = scorer.score(e.question(), e.answer());
+            ScoredAnswer s = scores.apply(e);
             answers.add(new InterviewReport.AnswerReport(e.seq(), e.phase().id(), e.difficulty(), e.question().text(),
                     e.questionSource(), e.answer(), s.assessment(), s.signals(), e.ability()));
             for (AnswerAssessment.Flag f : s.assessment().flags()) {

@@ -80,7 +80,7 @@ public class AssessmentResource {
     public Response transcript(@NotNull(message = "a JSON body is required") @Valid TranscriptRequest request,
                                @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         RoleTemplate role = role(request.role());
-        InterviewReport report = review.apply(engine.assessTranscript(role, request.level(), request.candidateName(),
+        InterviewReport report = review.report(engine, engine.transcriptInput(role, request.level(), request.candidateName(),
                 request.answers().stream().map(a -> new AssessmentEngine.TranscriptAnswer(a.question(), a.answer(),
                         a.keyPoints(), a.idealAnswer(), a.phase(), a.difficulty())).toList()));
         return ReportFormats.respond(report, format, accept);

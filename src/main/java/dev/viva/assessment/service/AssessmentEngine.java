@@ -75,6 +75,15 @@ public class AssessmentEngine implements AnswerAssessor {
     /** The report of a transcript assessed after the fact: no interview, no timing, every answer scored. */
     public InterviewReport assessTranscript(RoleTemplate role, Level level, String candidateName,
                                             List<TranscriptAnswer> answers) {
+        return reports.build(transcriptInput(role, level, candidateName, answers), InterviewReport.Method.offline());
+    }
+
+    /**
+     * What the report of a transcript is built from: each question with the bank's rubric, the caller's, or its
+     * offline profile (the LLM, when configured, may then write rubrics for those left without one).
+     */
+    public ReportBuilder.TranscriptInput transcriptInput(RoleTemplate role, Level level, String candidateName,
+                                                         List<TranscriptAnswer> answers) {
         List<ReportBuilder.Entry> entries = new ArrayList<>();
         int seq = 1;
         for (TranscriptAnswer a : answers) {
@@ -92,8 +101,7 @@ public class AssessmentEngine implements AnswerAssessor {
             entries.add(new ReportBuilder.Entry(seq++, phase, difficulty, spec, bank.isPresent() ? "BANK" : "GENERATED",
                     bank.map(RoleTemplate.Question::id).orElse(null), a.answer(), "TEXT", true, null));
         }
-        return reports.build(new ReportBuilder.TranscriptInput(null, role, level, candidateName, "ASSESSED", null, null,
-                entries), InterviewReport.Method.offline());
+        return new ReportBuilder.TranscriptInput(null, role, level, candidateName, "ASSESSED", null, null, entries);
     }
 
     /** A question asked word for word from the bank is assessed with the bank's rubric. */

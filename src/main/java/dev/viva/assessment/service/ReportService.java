@@ -73,12 +73,18 @@ public class ReportService {
 
     /** Builds, stores and announces the report of an interview; returns it. */
     public InterviewReport generate(UUID interviewId) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        // read, then assess outside any transaction: with the LLM configured, assessing takes several model calls,
+        // longer than a transaction may stay open or a pooled connection should sit idle
+        ReportBuilder.TranscriptInput in = QuarkusTransaction.requiringNew().call(() -> {
             Interview interview = interviews.get(interviewId);
             RoleTemplate role = roles.find(interview.roleId).orElseThrow(() -> ApiProblem.unavailable(
                     "the role template '" + interview.roleId + "' of this interview is no longer installed"));
-            InterviewReport report = review.apply(engine.reports().build(
-                    input(interview, role, interviews.transcript(interviewId)), InterviewReport.Method.offline()));
+            return input(interview, role, interviews.transcript(interviewId));
+        });
+        InterviewReport report = review.report(engine, in);
+        return QuarkusTransaction.requiringNew().call(() -> {
+            // still there: an interview deleted meanwhile is a 404, as it would have been a moment earlier
+            interviews.get(interviewId);
             StoredReport stored = StoredReport.findById(interviewId);
             if (stored == null) {
                 stored = new StoredReport();
