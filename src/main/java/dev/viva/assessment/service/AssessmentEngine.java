@@ -75,6 +75,13 @@ public class AssessmentEngine implements AnswerAssessor {
     /** The report of a transcript assessed after the fact: no interview, no timing, every answer scored. */
     public InterviewReport assessTranscript(RoleTemplate role, Level level, String candidateName,
                                             List<TranscriptAnswer> answers) {
+        return assessTranscript(role, level, candidateName, answers, null, null);
+    }
+
+    /** As above, for a transcript whose interview times are known (the report then gives its date and length). */
+    public InterviewReport assessTranscript(RoleTemplate role, Level level, String candidateName,
+                                            List<TranscriptAnswer> answers, java.time.Instant startedAt,
+                                            java.time.Instant endedAt) {
         List<ReportBuilder.Entry> entries = new ArrayList<>();
         int seq = 1;
         for (TranscriptAnswer a : answers) {
@@ -92,8 +99,8 @@ public class AssessmentEngine implements AnswerAssessor {
             entries.add(new ReportBuilder.Entry(seq++, phase, difficulty, spec, bank.isPresent() ? "BANK" : "GENERATED",
                     bank.map(RoleTemplate.Question::id).orElse(null), a.answer(), "TEXT", true, null));
         }
-        return reports.build(new ReportBuilder.TranscriptInput(null, role, level, candidateName, "ASSESSED", null, null,
-                entries), InterviewReport.Method.offline());
+        return reports.build(new ReportBuilder.TranscriptInput(null, role, level, candidateName, "ASSESSED", startedAt,
+                endedAt, entries), InterviewReport.Method.offline());
     }
 
     /** A question asked word for word from the bank is assessed with the bank's rubric. */
