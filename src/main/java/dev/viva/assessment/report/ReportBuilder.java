@@ -840,7 +840,7 @@ public final class ReportBuilder {
             parts.add("mostly not about the question");
         }
         String line = parts.isEmpty() ? a.justification() : upperFirst(String.join("; ", parts)) + ".";
-        return clip(line, 130);
+        return clip(line, 115);
     }
 
     /** At most about {@code max} characters, cut at a word. */
