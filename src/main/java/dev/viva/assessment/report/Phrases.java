@@ -123,7 +123,8 @@ public final class Phrases {
                 merged.add(p);
             }
         }
-        if (merged.size() == 2 && merged.get(1).startsWith("that ")) {
+        if (merged.size() == 2 && (merged.get(1).startsWith("that ") || merged.get(0).contains(" that "))) {
+            // "explains that X, and returns Y": the comma keeps Y from reading as part of X
             return merged.get(0) + ", and " + merged.get(1);
         }
         return join(merged);

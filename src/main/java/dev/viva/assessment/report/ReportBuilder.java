@@ -578,14 +578,18 @@ public final class ReportBuilder {
                     && s.score() < 40);
             scored.stream().filter(s -> s.entry().question().kind() == QuestionKind.BEHAVIOURAL && s.score() >= 60)
                     .max(Comparator.comparingInt(Scored::score)).ifPresent(s -> {
-                        List<String> met = criteria(s, s.a().coveredKeyPoints()).stream().limit(3).toList();
-                        if (met.size() >= 2) {
+                        // what the dimensions have not said about it already
+                        List<String> met = criteria(s, s.a().coveredKeyPoints()).stream()
+                                .filter(p -> !named.contains(p)).limit(3).toList();
+                        if (!met.isEmpty()) {
                             met.forEach(named::add);
                             String q = take(Stream.concat(met.stream().flatMap(p -> quotesFor(s, p).stream()),
                                     anyQuotes(s, false).stream()).toList());
                             out.add(point(weakStory ? "Tells a concrete story with an outcome"
                                     : "Tells concrete stories with an outcome", "In " + ref(s) + ", " + who + " "
-                                    + Phrases.joinDid(met.stream().map(Phrases::did).toList()) + ".", q, Aspect.STORY));
+                                    + (criteria(s, s.a().missingKeyPoints()).isEmpty() ? "tells a complete story and "
+                                    : "") + Phrases.joinDid(met.stream().map(Phrases::did).toList()) + ".", q,
+                                    Aspect.STORY));
                         }
                     });
             for (Scored s : scored) {

@@ -129,6 +129,21 @@ class ReadableReportTest {
         }
         // and the report does name them: what was shown and what was missed
         assertThat(named).isGreaterThanOrEqualTo(4);
+        // each once: a strength does not retell what a dimension said
+        for (String kp : covered) {
+            assertThat(count(plain, Phrases.did(kp))).as(kp).isLessThanOrEqualTo(1);
+        }
+        for (String kp : missing) {
+            assertThat(count(plain, Phrases.didNot(kp))).as(kp).isLessThanOrEqualTo(1);
+        }
+    }
+
+    private static int count(String text, String phrase) {
+        int n = 0;
+        for (int i = text.indexOf(phrase); i >= 0; i = text.indexOf(phrase, i + 1)) {
+            n++;
+        }
+        return n;
     }
 
     /** A strength and a concern that say opposite things about the same habit. */
