@@ -78,16 +78,21 @@ public record InterviewReport(
                             int answers, String reasoning, List<String> evidence) {
     }
 
-    /** A strength or concern; {@code severity} (minor, moderate, major) only on concerns. */
-    public record Point(String title, String detail, String severity, List<String> quotes) {
+    /**
+     * A strength or concern; {@code severity} (minor, moderate, major) only on concerns; {@code kind} says what it is
+     * about (an {@code AnswerAssessment.Aspect} name such as NUMBERS, or WEAK_ANSWER), so that a strength and a concern
+     * are never about the same thing.
+     */
+    public record Point(String title, String detail, String severity, List<String> quotes, String kind) {
     }
 
     public record Quote(String quote, int seq, String question, String dimension) {
     }
 
+    /** {@code summary}: one sentence for people, what the answer covered and missed (the assessment has the rest). */
     public record AnswerReport(int seq, String phase, int difficulty, String question, String questionSource,
                                String answer, AnswerAssessment assessment, Signals signals,
-                               Map<String, Double> ability) {
+                               Map<String, Double> ability, String summary) {
     }
 
     public record FollowUp(String question, String reason, String dimension) {

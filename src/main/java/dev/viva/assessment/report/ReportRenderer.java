@@ -13,12 +13,16 @@ public final class ReportRenderer {
     private ReportRenderer() {
     }
 
+    /** The heading that starts the appendix: everything before it is the report a person reads. */
+    public static final String BREAKDOWN_HEADING = "## Question-by-Question Breakdown";
+    public static final String TRANSCRIPT_HEADING = "## Full Transcript";
+
     public static String markdown(InterviewReport r) {
         StringBuilder md = new StringBuilder();
         var c = r.candidate();
         md.append("# Interview Report\n\n## Candidate Summary\n");
         md.append("- **Name**: ").append(mdText(c.name())).append('\n');
-        md.append("- **Position**: ").append(mdText(c.roleName())).append(" (").append(c.level()).append(")\n");
+        md.append("- **Position**: ").append(mdText(c.roleName())).append(", ").append(c.level()).append(" level\n");
         if (c.startedAt() != null) {
             md.append("- **Interview Date**: ").append(when(c.startedAt())).append('\n');
         }
@@ -28,11 +32,9 @@ public final class ReportRenderer {
         md.append("## Overall Assessment\n\n### Recommendation: **").append(r.recommendation().label().toUpperCase(Locale.ROOT))
                 .append("**\n**Overall Score**: ").append(r.overallScore()).append("/100 (")
                 .append(String.format(Locale.ROOT, "%.1f", r.overallScoreOutOf5())).append(" / 5.0)  \n**Confidence**: ")
-                .append(r.confidenceLabel()).append(String.format(Locale.ROOT, " (%.2f)", r.confidence())).append("\n\n");
-        for (String reason : r.confidenceReasons()) {
-            md.append("- ").append(reason).append('\n');
-        }
-        md.append("\n## Executive Summary\n\n").append(mdText(r.executiveSummary())).append("\n\n");
+                .append(r.confidenceLabel()).append(confidenceLine(r).map(x -> " - " + mdText(x)).orElse(""))
+                .append("\n\n");
+        md.append("## Executive Summary\n\n").append(mdText(r.executiveSummary())).append("\n\n");
         if (r.method().narrative() != null) {
             md.append("**Reviewer narrative (").append(mdText(r.method().llm())).append(")**: ")
                     .append(mdText(r.method().narrative())).append("\n\n");
@@ -43,48 +45,37 @@ public final class ReportRenderer {
             md.append("### ").append(i++).append(". ").append(d.name()).append(" (").append(d.weight()).append("%)\n");
             md.append("**Score**: ").append(d.score() == null ? "not assessed"
                     : String.format(Locale.ROOT, "%.1f / 5.0 (%d%%) - **%s**", d.score(), d.percent(), d.label())).append("\n\n");
-            md.append("**Reasoning**: ").append(mdText(d.reasoning())).append("\n\n");
+            md.append(mdText(d.reasoning())).append("\n\n");
             if (!d.evidence().isEmpty()) {
-                md.append("**Evidence**:\n");
                 d.evidence().forEach(q -> md.append("- \"").append(mdText(q)).append("\"\n"));
                 md.append('\n');
             }
         }
         points(md, "Key Strengths", r.strengths());
         points(md, "Areas of Concern", r.areasOfConcern());
-        if (!r.notableQuotes().isEmpty()) {
-            md.append("## Notable Quotes\n\n");
-            r.notableQuotes().forEach(q -> md.append("> \"").append(mdText(q.quote())).append("\"\n\n**Context**: answer ")
-                    .append(q.seq()).append(", ").append(mdText(q.question())).append("  \n**Related to**: ")
-                    .append(q.dimension()).append("\n\n"));
-        }
-        if (!r.flags().isEmpty()) {
-            md.append("## For Human Review\n\n");
-            r.flags().forEach(f -> md.append("- Answer ").append(f.seq()).append(": ").append(f.code()).append(" - ")
-                    .append(mdText(f.detail())).append(f.quote() == null ? "" : ": \"" + mdText(f.quote()) + "\"").append('\n'));
-            md.append('\n');
-        }
         if (!r.suggestedFollowUps().isEmpty()) {
             md.append("## Suggested Follow-up Questions\n\n");
             int k = 1;
             for (var f : r.suggestedFollowUps()) {
-                md.append("### ").append(k++).append(". ").append(mdText(f.question())).append("\n**Reason**: ")
-                        .append(mdText(f.reason())).append("  \n**Dimension**: ").append(f.dimension()).append("\n\n");
+                md.append(k++).append(". **").append(mdText(f.question())).append("**  \n")
+                        .append(mdText(f.reason())).append("\n");
             }
-        }
-        md.append("## Question-by-Question Breakdown\n\n");
-        for (var a : r.answers()) {
-            md.append("### Answer ").append(a.seq()).append(" (").append(a.phase()).append(", difficulty ")
-                    .append(a.difficulty()).append("): ").append(a.assessment().score()).append("/100, relevance ")
-                    .append(String.format(Locale.ROOT, "%.2f", a.assessment().relevance())).append("\n\n**Question**: ")
-                    .append(mdText(a.question())).append("\n\n**Candidate**: ").append(mdText(a.answer())).append("\n\n**Assessment**: ")
-                    .append(mdText(a.assessment().justification())).append("\n\n");
-            a.assessment().strengths().forEach(s -> md.append("- Strength: ").append(mdText(s.text())).append('\n'));
-            a.assessment().weaknesses().forEach(s -> md.append("- Weakness: ").append(mdText(s.text())).append('\n'));
-            a.assessment().tips().forEach(s -> md.append("- Tip: ").append(mdText(s)).append('\n'));
             md.append('\n');
         }
-        md.append("## Full Transcript\n\n");
+        if (!r.flags().isEmpty()) {
+            md.append("## For Human Review\n\n");
+            r.flags().forEach(f -> md.append("- Answer ").append(f.seq()).append(": ").append(flagName(f.code())).append(" - ")
+                    .append(mdText(f.detail())).append(f.quote() == null ? "" : ": \"" + mdText(f.quote()) + "\"").append('\n'));
+            md.append('\n');
+        }
+        md.append(BREAKDOWN_HEADING).append("\n\n");
+        for (var a : r.answers()) {
+            md.append("- **").append(a.seq()).append(". ").append(mdText(shortQuestion(a.question()))).append("** ")
+                    .append(a.assessment().score()).append("/100. ").append(mdText(a.summary() == null
+                            ? a.assessment().justification() : a.summary())).append('\n');
+        }
+        md.append('\n');
+        md.append(TRANSCRIPT_HEADING).append("\n\n");
         for (var t : r.transcript()) {
             md.append("**Interviewer** (").append(t.phase()).append("): ").append(mdText(t.question())).append("\n\n**Candidate**: ")
                     .append(t.answer() == null ? "_(no answer)_" : mdText(t.answer())).append("\n\n");
@@ -94,6 +85,33 @@ public final class ReportRenderer {
                 .append(r.method().fallbackReason() == null ? "" : " (LLM not used: " + r.method().fallbackReason() + ")")
                 .append("  \n**Schema**: v").append(r.schemaVersion()).append('\n');
         return md.toString();
+    }
+
+    /** The one line that explains the confidence: its most important reason. */
+    static java.util.Optional<String> confidenceLine(InterviewReport r) {
+        return r.confidenceReasons().stream().findFirst();
+    }
+
+    /** The asking part of a question, at most about a line. */
+    static String shortQuestion(String question) {
+        String full = question.replace("*", "").replaceAll("\\s+", " ").strip();
+        if (full.length() <= 80) {
+            return full;
+        }
+        String q = dev.viva.assessment.service.QuestionProfiler.ask(question);
+        if (q.length() <= 80 && q.length() >= 40) {
+            return q;
+        }
+        int cut = full.lastIndexOf(' ', 70);
+        return full.substring(0, cut < 40 ? 70 : cut).replaceAll("[,;:—-]+$", "").strip() + "...";
+    }
+
+    static String flagName(String code) {
+        return switch (code) {
+            case "INSTRUCTION_INJECTION" -> "instructions addressed to the evaluator";
+            case "OFF_TOPIC" -> "off topic";
+            default -> code.toLowerCase(Locale.ROOT).replace('_', ' ');
+        };
     }
 
     private static void points(StringBuilder md, String title, List<InterviewReport.Point> points) {
@@ -109,7 +127,9 @@ public final class ReportRenderer {
             }
             md.append("\n").append(mdText(p.detail())).append("\n\n");
             p.quotes().forEach(q -> md.append("- \"").append(mdText(q)).append("\"\n"));
-            md.append('\n');
+            if (!p.quotes().isEmpty()) {
+                md.append('\n');
+            }
         }
     }
 
@@ -133,21 +153,21 @@ public final class ReportRenderer {
                         + "background:#2a6ebb;border-radius:3px}table{border-collapse:collapse;width:100%}td,th{padding:.3rem .5rem;"
                         + "border-bottom:1px solid #eee;text-align:left;vertical-align:top}blockquote{border-left:4px solid #2a6ebb;"
                         + "margin:0 0 1rem;padding:.2rem 1rem;background:#f5f8fc}.sev-major{color:#a40000}.sev-moderate{color:#8a5300}"
-                        + ".muted{color:#555}@media print{body{margin:0;max-width:none}.noprint{display:none}section{break-inside:avoid}}"
+                        + ".muted{color:#555}@media print{body{margin:0;max-width:none}.noprint{display:none}section{break-inside:avoid}"
+                        + ".appendix{break-before:page;break-inside:auto}}"
                         + "</style></head><body>");
         h.append("<h1>Interview report</h1><section><table>")
                 .append(row("Candidate", esc(c.name())))
-                .append(row("Position", esc(c.roleName()) + " (" + esc(c.level()) + ")"))
-                .append(c.startedAt() == null ? "" : row("Started", esc(when(c.startedAt()))))
+                .append(row("Position", esc(c.roleName()) + ", " + esc(c.level()) + " level"))
+                .append(c.startedAt() == null ? "" : row("Interview date", esc(when(c.startedAt()))))
                 .append(row("Duration", esc(c.duration())))
                 .append(row("Answers assessed", c.answersAssessed() + " of " + c.questionsAsked() + " questions"))
                 .append("</table></section>");
         h.append("<section><h2>Overall assessment</h2><p class=\"rec\">").append(esc(r.recommendation().label().toUpperCase(Locale.ROOT)))
                 .append(" &middot; ").append(r.overallScore()).append("/100 (").append(String.format(Locale.ROOT, "%.1f", r.overallScoreOutOf5()))
-                .append(" / 5)</p><p>Confidence: <strong>").append(esc(r.confidenceLabel())).append("</strong> (")
-                .append(String.format(Locale.ROOT, "%.2f", r.confidence())).append(")</p><ul>");
-        r.confidenceReasons().forEach(x -> h.append("<li>").append(esc(x)).append("</li>"));
-        h.append("</ul><p>").append(esc(r.executiveSummary())).append("</p>");
+                .append(" / 5)</p><p>Confidence: <strong>").append(esc(r.confidenceLabel())).append("</strong>")
+                .append(confidenceLine(r).map(x -> " &ndash; " + esc(x)).orElse("")).append("</p>");
+        h.append("<h2>Executive summary</h2><p>").append(esc(r.executiveSummary())).append("</p>");
         if (r.method().narrative() != null) {
             h.append("<p><strong>Reviewer narrative (").append(esc(r.method().llm())).append(")</strong>: ")
                     .append(esc(r.method().narrative())).append("</p>");
@@ -169,35 +189,26 @@ public final class ReportRenderer {
         h.append("</section>");
         htmlPoints(h, "Key strengths", r.strengths());
         htmlPoints(h, "Areas of concern", r.areasOfConcern());
-        if (!r.notableQuotes().isEmpty()) {
-            h.append("<section><h2>Notable quotes</h2>");
-            r.notableQuotes().forEach(q -> h.append("<blockquote>").append(esc(q.quote())).append("</blockquote><p class=\"muted\">")
-                    .append("Answer ").append(q.seq()).append(": ").append(esc(q.question())).append("</p>"));
-            h.append("</section>");
-        }
-        if (!r.flags().isEmpty()) {
-            h.append("<section><h2>For human review</h2><ul>");
-            r.flags().forEach(f -> h.append("<li>Answer ").append(f.seq()).append(": ").append(esc(f.code())).append(" &ndash; ")
-                    .append(esc(f.detail())).append(f.quote() == null ? "" : ": <q>" + esc(f.quote()) + "</q>").append("</li>"));
-            h.append("</ul></section>");
-        }
         if (!r.suggestedFollowUps().isEmpty()) {
             h.append("<section><h2>Suggested follow-up questions</h2><ol>");
             r.suggestedFollowUps().forEach(f -> h.append("<li><strong>").append(esc(f.question())).append("</strong><br><span class=\"muted\">")
                     .append(esc(f.reason())).append("</span></li>"));
             h.append("</ol></section>");
         }
-        h.append("<section><h2>Question-by-question breakdown</h2>");
-        for (var a : r.answers()) {
-            h.append("<h3 id=\"answer-").append(a.seq()).append("\">Answer ").append(a.seq()).append(" &middot; ").append(esc(a.phase()))
-                    .append(", difficulty ").append(a.difficulty()).append(" &middot; ").append(a.assessment().score()).append("/100</h3><p><strong>Q:</strong> ")
-                    .append(esc(a.question())).append("</p><p><strong>A:</strong> ").append(esc(a.answer())).append("</p><p>")
-                    .append(esc(a.assessment().justification())).append("</p><ul>");
-            a.assessment().strengths().forEach(s -> h.append("<li>Strength: ").append(esc(s.text())).append("</li>"));
-            a.assessment().weaknesses().forEach(s -> h.append("<li>Weakness: ").append(esc(s.text())).append("</li>"));
-            h.append("</ul>");
+        if (!r.flags().isEmpty()) {
+            h.append("<section><h2>For human review</h2><ul>");
+            r.flags().forEach(f -> h.append("<li>Answer ").append(f.seq()).append(": ").append(esc(flagName(f.code()))).append(" &ndash; ")
+                    .append(esc(f.detail())).append(f.quote() == null ? "" : ": <q>" + esc(f.quote()) + "</q>").append("</li>"));
+            h.append("</ul></section>");
         }
-        h.append("</section><section><h2>Full transcript</h2>");
+        h.append("<section class=\"appendix\"><h2>Question-by-question breakdown</h2><ol class=\"breakdown\">");
+        for (var a : r.answers()) {
+            h.append("<li id=\"answer-").append(a.seq()).append("\" value=\"").append(a.seq()).append("\"><strong>")
+                    .append(esc(shortQuestion(a.question()))).append("</strong> ").append(a.assessment().score())
+                    .append("/100. ").append(esc(a.summary() == null ? a.assessment().justification() : a.summary()))
+                    .append("</li>");
+        }
+        h.append("</ol></section><section class=\"appendix\"><h2>Full transcript</h2>");
         for (var t : r.transcript()) {
             h.append("<p><strong>Interviewer</strong> <span class=\"muted\">(").append(esc(t.phase())).append(")</span>: ")
                     .append(esc(t.question())).append("</p><p><strong>Candidate</strong>: ")
@@ -243,9 +254,8 @@ public final class ReportRenderer {
         return out.toString();
     }
 
-    /** "2 December 2026, 14:30 UTC": a date for people, not an ISO instant. */
+    /** "Wednesday 2 December 2026, 14:30 UTC": a date for people, not an ISO instant. */
     static String when(java.time.Instant instant) {
-        return instant == null ? "" : java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", java.util.Locale.ENGLISH)
-                .withZone(java.time.ZoneOffset.UTC).format(instant);
+        return Phrases.date(instant);
     }
 }

@@ -15,6 +15,7 @@ import dev.viva.role.RoleTemplate;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,7 +76,14 @@ public class AssessmentEngine implements AnswerAssessor {
     /** The report of a transcript assessed after the fact: no interview, no timing, every answer scored. */
     public InterviewReport assessTranscript(RoleTemplate role, Level level, String candidateName,
                                             List<TranscriptAnswer> answers) {
-        return reports.build(transcriptInput(role, level, candidateName, answers), InterviewReport.Method.offline());
+        return assessTranscript(role, level, candidateName, answers, null, null);
+    }
+
+    /** As above, for a transcript whose interview times are known (the report then gives its date and length). */
+    public InterviewReport assessTranscript(RoleTemplate role, Level level, String candidateName,
+                                            List<TranscriptAnswer> answers, Instant startedAt, Instant endedAt) {
+        return reports.build(transcriptInput(role, level, candidateName, answers, startedAt, endedAt),
+                InterviewReport.Method.offline());
     }
 
     /**
@@ -84,6 +92,12 @@ public class AssessmentEngine implements AnswerAssessor {
      */
     public ReportBuilder.TranscriptInput transcriptInput(RoleTemplate role, Level level, String candidateName,
                                                          List<TranscriptAnswer> answers) {
+        return transcriptInput(role, level, candidateName, answers, null, null);
+    }
+
+    private ReportBuilder.TranscriptInput transcriptInput(RoleTemplate role, Level level, String candidateName,
+                                                          List<TranscriptAnswer> answers, Instant startedAt,
+                                                          Instant endedAt) {
         List<ReportBuilder.Entry> entries = new ArrayList<>();
         int seq = 1;
         for (TranscriptAnswer a : answers) {
@@ -101,7 +115,8 @@ public class AssessmentEngine implements AnswerAssessor {
             entries.add(new ReportBuilder.Entry(seq++, phase, difficulty, spec, bank.isPresent() ? "BANK" : "GENERATED",
                     bank.map(RoleTemplate.Question::id).orElse(null), a.answer(), "TEXT", true, null));
         }
-        return new ReportBuilder.TranscriptInput(null, role, level, candidateName, "ASSESSED", null, null, entries);
+        return new ReportBuilder.TranscriptInput(null, role, level, candidateName, "ASSESSED", startedAt, endedAt,
+                entries);
     }
 
     /** A question asked word for word from the bank is assessed with the bank's rubric. */

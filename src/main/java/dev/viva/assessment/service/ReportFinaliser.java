@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import org.eclipse.microprofile.context.ManagedExecutor;
+import org.hibernate.exception.ConstraintViolationException;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -118,7 +119,7 @@ public class ReportFinaliser {
             LOG.debugf("Finalised the report of interview %s (attempt %d)", id, claim.attempt());
             return true;
         } catch (RuntimeException e) {
-            if (causedBy(e, AlreadyFinalised.class)) {
+            if (causedBy(e, AlreadyFinalised.class) || storedMeanwhile(e)) {
                 LOG.debugf("The report of interview %s was finalised by another worker", id);
                 return false;
             }
@@ -135,6 +136,20 @@ public class ReportFinaliser {
         } finally {
             FINALISING.remove();
         }
+    }
+
+    /**
+     * A worker whose lease ran out while it built a slow report and the one that then claimed the job both insert the
+     * report: the later insert meets the first one's row and fails on the primary key. That is the other worker having
+     * finalised it, not a failure to retry.
+     */
+    private static boolean storedMeanwhile(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConstraintViolationException c && "report_pkey".equals(c.getConstraintName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {

@@ -159,20 +159,7 @@ class DevSetBenchmark {
             System.out.println(line);
         }
         if (System.getProperty("sample") != null) {
-            RoleTemplate role = role("backend-engineer");
-            List<AssessmentEngine.TranscriptAnswer> mixed = new ArrayList<>();
-            int[] wanted = {3, 2, 3, 1, 2, 3, 0, 2, 3, 1, 2, 3, 2, 3, 1, 2, 3, 2};
-            Map<String, List<DevSet>> byQuestion = rows.stream().filter(r -> r.role().equals("backend-engineer")
-                            && !r.category().startsWith("injection"))
-                    .collect(Collectors.groupingBy(DevSet::question, LinkedHashMap::new, Collectors.toList()));
-            int k = 0;
-            for (List<DevSet> q : byQuestion.values()) {
-                int label = wanted[k++ % wanted.length];
-                q.stream().filter(r -> r.label() == label).findFirst().or(() -> q.stream().findFirst())
-                        .ifPresent(r -> mixed.add(new AssessmentEngine.TranscriptAnswer(r.question(), r.answer(), null,
-                                null, null, null)));
-            }
-            var report = engine.assessTranscript(role, dev.viva.role.Level.MID, "Alex Morgan", mixed);
+            var report = MixedCandidate.report(engine);
             Files.writeString(Path.of(System.getProperty("sample")),
                     dev.viva.assessment.report.ReportRenderer.markdown(report));
             System.out.printf(Locale.ROOT, "  sample mixed candidate: %d %s, written to %s%n", report.overallScore(),
