@@ -3,11 +3,10 @@ package dev.viva.assessment;
 import dev.viva.assessment.signal.Relevance;
 import dev.viva.assessment.signal.SentenceEmbedder;
 import dev.viva.role.RoleTemplate;
-import dev.viva.role.RoleTemplateParser;
+import dev.viva.testing.Roles;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ class RelevanceBenchmark {
         Relevance relevance = new Relevance(new SentenceEmbedder(SentenceEmbedder.Model.E5_SMALL, 400_000));
         List<Pair> bank = new ArrayList<>();
         for (String id : List.of("backend-engineer", "frontend-engineer", "ml-engineer", "site-reliability-engineer")) {
-            RoleTemplate role = role(id);
+            RoleTemplate role = Roles.shipped(id);
             List<RoleTemplate.Question> qs = role.questions().stream()
                     .filter(q -> q.idealAnswer() != null && !q.idealAnswer().isBlank()).toList();
             for (RoleTemplate.Question q : qs) {
@@ -88,12 +87,6 @@ class RelevanceBenchmark {
                     + " %d of %d%n", pairs.size(), count(y), auc(c, y), goodBelow, good);
         } else {
             System.out.println("  Mohler: ../shared/datasets not present, skipped");
-        }
-    }
-
-    static RoleTemplate role(String id) throws IOException {
-        try (InputStream in = RelevanceBenchmark.class.getClassLoader().getResourceAsStream("roles/" + id + ".yaml")) {
-            return RoleTemplateParser.parse(id + ".yaml", id, in);
         }
     }
 

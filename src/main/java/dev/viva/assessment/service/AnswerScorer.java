@@ -218,6 +218,7 @@ public final class AnswerScorer {
                     i == windowTexts.size() - 1 ? Integer.MAX_VALUE : STEP + margin));
         }
         float[] questionVec = embedder.embed(Text.normalise(asked));
+        float[] answerVec = mean(windowVecs);
         Set<String> answerStems = new HashSet<>(Text.contentStems(scored));
         Set<String> questionStems = new HashSet<>(Text.contentStems(question.text()));
         boolean behavioural = group != ScoreModel.Group.TECHNICAL;
@@ -234,7 +235,7 @@ public final class AnswerScorer {
             String ideal = Text.normalise(question.idealAnswer());
             SentenceEmbedder.Encoded idealCode = embedder.encode(ideal);
             idealVec = idealCode.pooled();
-            idealSim = SentenceEmbedder.cosine(mean(windowVecs), idealVec);
+            idealSim = SentenceEmbedder.cosine(answerVec, idealVec);
             if (!behavioural) {
                 alignment = TokenAlignment.recall(TokenAlignment.contentTokens(ideal, idealCode), answerTokens, questionStems);
             }
@@ -369,7 +370,7 @@ public final class AnswerScorer {
                 Math.min(1, numbers / 2.0), Math.min(1, tradeOffs / 2.0), Math.min(1, substance.examples()),
                 Math.min(1, substance.contentWords() / 60.0), Double.isNaN(structure) ? 0 : structure,
                 scale(idealSim, 0.2, 0.8), onTopic, Math.min(1, substance.novel() / 25.0),
-                scale(SentenceEmbedder.cosine(mean(windowVecs), questionVec), 0.5, 0.9));
+                scale(SentenceEmbedder.cosine(answerVec, questionVec), 0.5, 0.9));
         double raw = ScoreModel.score(group, features);
         // a stated misconception is on topic and shares the reference's vocabulary, so alignment credits it: only
         // a firm cut keeps a confident wrong answer below a vague right one

@@ -77,11 +77,10 @@ public final class QuestionProfiler {
         QuestionKind kind = INTRODUCTION.matcher(ask).find() ? QuestionKind.CONVERSATIONAL
                 : STORY.matcher(ask).find() ? QuestionKind.BEHAVIOURAL : QuestionKind.TECHNICAL;
         float[] vec = embedder.embed(Text.normalise(ask));
-        List<RoleTemplate.Question> near = role.questions().stream().filter(q -> q.kind() == kind)
-                .sorted(Comparator.comparingDouble(q -> -SentenceEmbedder.cosine(vec, embedder.embed(Text.normalise(q.text())))))
-                .limit(DOMAIN_NEIGHBOURS).toList();
+        List<Neighbour> neighbours = neighbours(role, vec, kind);
         StringBuilder domain = new StringBuilder();
-        for (RoleTemplate.Question q : near) {
+        for (Neighbour n : neighbours.subList(0, Math.min(DOMAIN_NEIGHBOURS, neighbours.size()))) {
+            RoleTemplate.Question q = n.question();
             domain.append(String.join(". ", q.keyPoints())).append(". ").append(String.join(". ", q.misconceptions()))
                     .append(". ").append(q.idealAnswer() == null ? "" : q.idealAnswer()).append('\n');
         }
@@ -89,16 +88,37 @@ public final class QuestionProfiler {
         List<String> criteria = keyPoints == null ? List.of() : Criteria.split(keyPoints).get(1);
         List<String> misconceptions = List.of();
         String ideal = idealAnswer;
-        if ((keyPoints == null || keyPoints.isEmpty()) && idealAnswer == null && !near.isEmpty()
-                && SentenceEmbedder.cosine(vec, embedder.embed(Text.normalise(near.getFirst().text()))) >= SAME_QUESTION) {
-            RoleTemplate.Question same = near.getFirst();
+        if ((keyPoints == null || keyPoints.isEmpty()) && idealAnswer == null && !neighbours.isEmpty()
+                && neighbours.getFirst().similarity() >= SAME_QUESTION) {
+            RoleTemplate.Question same = neighbours.getFirst().question();
             facts = same.keyPoints();
             criteria = same.criteria();
             misconceptions = same.misconceptions();
             ideal = same.idealAnswer();
         }
-        return new QuestionSpec(question, kind, dimensions(role, ask, kind), facts, criteria, misconceptions, ideal,
-                domain.isEmpty() ? null : domain.toString());
+        return new QuestionSpec(question, kind, dimensions(role, vec, kind, neighbours), facts, criteria, misconceptions,
+                ideal, domain.isEmpty() ? null : domain.toString());
+    }
+
+    /** A bank question and how close (MiniLM cosine) the question being profiled is to it. */
+    private record Neighbour(RoleTemplate.Question question, double similarity) {
+    }
+
+    /**
+     * The role's bank questions of the same kind, closest first: a technical question is compared with the bank's
+     * technical questions, a story with its stories, since the frame ("tell me about...") shared by every story would
+     * otherwise outweigh the topic.
+     */
+    private List<Neighbour> neighbours(RoleTemplate role, float[] question, QuestionKind kind) {
+        List<RoleTemplate.Question> bank = role.questions().stream()
+                .filter(q -> q.kind() == kind && !q.dimensions().isEmpty()).toList();
+        List<float[]> bankVecs = pooled(bank.stream().map(q -> Text.normalise(q.text())).toList());
+        List<Neighbour> out = new ArrayList<>();
+        for (int i = 0; i < bank.size(); i++) {
+            out.add(new Neighbour(bank.get(i), SentenceEmbedder.cosine(question, bankVecs.get(i))));
+        }
+        out.sort(Comparator.comparingDouble(n -> -n.similarity()));
+        return out;
     }
 
     /**
@@ -120,32 +140,21 @@ public final class QuestionProfiler {
         return String.join(" ", asking.isEmpty() ? List.of(sentences.getLast()) : asking);
     }
 
-    private List<String> dimensions(RoleTemplate role, String ask, QuestionKind kind) {
-        float[] question = embedder.embed(Text.normalise(ask));
+    private List<String> dimensions(RoleTemplate role, float[] question, QuestionKind kind, List<Neighbour> neighbours) {
         List<RoleTemplate.Dimension> dims = role.dimensions();
         List<float[]> texts = pooled(dims.stream().map(d -> Text.normalise(d.name() + ": " + d.description())).toList());
         Map<String, Double> support = new LinkedHashMap<>();
         for (int i = 0; i < dims.size(); i++) {
             support.put(dims.get(i).id(), SentenceEmbedder.cosine(question, texts.get(i)));
         }
-        // a technical question is compared with the bank's technical questions, a story with its stories: the frame
-        // ("tell me about...") is shared by every story and would otherwise outweigh the topic
-        List<RoleTemplate.Question> bank = role.questions().stream()
-                .filter(q -> q.kind() == kind && !q.dimensions().isEmpty()).toList();
-        if (!bank.isEmpty()) {
-            Set<String> informed = bank.stream().flatMap(q -> q.dimensions().stream()).collect(Collectors.toSet());
+        if (!neighbours.isEmpty()) {
+            Set<String> informed = neighbours.stream().flatMap(n -> n.question().dimensions().stream())
+                    .collect(Collectors.toSet());
             support.keySet().retainAll(informed);
         }
-        List<float[]> bankVecs = pooled(bank.stream().map(q -> Text.normalise(q.text())).toList());
-        List<Integer> nearest = new ArrayList<>();
-        for (int i = 0; i < bank.size(); i++) {
-            nearest.add(i);
-        }
-        nearest.sort(Comparator.comparingDouble(i -> -SentenceEmbedder.cosine(question, bankVecs.get(i))));
-        for (int i : nearest.subList(0, Math.min(NEIGHBOURS, nearest.size()))) {
-            double sim = SentenceEmbedder.cosine(question, bankVecs.get(i));
-            for (String d : bank.get(i).dimensions()) {
-                support.computeIfPresent(d, (k, v) -> v + sim / NEIGHBOURS);
+        for (Neighbour n : neighbours.subList(0, Math.min(NEIGHBOURS, neighbours.size()))) {
+            for (String d : n.question().dimensions()) {
+                support.computeIfPresent(d, (k, v) -> v + n.similarity() / NEIGHBOURS);
             }
         }
         List<String> ranked = support.entrySet().stream()

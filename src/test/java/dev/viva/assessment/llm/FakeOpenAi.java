@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,8 +22,10 @@ import java.util.function.Function;
 /**
  * An OpenAI-compatible chat server on loopback for tests: it records every request, answers with what
  * {@link #reply} gives for the request (by default nothing usable), and can be made slow or drop the connection.
+ * Registered as a JUnit extension ({@code @RegisterExtension static final FakeOpenAi llm = FakeOpenAi.start(...)}) it
+ * forgets its requests and delay before each test and stops after the class.
  */
-final class FakeOpenAi implements AutoCloseable {
+final class FakeOpenAi implements AutoCloseable, BeforeEachCallback, AfterAllCallback {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -99,6 +104,17 @@ final class FakeOpenAi implements AutoCloseable {
     /** Requests whose system prompt is the given one (rubric, grade or review). */
     List<Request> requests(String system) {
         return requests.stream().filter(r -> r.system().equals(system)).toList();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        requests.clear();
+        delayMs = 0;
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     @Override

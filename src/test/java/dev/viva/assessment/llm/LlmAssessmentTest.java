@@ -10,10 +10,9 @@ import dev.viva.role.RoleCatalog;
 import dev.viva.role.RoleTemplate;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -56,22 +55,11 @@ class LlmAssessmentTest {
     @Inject
     ObjectMapper json;
 
-    static FakeOpenAi llm;
-
-    @BeforeAll
-    static void start() throws Exception {
-        llm = new FakeOpenAi();
-    }
-
-    @AfterAll
-    static void stop() {
-        llm.close();
-    }
+    @RegisterExtension
+    static final FakeOpenAi llm = FakeOpenAi.start(r -> "{}");
 
     @BeforeEach
     void reset() throws Exception {
-        llm.requests.clear();
-        llm.delayMs = 0;
         llm.reply = LlmAssessmentTest::answer;
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.executeUpdate("delete from llm_rubric where role_id = 'backend-engineer'");

@@ -4,10 +4,9 @@ import dev.viva.assessment.QuestionSpec;
 import dev.viva.role.QuestionKind;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -41,23 +40,12 @@ class LlmRubricsTest {
     @Inject
     DataSource dataSource;
 
-    static FakeOpenAi llm;
+    @RegisterExtension
+    static final FakeOpenAi llm = FakeOpenAi.start(r -> "{}");
     String role;
-
-    @BeforeAll
-    static void start() throws Exception {
-        llm = new FakeOpenAi();
-    }
-
-    @AfterAll
-    static void stop() {
-        llm.close();
-    }
 
     @BeforeEach
     void reset() {
-        llm.requests.clear();
-        llm.delayMs = 0;
         llm.reply = r -> RUBRIC;
         // a role of its own per test: the cache outlives each test
         role = "test-role-" + UUID.randomUUID();

@@ -2,13 +2,12 @@ package dev.viva.assessment.service;
 
 import dev.viva.assessment.DevSet;
 import dev.viva.assessment.Embedders;
+import dev.viva.testing.Roles;
 import dev.viva.assessment.QuestionSpec;
 import dev.viva.role.RoleTemplate;
-import dev.viva.role.RoleTemplateParser;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -45,7 +44,7 @@ class DevSetBenchmark {
         double[] millis = new double[rows.size()];
         int i = 0;
         for (DevSet r : rows) {
-            RoleTemplate role = roles.computeIfAbsent(r.role(), DevSetBenchmark::role);
+            RoleTemplate role = roles.computeIfAbsent(r.role(), Roles::shipped);
             QuestionSpec spec = r.questionId() != null ? QuestionSpec.of(role.question(r.questionId()).orElseThrow())
                     : profiler.profile(role, r.question(), null, null);
             long t0 = System.nanoTime();
@@ -137,7 +136,7 @@ class DevSetBenchmark {
         AssessmentEngine engine = new AssessmentEngine(Embedders.SHARED, Embedders.E5);
         System.out.printf(Locale.ROOT, "%nWhole candidates from one quality band (transcript path)%n");
         for (String roleId : rows.stream().map(DevSet::role).distinct().sorted().toList()) {
-            RoleTemplate role = role(roleId);
+            RoleTemplate role = Roles.shipped(roleId);
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "  %-26s", roleId));
             for (String band : List.of("strong", "average", "weak")) {
                 List<AssessmentEngine.TranscriptAnswer> answers = new ArrayList<>();
@@ -254,13 +253,5 @@ class DevSetBenchmark {
         double[] x = rs.stream().mapToDouble(Result::score).toArray();
         double[] y = rs.stream().mapToDouble(r -> r.row().label()).toArray();
         return dev.viva.assessment.CalibrationBenchmark.Stats.pearson(x, y);
-    }
-
-    static RoleTemplate role(String id) {
-        try (InputStream in = DevSetBenchmark.class.getClassLoader().getResourceAsStream("roles/" + id + ".yaml")) {
-            return RoleTemplateParser.parse(id + ".yaml", id, in);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 }

@@ -1,9 +1,9 @@
 package dev.viva.assessment.service;
 
 import dev.viva.assessment.DevSet;
-
 import dev.viva.assessment.report.InterviewReport;
 import dev.viva.role.Level;
+import dev.viva.testing.Roles;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,7 +50,7 @@ public final class MixedCandidate {
     }
 
     public static InterviewReport report(AssessmentEngine engine) {
-        return engine.assessTranscript(DevSetBenchmark.role("backend-engineer"), Level.MID, "Alex Morgan", answers(),
+        return engine.assessTranscript(Roles.shipped("backend-engineer"), Level.MID, "Alex Morgan", answers(),
                 STARTED, ENDED);
     }
 }

@@ -4,26 +4,17 @@ import dev.viva.assessment.Embedders;
 import dev.viva.assessment.QuestionSpec;
 import dev.viva.role.QuestionKind;
 import dev.viva.role.RoleTemplate;
-import dev.viva.role.RoleTemplateParser;
-import org.junit.jupiter.api.BeforeAll;
+import dev.viva.testing.Roles;
 import org.junit.jupiter.api.Test;
 
-import java.io.InputStream;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class QuestionProfilerTest {
 
-    static RoleTemplate backend;
+    static final RoleTemplate backend = Roles.shipped("backend-engineer");
     static final QuestionProfiler PROFILER = new QuestionProfiler(Embedders.SHARED);
-
-    @BeforeAll
-    static void load() throws Exception {
-        try (InputStream in = QuestionProfilerTest.class.getClassLoader().getResourceAsStream("roles/backend-engineer.yaml")) {
-            backend = RoleTemplateParser.parse("backend-engineer.yaml", "backend-engineer", in);
-        }
-    }
 
     @Test
     void anIntroductionIsNotAnExamQuestion() {
