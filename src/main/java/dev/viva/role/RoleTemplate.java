@@ -16,6 +16,9 @@ import java.util.Optional;
  * @param phases      the plan, in interview order, with time budgets
  * @param dimensions  evaluation dimensions; weights sum to 100
  * @param questions   the question bank (hidden from candidates)
+ * @param about       what the interviewer may tell a candidate about the role (team, on-call, stack, process); the
+ *                    only source of answers to a candidate's questions, so the rubric and level expectations never
+ *                    reach them
  */
 public record RoleTemplate(
         String id,
@@ -25,7 +28,12 @@ public record RoleTemplate(
         Map<Level, LevelSpec> levels,
         List<PhaseSpec> phases,
         List<Dimension> dimensions,
-        List<Question> questions) {
+        List<Question> questions,
+        List<AboutTopic> about) {
+
+    public RoleTemplate {
+        about = about == null ? List.of() : List.copyOf(about);
+    }
 
     /**
      * @param name     the interviewer's name ("Sophia")
@@ -44,11 +52,26 @@ public record RoleTemplate(
     }
 
     /**
-     * @param phase   which phase
-     * @param minutes time budget for the phase
-     * @param goal    what the phase is for, in a sentence
+     * @param phase     which phase
+     * @param minutes   time budget for the phase
+     * @param questions main questions asked in the phase (follow-ups not counted); when absent, one per four minutes
+     * @param goal      what the phase is for, in a sentence
      */
-    public record PhaseSpec(Phase phase, int minutes, String goal) {
+    public record PhaseSpec(Phase phase, int minutes, Integer questions, String goal) {
+
+        public PhaseSpec {
+            questions = questions == null ? Math.max(1, Math.round(minutes / 4f)) : questions;
+        }
+    }
+
+    /**
+     * One thing a candidate may ask about the role.
+     *
+     * @param topic  short name ("on-call")
+     * @param cues   words or phrases in a candidate's question that point to this topic ("pager", "rota")
+     * @param answer what the interviewer says, written for the candidate
+     */
+    public record AboutTopic(String topic, List<String> cues, String answer) {
     }
 
     /**
@@ -77,6 +100,8 @@ public record RoleTemplate(
      * @param idealAnswer    a sketch of a strong answer, a few sentences
      * @param hint           a nudge for a struggling candidate that does not give the answer away
      * @param clarification a rephrasing that explains what is being asked, for "can you clarify?"
+     * @param probes         follow-up questions per key point, keyed by the key point's exact text: one or two whole
+     *                       questions a human interviewer would ask when an answer misses that point
      */
     public record Question(
             String id,
@@ -91,10 +116,17 @@ public record RoleTemplate(
             List<String> misconceptions,
             String idealAnswer,
             String hint,
-            String clarification) {
+            String clarification,
+            Map<String, List<String>> probes) {
 
         public Question {
             criteria = criteria == null ? List.of() : List.copyOf(criteria);
+            probes = probes == null ? Map.of() : Map.copyOf(probes);
+        }
+
+        /** The authored probes for one key point, none when the template has none. */
+        public List<String> probesFor(String keyPoint) {
+            return probes.getOrDefault(keyPoint, List.of());
         }
     }
 

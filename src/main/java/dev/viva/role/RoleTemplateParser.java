@@ -86,6 +86,8 @@ public final class RoleTemplateParser {
             RoleTemplate.PhaseSpec p = t.phases().get(i);
             String f = "phases[" + i + "]";
             require(src, f + ".minutes", p.minutes() > 0 && p.minutes() <= 120, () -> "must be 1-120, was " + p.minutes());
+            require(src, f + ".questions", p.questions() >= 1 && p.questions() <= 20,
+                    () -> "must be 1-20, was " + p.questions());
             text(src, f + ".goal", p.goal());
         }
 
@@ -135,6 +137,26 @@ public final class RoleTemplateParser {
             q.keyPoints().forEach(k -> text(src, f + ".keyPoints", k));
             q.criteria().forEach(k -> text(src, f + ".criteria", k));
             q.misconceptions().forEach(m -> text(src, f + ".misconceptions", m));
+            for (Map.Entry<String, List<String>> probe : q.probes().entrySet()) {
+                require(src, f + ".probes", q.keyPoints().contains(probe.getKey()),
+                        () -> "'" + probe.getKey() + "' is not one of the question's key points");
+                require(src, f + ".probes", probe.getValue() != null && !probe.getValue().isEmpty(),
+                        () -> "'" + probe.getKey() + "' needs at least one probe");
+                for (String ask : probe.getValue()) {
+                    require(src, f + ".probes", ask != null && ask.strip().endsWith("?"),
+                            () -> "'" + ask + "' must be a whole question ending with '?'");
+                }
+            }
+        }
+        Set<String> topics = new HashSet<>();
+        for (int i = 0; i < t.about().size(); i++) {
+            RoleTemplate.AboutTopic a = t.about().get(i);
+            String f = "about[" + i + "]";
+            text(src, f + ".topic", a.topic());
+            require(src, f + ".topic", topics.add(a.topic()), () -> "duplicate topic '" + a.topic() + "'");
+            require(src, f + ".cues", a.cues() != null && !a.cues().isEmpty(), () -> "needs at least one cue");
+            a.cues().forEach(c -> text(src, f + ".cues", c));
+            text(src, f + ".answer", a.answer());
         }
         for (Level level : Level.values()) {
             for (Phase phase : Phase.values()) {
