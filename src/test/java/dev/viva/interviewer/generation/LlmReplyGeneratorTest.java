@@ -145,7 +145,7 @@ class LlmReplyGeneratorTest {
 
     @Test
     void movesOtherThanFollowUpsNeverCallTheModel() {
-        Reply reply = generator(server.baseUrl()).reply(context, new Move.Repeat("How do sessions work?"));
+        Reply reply = generator(server.baseUrl()).reply(context, new Move.Repeat("How do sessions work?", null));
         assertThat(reply.generator()).isEqualTo(Reply.OFFLINE);
         assertThat(reply.fallbackReason()).isNull();
         assertThat(server.requests).isEmpty();

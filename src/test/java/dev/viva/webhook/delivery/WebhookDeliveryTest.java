@@ -3,6 +3,7 @@ package dev.viva.webhook.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
+import dev.viva.interview.EndReason;
 import dev.viva.interview.InterviewEvent;
 import dev.viva.interview.StoredReport;
 import dev.viva.interview.service.InterviewService;
@@ -68,7 +69,7 @@ class WebhookDeliveryTest {
             var b = fixtures.subscribe(completedOnly, EventType.INTERVIEW_COMPLETED);
             UUID id = fixtures.newInterview();
             interviews.start(id);
-            interviews.complete(id);
+            interviews.complete(id, EndReason.PLAN_COMPLETE);
 
             await().atMost(WAIT).until(() -> all.requests().size() == 2 && completedOnly.requests().size() == 1);
             for (Receiver.Request r : all.requests()) {
