@@ -85,6 +85,7 @@ class WebhookDeliveryTest {
             assertThat(Instant.parse(body.get("timestamp").asText())).isCloseTo(Instant.now(), within(60));
             assertThat(body.at("/data/interviewId").asText()).isEqualTo(id.toString());
             assertThat(body.at("/data/status").asText()).isEqualTo("COMPLETED");
+            assertThat(body.at("/data/endReason").asText()).isEqualTo("PLAN_COMPLETE");
             assertThat(body.at("/data/candidateEmail").asText()).isEqualTo("ada@example.com");
             assertThat(completed.headers().getFirst("Content-Type")).isEqualTo("application/json");
             assertThat(Long.parseLong(completed.headers().getFirst("webhook-timestamp")))
