@@ -29,17 +29,24 @@ public final class FollowUpGrammar {
 
     /** Why a follow-up is malformed, or empty when it is well formed. */
     public Optional<String> followUp(Utterance u, String previousAnswer) {
-        String question = u.question().question();
+        return followUp(u.text(), u.question().question(), previousAnswer);
+    }
+
+    /**
+     * @param said     everything the interviewer said with the follow-up
+     * @param question the follow-up question (what the turn records as asked)
+     */
+    public Optional<String> followUp(String said, String question, String previousAnswer) {
         if (!questions.contains(question)) {
             return Optional.of("not a bank probe or a general question: " + question);
         }
-        if (!u.text().endsWith(question)) {
-            return Optional.of("the question is not the last thing said: " + u.text());
+        if (!said.endsWith(question)) {
+            return Optional.of("the question is not the last thing said: " + said);
         }
-        if (u.text().substring(0, u.text().length() - question.length()).contains("?")) {
-            return Optional.of("something else is asked before the question: " + u.text());
+        if (said.substring(0, said.length() - question.length()).contains("?")) {
+            return Optional.of("something else is asked before the question: " + said);
         }
-        return quotes(u.text(), previousAnswer);
+        return quotes(said, previousAnswer);
     }
 
     /** Why a quote in {@code said} is not a whole clause of {@code answer}, or empty when every quote is one. */
