@@ -78,7 +78,8 @@ class ConversationBenchmark {
 
     /** What one interview showed. */
     record Run(SimulatedCandidate candidate, String transport, int main, List<Integer> followUpsPerMain,
-               int followUps, List<String> grammarFailures, int strongAnswers, int hintsAfterStrong, String ended) {
+               int followUps, List<String> grammarFailures, int strongAnswers, int hintsAfterStrong, int redirects,
+               String ended) {
     }
 
     @Test
@@ -112,12 +113,13 @@ class ConversationBenchmark {
             List<Run> of = runs.stream().filter(r -> r.candidate() == c).toList();
             List<Integer> perMain = of.stream().flatMap(r -> r.followUpsPerMain().stream()).toList();
             System.out.printf(Locale.ROOT, "%-9s main questions per interview: min %d, mean %.1f, max %d; follow-ups "
-                            + "per main question: mean %.2f, max %d; ended %s%n", c,
+                            + "per main question: mean %.2f, max %d; redirects %d; ended %s%n", c,
                     of.stream().mapToInt(Run::main).min().orElse(0),
                     of.stream().mapToInt(Run::main).average().orElse(0),
                     of.stream().mapToInt(Run::main).max().orElse(0),
                     perMain.stream().mapToInt(Integer::intValue).average().orElse(0),
                     perMain.stream().mapToInt(Integer::intValue).max().orElse(0),
+                    of.stream().mapToInt(Run::redirects).sum(),
                     of.stream().collect(java.util.stream.Collectors.groupingBy(Run::ended,
                             java.util.stream.Collectors.counting())));
         }
@@ -150,6 +152,7 @@ class ConversationBenchmark {
         int followUps = 0;
         int strong = 0;
         int hintsAfterStrong = 0;
+        int redirects = 0;
         List<String> failures = new ArrayList<>();
         int turn = 0;
         while (!said.get("done").asBoolean() && turn < 200) {
@@ -185,17 +188,19 @@ class ConversationBenchmark {
                     problem.ifPresent(failures::add);
                 }
                 case "hint" -> perMain.set(perMain.size() - 1, perMain.getLast() + 1);
+                case "redirect" -> redirects++;
                 default -> {
                 }
             }
             FollowUpGrammar.quotes(text, answer).ifPresent(failures::add);
         }
         if (socket != null) {
-            socket.close();
+            socket.abort(); // the server closes it after the goodbye; a close handshake may find it gone
         }
         String ended = given().header("Authorization", dev.viva.TestApi.RECRUITER)
                 .get("/api/v1/interviews/{id}", c.id()).then().extract().path("endReason");
-        return new Run(candidate, transport, main, perMain, followUps, failures, strong, hintsAfterStrong, ended);
+        return new Run(candidate, transport, main, perMain, followUps, failures, strong, hintsAfterStrong, redirects,
+                ended);
     }
 
     /** The score the interviewer saw: the same offline assessment of the same answer to the same question. */
