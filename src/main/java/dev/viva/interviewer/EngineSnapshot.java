@@ -10,16 +10,15 @@ import java.util.List;
 
 /**
  * Everything an {@link InterviewEngine} needs to carry on exactly where it stopped: stored after every committed step
- * so that a reconnecting candidate (or another server) resumes with nothing lost or repeated.
+ * so that a reconnecting candidate (or another server) resumes with nothing lost or repeated. Snapshots stored by
+ * earlier versions may carry fields no longer used (the cycle timings of the old pacing); they are ignored.
  *
- * @param cycleStartedAt     when the current bank question was asked (its follow-ups belong to the same cycle)
  * @param askedBankIds       bank questions already asked, never asked again
  * @param open               the question waiting for an answer
  * @param followUps          follow-ups and hints asked about the current bank question
  * @param requests           repeats, clarifications and deferrals of the open question
  * @param silences           empty answers to the open question
  * @param consecutiveFailures scored answers in a row below the fail score (or "I don't know")
- * @param cycleMillis        total time of finished bank-question cycles, to predict whether another question fits
  * @param last               the last utterance, returned again to a reconnecting candidate
  * @param seed               the interview's seed for drawing main questions (fixed at the start)
  * @param endReason          why the interview ended, null while it runs
@@ -34,7 +33,6 @@ import java.util.List;
 public record EngineSnapshot(
         Instant startedAt,
         Instant phaseStartedAt,
-        Instant cycleStartedAt,
         Phase phase,
         int seq,
         boolean done,
@@ -50,8 +48,6 @@ public record EngineSnapshot(
         int consecutiveFailures,
         int lastBankDifficulty,
         int roleQuestions,
-        long cycleMillis,
-        int cycles,
         Utterance last,
         long seed,
         EndReason endReason,

@@ -61,7 +61,6 @@ public final class InterviewEngine {
     private long seed;
     private Instant startedAt;
     private Instant phaseStartedAt;
-    private Instant cycleStartedAt;
     private Instant turnStartedAt;
     private Phase phase = Phase.INTRODUCTION;
     private int seq;
@@ -82,8 +81,6 @@ public final class InterviewEngine {
     private int consecutiveFailures;
     private int lastBankDifficulty;
     private int roleQuestions;
-    private long cycleMillis;
-    private int cycles;
     private long turnMillis;
     private int turnsTimed;
     private Utterance last;
@@ -112,7 +109,6 @@ public final class InterviewEngine {
         e.seed = s.seed();
         e.startedAt = s.startedAt();
         e.phaseStartedAt = s.phaseStartedAt();
-        e.cycleStartedAt = s.cycleStartedAt();
         e.turnStartedAt = s.turnStartedAt();
         e.phase = s.phase();
         e.seq = s.seq();
@@ -133,8 +129,6 @@ public final class InterviewEngine {
         e.consecutiveFailures = s.consecutiveFailures();
         e.lastBankDifficulty = s.lastBankDifficulty();
         e.roleQuestions = s.roleQuestions();
-        e.cycleMillis = s.cycleMillis();
-        e.cycles = s.cycles();
         e.turnMillis = s.turnMillis();
         e.turnsTimed = s.turnsTimed();
         e.last = s.last();
@@ -142,9 +136,9 @@ public final class InterviewEngine {
     }
 
     public EngineSnapshot snapshot() {
-        return new EngineSnapshot(startedAt, phaseStartedAt, cycleStartedAt, phase, seq, done, ability,
+        return new EngineSnapshot(startedAt, phaseStartedAt, phase, seq, done, ability,
                 askedBankIds, askedInPhase, open, followUps, hintGiven, requests, silences, probesUsed,
-                consecutiveFailures, lastBankDifficulty, roleQuestions, cycleMillis, cycles, last, seed, endReason,
+                consecutiveFailures, lastBankDifficulty, roleQuestions, last, seed, endReason,
                 cutShort, redirected, pendingPoints, turnStartedAt, turnMillis, turnsTimed);
     }
 
@@ -438,11 +432,6 @@ public final class InterviewEngine {
 
     private Step moveOn(Instant now, String text, Intent intent, AnswerAssessment a, AnsweredTurn closed) {
         Move.Previous prev = previous(text, intent, a);
-        if (cycleStartedAt != null) {
-            cycleMillis += Duration.between(cycleStartedAt, now).toMillis();
-            cycles++;
-            cycleStartedAt = null;
-        }
         if (pastHardEnd(now)) {
             return close(prev, EndReason.TIME_UP, closed);
         }
@@ -624,7 +613,6 @@ public final class InterviewEngine {
         open = new AskedQuestion(seq, UtteranceKind.QUESTION, phase, q.difficulty(), r.text(), q.text(),
                 QuestionSource.BANK, q.id(), q.kind(), q.dimensions(), q.keyPoints(), q.criteria(), q.misconceptions(),
                 q.idealAnswer(), r.generator(), r.fallbackReason());
-        cycleStartedAt = now;
         followUps = 0;
         hintGiven = false;
         redirected = false;
