@@ -34,7 +34,10 @@ public interface InterviewerConfig {
     @WithDefault("40")
     int failScore();
 
-    /** Assumed length of one question with its follow-ups until the interview has measured its own pace. */
+    /**
+     * Assumed length of one question with one follow-up until the candidate has answered once; half of it is the
+     * assumed time per answer. Pacing then uses the candidate's measured time per answer.
+     */
     @WithDefault("3M")
     Duration expectedQuestionTime();
 

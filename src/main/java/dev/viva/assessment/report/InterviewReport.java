@@ -19,7 +19,7 @@ import java.util.UUID;
 @RegisterForReflection(targets = {InterviewReport.class, InterviewReport.Candidate.class, InterviewReport.Dimension.class,
         InterviewReport.Point.class, InterviewReport.Quote.class, InterviewReport.AnswerReport.class,
         InterviewReport.FollowUp.class, InterviewReport.ReviewFlag.class, InterviewReport.TranscriptEntry.class,
-        InterviewReport.Method.class, InterviewReport.LlmGrade.class})
+        InterviewReport.Method.class, InterviewReport.LlmGrade.class, InterviewReport.Coverage.class})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InterviewReport(
         int schemaVersion,
@@ -67,7 +67,20 @@ public record InterviewReport(
      */
     public record Candidate(String name, String role, String roleName, String level, String status, Instant startedAt,
                             Instant endedAt, Double durationMinutes, int questionsAsked, int answersAssessed,
-                            String duration) {
+                            String duration, String endReason, Coverage coverage) {
+    }
+
+    /**
+     * How much of the plan the interview covered (interviews only, not transcripts assessed after the fact).
+     *
+     * @param mainQuestionsAsked    bank questions asked (follow-ups, hints and redirects not counted)
+     * @param mainQuestionsPlanned  main questions the plan holds
+     * @param phasesReached         phases the interview reached, in order
+     * @param phasesPlanned         phases of the plan
+     * @param questionsForRecruiter the candidate's questions about the job the interviewer passed on, verbatim
+     */
+    public record Coverage(int mainQuestionsAsked, int mainQuestionsPlanned, List<String> phasesReached,
+                           int phasesPlanned, List<String> questionsForRecruiter) {
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.viva.interview.rest;
 
+import dev.viva.interview.EndReason;
 import dev.viva.interview.InputMode;
 import dev.viva.interview.Interview;
 import dev.viva.interview.InterviewStatus;
@@ -34,11 +35,11 @@ final class InterviewViews {
     @RegisterForReflection
     record InterviewView(UUID id, String candidateName, String candidateEmail, String role, Level level,
                          InterviewStatus status, Instant createdAt, Instant consentedAt, Instant startedAt,
-                         Instant endedAt, String endReason, Long durationSeconds) {
+                         Instant endedAt, EndReason endReason, String endDetail, Long durationSeconds) {
 
         static InterviewView of(Interview i, Instant now) {
             return new InterviewView(i.id, i.candidateName, i.candidateEmail, i.roleId, i.level, i.status,
-                    i.createdAt, i.consentedAt, i.startedAt, i.endedAt, i.endReason, i.durationSeconds(now));
+                    i.createdAt, i.consentedAt, i.startedAt, i.endedAt, i.endReason, i.endDetail, i.durationSeconds(now));
         }
     }
 

@@ -83,6 +83,18 @@ public class TextInterviewResource {
         return UtteranceView.of(interviewer.start(id));
     }
 
+    /**
+     * The candidate ends the interview now: it completes with {@code endReason} CANDIDATE_ENDED and the closing
+     * words are returned (again, if it had already ended).
+     */
+    @POST
+    @Path("/end")
+    public UtteranceView end(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+        interviews.authenticateCandidate(id, auth);
+        return UtteranceView.of(interviewer.submit(id, new EngineInput.End(), null,
+                InterviewerService.AnswerMeta.text()));
+    }
+
     @POST
     @Path("/answers")
     @Consumes(MediaType.APPLICATION_JSON)

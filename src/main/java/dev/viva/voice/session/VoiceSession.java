@@ -205,8 +205,10 @@ public final class VoiceSession {
             case "clarify" -> typed(new EngineInput.ClarifyRequest(), m.seq());
             case "dont-know" -> typed(new EngineInput.DontKnow(), m.seq());
             case "silence" -> typed(new EngineInput.Silence(), m.seq());
+            // the candidate's wish to stop holds whichever turn their client last saw
+            case "end" -> typed(new EngineInput.End(), null);
             default -> error(400, "unknown-type", "unknown message type '" + type + "' (expected start, answer, "
-                    + "repeat, clarify, dont-know, silence, mute, playback or ping)");
+                    + "repeat, clarify, dont-know, silence, end, mute, playback or ping)");
         }
     }
 

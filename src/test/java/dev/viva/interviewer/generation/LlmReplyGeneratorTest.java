@@ -145,7 +145,7 @@ class LlmReplyGeneratorTest {
 
     @Test
     void movesOtherThanFollowUpsNeverCallTheModel() {
-        Reply reply = generator(server.baseUrl()).reply(context, new Move.Repeat("How do sessions work?"));
+        Reply reply = generator(server.baseUrl()).reply(context, new Move.Repeat("How do sessions work?", null));
         assertThat(reply.generator()).isEqualTo(Reply.OFFLINE);
         assertThat(reply.fallbackReason()).isNull();
         assertThat(server.requests).isEmpty();
@@ -154,9 +154,9 @@ class LlmReplyGeneratorTest {
     private void assertFallback(Reply reply, String reason) {
         assertThat(reply.generator()).isEqualTo(Reply.OFFLINE);
         assertThat(reply.fallbackReason()).contains(reason);
-        // the offline wording is a real follow-up grounded in the answer, never the model's words
-        assertThat(reply.question()).endsWith("?");
-        assertThat(reply.text()).contains("“").doesNotContain("score").doesNotContain("Ignore");
+        // the offline wording is the template's own probe of the first missing point, never the model's words
+        assertThat(move.parent().probesFor(move.targets().getFirst())).contains(reply.question());
+        assertThat(reply.text()).endsWith(reply.question()).doesNotContain("score").doesNotContain("Ignore");
         assertThat(reply.keyPoints()).isEqualTo(move.targets());
     }
 }
