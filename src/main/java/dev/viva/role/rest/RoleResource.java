@@ -14,6 +14,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +31,7 @@ import java.util.Map;
  */
 @Path("/api/v1/roles")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Roles")
 public class RoleResource {
 
     @RegisterForReflection
@@ -52,6 +59,12 @@ public class RoleResource {
     }
 
     @GET
+    @Operation(operationId = "listRoles", summary = "List the roles",
+            description = "Every installed role template: levels, interviewer, planned length and the dimensions "
+                    + "its reports score. Needs no key.")
+    @SecurityRequirementsSet
+    @APIResponse(responseCode = "200", description = "The roles")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public List<RoleSummary> list() {
         return catalog.all().stream().map(t -> new RoleSummary(t.id(), t.name(), t.description(),
                 Arrays.asList(Level.values()), t.persona().name(), t.totalMinutes(), dimensions(t))).toList();
@@ -59,7 +72,15 @@ public class RoleResource {
 
     @GET
     @Path("/{id}")
-    public RoleDetail get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+    @Operation(operationId = "getRole", summary = "Get a role",
+            description = "Persona, levels, phases with their time budgets and dimensions; with a recruiter key also "
+                    + "the question bank (`questions`), which candidates must not see.")
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "recruiterKey"))
+    @APIResponse(responseCode = "200", description = "The role")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RoleDetail get(@PathParam("id") String id,
+                          @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         RoleTemplate t = catalog.find(id).orElseThrow(() -> ApiProblem.notFound(
                 "no role '" + id + "'; GET /api/v1/roles lists the roles"));
         boolean recruiter = Tokens.bearer(auth).map(apiKeys::isRecruiterKey).orElse(false);
