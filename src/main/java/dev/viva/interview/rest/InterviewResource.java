@@ -7,6 +7,7 @@ import dev.viva.interview.service.InterviewService;
 import dev.viva.platform.config.ServerConfig;
 import dev.viva.platform.error.ApiProblem;
 import dev.viva.platform.error.Instants;
+import dev.viva.platform.error.Problem;
 import dev.viva.platform.security.RecruiterOnly;
 import dev.viva.role.RoleCatalog;
 import dev.viva.role.RoleTemplate;
@@ -157,6 +158,8 @@ public class InterviewResource {
     @jakarta.ws.rs.DELETE
     @Path("/{id}")
     @RecruiterOnly
+    // no body on success: a client that accepts only the error's media type is served too
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "deleteInterview", summary = "Erase an interview",
             description = "Erases the interview with its turns, report and webhook messages. 409 while it runs: "
                     + "cancel it first.")

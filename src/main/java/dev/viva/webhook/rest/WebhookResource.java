@@ -2,6 +2,7 @@ package dev.viva.webhook.rest;
 
 import dev.viva.platform.error.ApiProblem;
 import dev.viva.platform.error.Instants;
+import dev.viva.platform.error.Problem;
 import dev.viva.platform.security.RecruiterOnly;
 import dev.viva.webhook.EventType;
 import dev.viva.webhook.WebhookMessage;
@@ -131,6 +132,8 @@ public class WebhookResource {
 
     @DELETE
     @Path("/endpoints/{id}")
+    // no body on success: a client that accepts only the error's media type is served too
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint",
             description = "Deletes the endpoint with its messages and delivery log.")
     @APIResponse(responseCode = "204", description = "Deleted")
