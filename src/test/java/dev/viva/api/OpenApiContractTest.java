@@ -50,7 +50,7 @@ class OpenApiContractTest {
     void everyOperationIsFullyDescribed() {
         Map<String, List<String>> missing = new LinkedHashMap<>();
         for (String gap : List.of("typed success schema", "problem+json error", "security requirement", "summary",
-                "operationId")) {
+                "operationId", "example")) {
             missing.put(gap, new ArrayList<>());
         }
         Set<String> operationIds = new TreeSet<>();
@@ -74,6 +74,9 @@ class OpenApiContractTest {
                 }
                 if (o.path("summary").asString("").isBlank()) {
                     missing.get("summary").add(name);
+                }
+                if (!hasExamples(o)) {
+                    missing.get("example").add(name);
                 }
                 String id = o.path("operationId").asString("");
                 if (id.isBlank() || !operationIds.add(id)) {
@@ -104,6 +107,43 @@ class OpenApiContractTest {
             }
         }
         return any;
+    }
+
+    /**
+     * The request body (if any) and the success body (if any) each come with an example: on the media type, or on
+     * the schema's own properties (from which Swagger UI and generators build one).
+     */
+    private static boolean hasExamples(JsonNode operation) {
+        JsonNode request = operation.path("requestBody").path("content").path("application/json");
+        if (!request.isMissingNode() && !exampled(request)) {
+            return false;
+        }
+        for (var r : operation.path("responses").properties()) {
+            JsonNode body = resolve(r.getValue()).path("content").path("application/json");
+            if (r.getKey().startsWith("2") && !body.isMissingNode() && !exampled(body)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean exampled(JsonNode mediaType) {
+        if (mediaType.has("examples") || mediaType.has("example")) {
+            return true;
+        }
+        JsonNode schema = resolve(mediaType.path("schema"));
+        if (schema.has("items")) {
+            schema = resolve(schema.path("items"));
+        }
+        if (schema.has("examples") || schema.has("enum")) {
+            return true;
+        }
+        for (JsonNode property : schema.path("properties")) {
+            if (property.has("examples")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasProblemError(JsonNode operation) {

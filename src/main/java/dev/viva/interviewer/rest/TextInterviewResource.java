@@ -65,7 +65,9 @@ public class TextInterviewResource {
     /** A single-use ticket that opens the interview socket from a browser. */
     @RegisterForReflection
     @Schema(requiredProperties = {"ticket", "expiresAt", "url"})
-    public record SocketTicket(String ticket, Instant expiresAt, String url) {
+    public record SocketTicket(@Schema(examples = "vt_Zk3q9Xb2") String ticket,
+                               @Schema(examples = "2026-11-22T09:41:00Z") Instant expiresAt,
+                               @Schema(examples = "/ws/interviews/5f0c3a4e-2b9d-4c61-9a57-1d2e3f4a5b6c?ticket=vt_Zk3q9Xb2") String url) {
     }
 
     private final InterviewService interviews;

@@ -25,7 +25,9 @@ public class LiveTicketResource {
 
     @RegisterForReflection
     @Schema(requiredProperties = {"ticket", "expiresAt", "url"})
-    public record LiveTicket(String ticket, Instant expiresAt, String url) {
+    public record LiveTicket(@Schema(examples = "vt_Q8w1Lm4P") String ticket,
+                             @Schema(examples = "2026-11-22T09:41:00Z") Instant expiresAt,
+                             @Schema(examples = "/ws/interviews/5f0c3a4e-2b9d-4c61-9a57-1d2e3f4a5b6c/live?ticket=vt_Q8w1Lm4P") String url) {
     }
 
     private final InterviewService interviews;

@@ -15,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -35,17 +36,24 @@ import java.util.Map;
 public class RoleResource {
 
     @RegisterForReflection
-    public record RoleSummary(String id, String name, String description, List<Level> levels, String interviewer,
-                              int plannedMinutes, List<DimensionView> dimensions) {
+    @Schema(requiredProperties = {"id", "name", "levels", "interviewer", "plannedMinutes", "dimensions"})
+    public record RoleSummary(@Schema(examples = "backend-engineer") String id,
+                              @Schema(examples = "Backend engineer") String name,
+                              @Schema(examples = "Services, data and APIs") String description, List<Level> levels,
+                              @Schema(examples = "Sophia") String interviewer,
+                              @Schema(examples = "40") int plannedMinutes, List<DimensionView> dimensions) {
     }
 
     @RegisterForReflection
-    public record DimensionView(String id, String name, int weight, String description) {
+    @Schema(requiredProperties = {"id", "name", "weight"})
+    public record DimensionView(@Schema(examples = "api-design") String id, @Schema(examples = "API design") String name,
+                                @Schema(examples = "3") int weight, String description) {
     }
 
     /** {@code questions} is null unless the caller is a recruiter. */
     @RegisterForReflection
-    public record RoleDetail(String id, String name, String description, RoleTemplate.Persona persona,
+    @Schema(requiredProperties = {"id", "name", "persona", "levels", "phases", "dimensions"})
+    public record RoleDetail(@Schema(examples = "backend-engineer") String id, String name, String description, RoleTemplate.Persona persona,
                              Map<Level, RoleTemplate.LevelSpec> levels, List<RoleTemplate.PhaseSpec> phases,
                              List<DimensionView> dimensions, List<RoleTemplate.Question> questions) {
     }
