@@ -5,7 +5,8 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Registered for every test class (JUnit extension auto-detection, see junit-platform.properties): puts
+ * Registered for every test class through META-INF/services (JUnit extension auto-detection, which quarkus-junit's
+ * own junit-platform.properties switches on; a second such file would hide it): puts
  * {@link ContractFilter} in front of every rest-assured request, so each test that calls the REST API also checks
  * that what it got back is what the OpenAPI document promises.
  */

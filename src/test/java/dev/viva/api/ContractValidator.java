@@ -106,6 +106,9 @@ public final class ContractValidator {
                 return List.of(where + ": status not documented for this operation");
             }
             // transport-level errors (405, 406, 413, 414, 415) can come from any operation: still a Problem
+            if (!mediaType.equals("application/problem+json")) {
+                return List.of(where + ": an error as '" + mediaType + "', not application/problem+json");
+            }
             pointer = "/components/schemas/Problem";
         } else if (!response.has("content")) {
             return body == null || body.isEmpty() ? List.of() : List.of(where + ": a body where none is documented");

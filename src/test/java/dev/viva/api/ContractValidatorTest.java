@@ -36,6 +36,7 @@ class ContractValidatorTest {
         // an error the operation does not list must still be a Problem
         assertThat(validator.check("GET", "/api/v1/roles", 415, "application/problem+json", "{\"title\": 1}"))
                 .isNotEmpty();
+        assertThat(validator.check("GET", "/api/v1/roles", 413, "text/html", "<h1>Too large</h1>")).isNotEmpty();
         // null stands for "no value" only where a property is optional
         assertThat(validator.check("POST", "/api/v1/interviews/" + ID + "/start", 200, "application/json", """
                 {"seq": 1, "type": "question", "text": null, "phase": "introduction", "difficulty": 1, "done": false}"""))
