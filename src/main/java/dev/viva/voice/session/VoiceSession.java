@@ -26,6 +26,7 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -189,26 +190,30 @@ public final class VoiceSession {
         if (!type.equals("ping") && !type.equals("playback") && state == TurnState.PAUSED) {
             resumeFromPause();
         }
-        switch (type) {
-            case "start" -> start(m);
-            case "ping" -> client.send(new ServerMessage.Pong());
-            case "mute" -> mute(Boolean.TRUE.equals(m.muted()));
-            case "playback" -> playback(m);
-            case "answer" -> {
+        Optional<ClientMessage.Type> known = ClientMessage.Type.of(type);
+        if (known.isEmpty()) {
+            error(400, "unknown-type", "unknown message type '" + type + "' (expected " + ClientMessage.Type.listed()
+                    + ")");
+            return;
+        }
+        switch (known.get()) {
+            case START -> start(m);
+            case PING -> client.send(new ServerMessage.Pong());
+            case MUTE -> mute(Boolean.TRUE.equals(m.muted()));
+            case PLAYBACK -> playback(m);
+            case ANSWER -> {
                 if (m.text() == null) {
                     error(400, "bad-request", "an answer needs \"text\" (empty if nothing was said)");
                 } else {
                     typed(new EngineInput.Answer(m.text()), m.seq());
                 }
             }
-            case "repeat" -> typed(new EngineInput.RepeatRequest(), m.seq());
-            case "clarify" -> typed(new EngineInput.ClarifyRequest(), m.seq());
-            case "dont-know" -> typed(new EngineInput.DontKnow(), m.seq());
-            case "silence" -> typed(new EngineInput.Silence(), m.seq());
+            case REPEAT -> typed(new EngineInput.RepeatRequest(), m.seq());
+            case CLARIFY -> typed(new EngineInput.ClarifyRequest(), m.seq());
+            case DONT_KNOW -> typed(new EngineInput.DontKnow(), m.seq());
+            case SILENCE -> typed(new EngineInput.Silence(), m.seq());
             // the candidate's wish to stop holds whichever turn their client last saw
-            case "end" -> typed(new EngineInput.End(), null);
-            default -> error(400, "unknown-type", "unknown message type '" + type + "' (expected start, answer, "
-                    + "repeat, clarify, dont-know, silence, end, mute, playback or ping)");
+            case END -> typed(new EngineInput.End(), null);
         }
     }
 
