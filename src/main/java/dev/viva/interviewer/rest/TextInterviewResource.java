@@ -127,7 +127,23 @@ public class TextInterviewResource {
      */
     @POST
     @Path("/end")
-    public UtteranceView end(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+    @Operation(operationId = "endInterview", summary = "End the interview now, as the candidate",
+            description = "The candidate stops early: the interview completes with `endReason` CANDIDATE_ENDED, the "
+                    + "report says how much of the plan was covered, and the interviewer's closing words are returned "
+                    + "(again, if the interview had already ended). The socket's `end` message does the same.")
+    @APIResponse(responseCode = "200", description = "The interviewer's closing words",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = UtteranceView.class),
+                    examples = @ExampleObject(name = "closing", value = """
+                            {"seq": 14, "type": "closing", "phase": "wrap-up", "difficulty": 1, "done": true,
+                             "text": "Of course, we'll stop here. Thank you for your time, Ada."}""")))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public UtteranceView end(@PathParam("id") UUID id,
+                             @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         interviews.authenticateCandidate(id, auth);
         return UtteranceView.of(interviewer.submit(id, new EngineInput.End(), null,
                 InterviewerService.AnswerMeta.text()));
