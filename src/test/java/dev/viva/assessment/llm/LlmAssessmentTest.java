@@ -1,5 +1,6 @@
 package dev.viva.assessment.llm;
 
+import dev.viva.testing.FakeOpenAi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viva.assessment.report.InterviewReport;
 import dev.viva.assessment.report.ReportBuilder;

@@ -1,5 +1,6 @@
 package dev.viva.assessment.llm;
 
+import dev.viva.testing.FakeOpenAi;
 import dev.viva.interview.InputMode;
 import dev.viva.interview.QuestionSource;
 import dev.viva.interview.service.InterviewService;

@@ -1,5 +1,6 @@
 package dev.viva.assessment.llm;
 
+import dev.viva.testing.FakeOpenAi;
 import dev.viva.assessment.QuestionSpec;
 import dev.viva.role.QuestionKind;
 import io.quarkus.test.junit.QuarkusTest;
