@@ -80,6 +80,8 @@ public final class FakeOpenAi implements AutoCloseable, BeforeEachCallback, Afte
     public volatile Pacing streaming = Pacing.FAST;
     /** Streams sent to their end ({@code [DONE]}). */
     public final AtomicInteger streamsFinished = new AtomicInteger();
+    /** When the last stream was sent to its end ({@link System#nanoTime()}), 0 before. */
+    public volatile long lastStreamFinishedAt;
     private final HttpServer server;
 
     public FakeOpenAi() throws IOException {
@@ -107,6 +109,7 @@ public final class FakeOpenAi implements AutoCloseable, BeforeEachCallback, Afte
             }
             if (request.stream()) {
                 stream(exchange, content, streaming);
+                lastStreamFinishedAt = System.nanoTime();
                 streamsFinished.incrementAndGet();
                 return;
             }
@@ -220,6 +223,7 @@ public final class FakeOpenAi implements AutoCloseable, BeforeEachCallback, Afte
         delayMs = 0;
         streaming = Pacing.FAST;
         streamsFinished.set(0);
+        lastStreamFinishedAt = 0;
     }
 
     @Override
