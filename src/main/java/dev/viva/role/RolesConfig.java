@@ -14,7 +14,7 @@ public interface RolesConfig {
      * Templates shipped inside the server, read from {@code roles/<id>.yaml} on the classpath. Listed explicitly
      * rather than discovered so that the native image needs no resource scanning.
      */
-    @WithDefault("backend-engineer,frontend-engineer,ml-engineer,site-reliability-engineer")
+    @WithDefault("backend-engineer,frontend-engineer,ml-engineer,site-reliability-engineer,qa-automation-engineer,ios-engineer")
     List<String> builtin();
 
     /**

@@ -14,7 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShippedRolesInterviewTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"backend-engineer", "frontend-engineer", "ml-engineer", "site-reliability-engineer"})
+    @ValueSource(strings = {"backend-engineer", "frontend-engineer", "ml-engineer", "site-reliability-engineer",
+            "qa-automation-engineer", "ios-engineer"})
     void everyRoleAndLevelRunsToTheEnd(String id) {
         RoleTemplate role = EngineSimulation.role(id);
         for (Level level : Level.values()) {

@@ -1,5 +1,6 @@
 package dev.viva.platform;
 
+import dev.viva.platform.lifecycle.Draining;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,21 @@ class PlatformEndpointsTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("Database")));
         given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    /** A stopping replica leaves its Service (readiness DOWN) while liveness stays UP so it is not killed early. */
+    @Test
+    void readinessGoesDownWhileDraining() {
+        try {
+            Draining.begin();
+            given().when().get("/q/health/ready").then().statusCode(503)
+                    .body("checks.find { it.name == 'draining' }.status", equalTo("DOWN"));
+            given().when().get("/q/health/live").then().statusCode(200);
+        } finally {
+            Draining.reset();
+        }
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'draining' }.status", equalTo("UP"));
     }
 
     @Test

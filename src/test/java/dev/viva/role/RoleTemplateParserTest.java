@@ -35,6 +35,11 @@ class RoleTemplateParserTest {
         assertThat(t.questionsFor(Level.SENIOR)).hasSize(6);
         assertThat(t.question("found")).get().extracting(RoleTemplate.Question::phase).isEqualTo(Phase.FOUNDATION);
         assertThat(t.dimension("technical")).get().extracting(RoleTemplate.Dimension::weight).isEqualTo(60);
+        assertThat(t.question("found").orElseThrow().probesFor("threads of one process share memory"))
+                .containsExactly("What do two threads of the same program see when one of them changes a variable?");
+        assertThat(t.about()).extracting(RoleTemplate.AboutTopic::topic).containsExactly("on-call");
+        // a phase without a count asks one main question per four minutes of its budget
+        assertThat(t.phases().get(3).questions()).isEqualTo(3);
     }
 
     static Stream<Arguments> brokenTemplates() {
@@ -58,7 +63,14 @@ class RoleTemplateParserTest {
                         "questions[4].hint: is required and must not be blank"),
                 Arguments.of("  senior: {years: \"5+\", expectations: \"Depth, trade-offs and leadership.\"}", "",
                         "levels: must define junior, mid and senior"),
-                Arguments.of("    kind: behavioural", "    kind: chatty", "questions[4].kind: unknown kind 'chatty'"));
+                Arguments.of("    kind: behavioural", "    kind: chatty", "questions[4].kind: unknown kind 'chatty'"),
+                Arguments.of("      \"threads of one process share memory\":", "      \"threads share memory\":",
+                        "questions[1].probes: 'threads share memory' is not one of the question's key points"),
+                Arguments.of("when one of them changes a variable?", "when one of them changes a variable",
+                        "must be a whole question ending with '?'"),
+                Arguments.of("    cues: [on-call, pager]", "    cues: []", "about[0].cues: needs at least one cue"),
+                Arguments.of("  - {phase: foundation, minutes: 8,", "  - {phase: foundation, minutes: 8, questions: 0,",
+                        "phases[1].questions: must be 1-20, was 0"));
     }
 
     /** Each broken variant must be refused with a message naming the file and the field at fault. */
