@@ -31,7 +31,8 @@ import java.util.regex.Pattern;
  * {@link #reply} gives for the request (by default nothing usable), and can be made slow or drop the connection.
  * A request with {@code "stream": true} is answered the way OpenAI streams, as Server-Sent Events
  * ({@code data: {chunk}} per token, then {@code data: [DONE]}), paced by {@link #streaming}: the first token after a
- * delay, then one token per interval, and optionally a stall or a dropped connection after some tokens.
+ * delay, then one token per interval, and optionally a stall or a dropped connection after some tokens; a request
+ * without streaming is answered when the whole completion would have been generated at that pace.
  * Registered as a JUnit extension ({@code @RegisterExtension static final FakeOpenAi llm = FakeOpenAi.start(...)}) it
  * forgets its requests, delay and pacing before each test and stops after the class.
  */
@@ -113,6 +114,9 @@ public final class FakeOpenAi implements AutoCloseable, BeforeEachCallback, Afte
                 streamsFinished.incrementAndGet();
                 return;
             }
+            // a whole completion is answered once all of it would have been generated at the streaming pace
+            Pacing pace = streaming;
+            pause(pace.firstTokenMs() + Math.max(0, tokens(content).size() - 1) * pace.tokenIntervalMs());
             byte[] bytes = JSON.writeValueAsString(Map.of("id", "x", "object", "chat.completion", "created", 1,
                     "model", "test", "choices", List.of(Map.of("index", 0, "finish_reason", "stop",
                             "message", Map.of("role", "assistant", "content", content))),

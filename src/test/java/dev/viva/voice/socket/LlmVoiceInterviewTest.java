@@ -12,7 +12,6 @@ import dev.viva.stt.ScriptedSpeechProfile;
 import dev.viva.testing.FakeOpenAi;
 import dev.viva.testing.FakeOpenAi.Pacing;
 import dev.viva.testing.Wav;
-import dev.viva.voice.Pcm;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -28,7 +27,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.locks.LockSupport;
 
 import static dev.viva.TestApi.join;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -110,7 +108,7 @@ class LlmVoiceInterviewTest {
             AskedQuestion open = QuarkusTransaction.requiringNew().call(() -> Arc.container()
                     .instance(InterviewerStore.class).get().snapshot(id).orElseThrow().open());
             recognizer.scripted().transcripts(SimulatedCandidate.AVERAGE.answer(open, turn));
-            speak(candidate, Wav.concat(hiss(300, turn), ANSWER, Wav.silence(1_200)));
+            VoiceLatencyBenchmark.streamRealTime(candidate, Wav.concat(hiss(300, turn), ANSWER, Wav.silence(1_200)), 0);
             List<String> pieces = new ArrayList<>();
             JsonNode m = candidate.next();
             long audioStartedAt = 0;
@@ -141,7 +139,7 @@ class LlmVoiceInterviewTest {
      * Near-silence (about -76 dBFS, far below voicing) that differs from turn to turn: the speech-to-text double takes
      * audio that begins the same way as the previous answer for more of that answer.
      */
-    private static short[] hiss(int ms, int turn) {
+    static short[] hiss(int ms, int turn) {
         short[] out = new short[ms * 16];
         Arrays.fill(out, (short) (turn % 2 == 0 ? 5 : -5));
         for (int i = 0; i < out.length; i += 1 + turn) {
@@ -150,18 +148,8 @@ class LlmVoiceInterviewTest {
         return out;
     }
 
-    /** Streams audio in 20 ms frames in real time, as a microphone does (many answers faster would be refused). */
-    private static void speak(TestSocket socket, short[] audio) {
-        long start = System.nanoTime();
-        for (int frame = 0; frame * 320 < audio.length; frame++) {
-            LockSupport.parkNanos(start + frame * 20_000_000L - System.nanoTime());
-            int from = frame * 320;
-            socket.sendBinary(Pcm.encodeS16le(Arrays.copyOfRange(audio, from, Math.min(audio.length, from + 320))));
-        }
-    }
-
     /** Waits for the utterance's audio to end and tells the server it was played. */
-    private static void played(TestSocket candidate, int audioId) throws Exception {
+    static void played(TestSocket candidate, int audioId) throws Exception {
         JsonNode end = candidate.next("audio.end");
         while (end.get("audioId").asInt() != audioId) {
             end = candidate.next("audio.end");
