@@ -1,12 +1,12 @@
 package dev.viva.assessment.llm;
 
-import dev.viva.testing.FakeOpenAi;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viva.assessment.AnswerAssessment;
 import dev.viva.assessment.QuestionSpec;
 import dev.viva.assessment.ScoredAnswer;
 import dev.viva.assessment.Signals;
 import dev.viva.role.QuestionKind;
+import dev.viva.testing.FakeOpenAi;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -33,7 +33,8 @@ import static dev.viva.TestApi.join;
  * Voice turn latency of the model's follow-ups, from the last voiced sample of a spoken answer (the moment the client
  * sent it) to the first byte of the reply's audio received, over a real WebSocket with answers streamed in real
  * time. The model is simulated on loopback as the issue states it: the first token 400 ms after the request, then 40
- * tokens/s ({@code -Dviva.bench.first-token-ms}, {@code -Dviva.bench.tokens-per-second}). Speech-to-text is the
+ * tokens/s ({@code -Dviva.bench.first-token-ms}, {@code -Dviva.bench.tokens-per-second}); follow-up turns measured:
+ * {@code -Dviva.bench.follow-ups} (15), after one to warm up. Speech-to-text is the
  * scripted double (instant), so the figures are the interviewer's and the speech's, not Whisper's. Two subclasses run
  * the same turns, one with follow-ups streamed into speech and one awaiting the whole completion; run both in one go
  * and compare: {@code ./mvnw -B test -Pbench -Dtest='*LlmLatencyBenchmark'}. Prints figures, asserts nothing.
@@ -83,7 +84,7 @@ abstract class LlmVoiceLatency {
         llm.streaming = FakeOpenAi.Pacing.of(Long.getLong("viva.bench.first-token-ms", 400),
                 Integer.getInteger("viva.bench.tokens-per-second", 40));
         llm.delayMs = 0;
-        measure(2); // warm-up: JIT, FreeTTS, embeddings
+        measure(1); // warm-up: JIT, FreeTTS, embeddings
         List<Long> latencies = measure(Integer.getInteger("viva.bench.follow-ups", 15));
         System.out.printf("%n== %s: %d follow-up turns (model: first token %d ms, %d tokens/s, %d tokens), "
                         + "last voiced sample -> first reply audio: p50 %d ms, p95 %d ms, max %d ms; %d cores, "
@@ -111,9 +112,20 @@ abstract class LlmVoiceLatency {
                 short[] lead = LlmVoiceInterviewTest.hiss(400, ++answers);
                 long lastVoicedSentAt = VoiceLatencyBenchmark.streamRealTime(client,
                         Wav.concat(lead, ANSWER, Wav.silence(1_500)), 400 + VoiceLatencyBenchmark.lastVoicedMs(ANSWER));
-                JsonNode start = client.next("audio.start", PATIENCE);
+                // a streamed reply's audio starts before its utterance, a whole one's after it: wait for both
+                JsonNode start = null;
+                JsonNode reply = null;
+                while (start == null || reply == null) {
+                    JsonNode m = client.next();
+                    switch (m.path("type").asText()) {
+                        case "audio.start" -> start = m;
+                        case "utterance" -> reply = m;
+                        default -> {
+                        }
+                    }
+                }
+                said = reply;
                 long firstAudioAt = client.firstBinaryAfter(client.arrivedAt(start), PATIENCE);
-                said = client.next("utterance", PATIENCE);
                 if (said.get("kind").asText().equals("follow-up") && said.get("text").asText().startsWith("Right,")) {
                     latencies.add((firstAudioAt - lastVoicedSentAt) / 1_000_000);
                 }
