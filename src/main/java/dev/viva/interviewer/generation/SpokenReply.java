@@ -40,10 +40,6 @@ public final class SpokenReply {
         }
     }
 
-    boolean interrupted() {
-        return interrupted;
-    }
-
     /** Runs {@code r} on interruption, at once if it already happened. */
     void onInterrupt(Runnable r) {
         onInterrupt.set(r);

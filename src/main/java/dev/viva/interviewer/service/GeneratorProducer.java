@@ -11,8 +11,6 @@ import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import java.util.Optional;
-
 /**
  * The generator the configuration asks for; the LLM one always wraps the offline one as its fallback. The model is
  * looked up only when it is asked for, so a server worded offline (the default) never creates the OpenAI client and
@@ -28,13 +26,13 @@ public class GeneratorProducer {
     ReplyGenerator generator(InterviewerConfig config, Instance<InterviewerModel> model,
                              @ConfigProperty(name = "quarkus.langchain4j.openai.base-url") String baseUrl,
                              @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.model-name") String name,
-                             @ConfigProperty(name = "quarkus.langchain4j.openai.api-key") Optional<String> apiKey) {
+                             @ConfigProperty(name = "quarkus.langchain4j.openai.api-key") String apiKey) {
         OfflineReplyGenerator offline = new OfflineReplyGenerator();
         if (config.generator() == InterviewerConfig.GeneratorKind.OFFLINE) {
             return offline;
         }
         InterviewerConfig.Llm llm = config.llm();
-        if (apiKey.isEmpty() && baseUrl.contains("api.openai.com")) {
+        if ("none".equals(apiKey) && baseUrl.contains("api.openai.com")) {
             // not fatal: every follow-up then falls back to the offline wording, with the reason on the turn
             LOG.warn("viva.interviewer.generator=llm talks to OpenAI without quarkus.langchain4j.openai.api-key: set "
                     + "the key, or quarkus.langchain4j.openai.base-url for a local server (Ollama, vLLM, llama.cpp)");
