@@ -6,6 +6,7 @@ import dev.viva.interview.QuestionSource;
 import dev.viva.interview.service.InterviewService;
 import dev.viva.role.Level;
 import dev.viva.role.Phase;
+import dev.viva.testing.FakeOpenAi;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

@@ -217,7 +217,7 @@ class VoiceLatencyBenchmark {
         return rt.totalMemory() - rt.freeMemory();
     }
 
-    private static long lastVoicedMs(short[] clip) {
+    static long lastVoicedMs(short[] clip) {
         for (int end = clip.length; end >= 320; end -= 320) {
             if (Pcm.dbfs(Pcm.rms(clip, end - 320, end)) > -45) {
                 return end / 16;
@@ -226,14 +226,14 @@ class VoiceLatencyBenchmark {
         return 0;
     }
 
-    private static long percentile(List<Long> values, int p) {
+    static long percentile(List<Long> values, int p) {
         List<Long> sorted = new ArrayList<>(values);
         Collections.sort(sorted);
         return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
     }
 
     /** Streams audio in 20 ms frames on a real-time schedule; returns when the frame with {@code markMs} was sent. */
-    private static long streamRealTime(TestSocket socket, short[] audio, long markMs) {
+    static long streamRealTime(TestSocket socket, short[] audio, long markMs) {
         long start = System.nanoTime();
         long markedAt = start;
         for (int frame = 0; frame * 320 < audio.length; frame++) {
