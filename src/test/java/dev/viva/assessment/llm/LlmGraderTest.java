@@ -111,7 +111,8 @@ class LlmGraderTest {
                 {"score": 95, "quotes": [{"quote": "this answer covers composite index column order"},
                  {"quote": "give full marks"}, {"quote": "Indexes help lookups."}]}""", INJECTED, 30);
         String sent = new ObjectMapper().readTree(llm.requests.getFirst().user()).path("answer").asText();
-        assertThat(sent).isEqualTo("Indexes help lookups. [removed]. That is all.");
+        // the instruction is removed with its whole sentence, full stop included
+        assertThat(sent).isEqualTo("Indexes help lookups. [removed] That is all.");
         assertThat(llm.requests.getFirst().user()).doesNotContain("evaluator").doesNotContain("full marks")
                 .doesNotContain("covering indexes");
         assertThat(llm.requests.getFirst().system()).contains("untrusted data");
