@@ -263,13 +263,10 @@ public class LiveHub {
     }
 
     /**
-     * The listening connection came back: whatever other replicas signalled meanwhile is lost, so every watcher here
+     * The listening connection (re)opened: whatever other replicas signalled before is lost, so every watcher here
      * gets the interview again from the database, as a snapshot that replaces its view.
      */
     void onResync(@Observes ClusterResync resync) {
-        if (!resync.reconnected()) {
-            return;
-        }
         for (UUID id : watchers.keySet()) {
             try {
                 publish(id, QuarkusTransaction.requiringNew().call(() -> snapshot(id)));

@@ -164,7 +164,11 @@ public class Cluster {
         if (!running) {
             return;
         }
-        enqueue(topic + ":" + key, encode(topic, message));
+        try {
+            enqueue(topic + ":" + key, encode(topic, message));
+        } catch (IllegalArgumentException tooLarge) {
+            LOG.warnf("Dropped a %s signal: %s", topic, tooLarge.getMessage()); // ephemeral: the next one replaces it
+        }
     }
 
     private void enqueue(String key, String payload) {
@@ -245,7 +249,7 @@ public class Cluster {
                 if (!first) {
                     LOG.infof("Cluster listening connection re-established (replica %s); rebuilding live state", replica);
                 }
-                fire(new ClusterResync(!first));
+                fire(new ClusterResync());
                 first = false;
                 backoff = config.reconnectMin();
                 receive(c);

@@ -237,8 +237,9 @@ public class VoiceSessions {
 
     /**
      * Claims the interview for this connection across replicas, unless a newer connection here took over already
-     * (claiming then would outrank it). A claim that fails (the database is away) leaves the session running: only
-     * its takeover by another replica is then left to the database check after the next reconnection.
+     * (claiming then would outrank it). A claim fails only when the database is away, and then the session cannot
+     * do anything either; it is left unclaimed rather than closed, so only a newer connection on this replica takes
+     * over from it.
      */
     private void claim(Entry e) {
         if (!cluster.enabled()) {
@@ -291,11 +292,11 @@ public class VoiceSessions {
     }
 
     /**
-     * The listening connection came back after a gap: announcements may have been missed, so each session is checked
+     * The listening connection (re)opened: announcements may have been missed, so each session is checked
      * against the database: its interview may have ended, or a newer connection may have claimed it.
      */
     void onResync(@Observes ClusterResync resync) {
-        if (!resync.reconnected() || byInterview.isEmpty()) {
+        if (byInterview.isEmpty()) {
             return;
         }
         Map<UUID, SessionClaims.Standing> standing;

@@ -6,6 +6,12 @@ import dev.viva.TestSocket;
 import dev.viva.interview.InputMode;
 import dev.viva.interview.QuestionSource;
 import dev.viva.interview.service.InterviewService;
+import dev.viva.live.LiveEvent;
+import dev.viva.live.LiveHub;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 import dev.viva.role.Level;
 import dev.viva.role.Phase;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -16,6 +22,11 @@ import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.time.Duration;
 import java.util.UUID;
 
@@ -23,6 +34,7 @@ import static dev.viva.TestApi.RECRUITER;
 import static dev.viva.TestApi.join;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -44,6 +56,11 @@ class ClusterTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    LiveHub hub;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Sends {@code message} on the channel as a replica named "other" would, outside any transaction of the app. */
     private void fromOtherReplica(String topic, String message) {
@@ -94,6 +111,54 @@ class ClusterTest {
         JsonNode next = watcher.next();
         assertThat(next.get("type").asText()).as("the stale caption was dropped").isEqualTo("score");
         assertThat(next.get("score").asInt()).isEqualTo(71);
+    }
+
+    @Test
+    void signalsReachTheOtherReplicasCoalescedAndFactsOnlyOnceCommitted() throws Exception {
+        UUID id = running("Heard Elsewhere");
+        try (Connection other = DriverManager.getConnection(ConfigProvider.getConfig()
+                .getValue("quarkus.datasource.jdbc.url", String.class), "postgres", "")) {
+            other.createStatement().execute("LISTEN viva_cluster");
+            // three states in a row: the others need only the last one
+            for (String state : new String[]{"listening", "thinking", "speaking"}) {
+                hub.signal(id, new LiveEvent.TurnState(state));
+            }
+            hub.signal(id, new LiveEvent.PartialTranscript(1, "x".repeat(5_000)));
+            assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+                interviews.askQuestion(id, Phase.FOUNDATION, 2, "Never committed?", QuestionSource.BANK, "found");
+                throw new IllegalStateException("rolled back");
+            })).hasMessageContaining("rolled back");
+            interviews.askQuestion(id, Phase.FOUNDATION, 2, "Committed?", QuestionSource.BANK, "found");
+
+            List<JsonNode> heard = new ArrayList<>();
+            PGConnection pg = other.unwrap(PGConnection.class);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            // signals leave at most every signal-interval, facts at their commit: either may come first
+            while (!(heard.stream().anyMatch(m -> m.path("k").asText().equals("asked"))
+                    && heard.stream().anyMatch(m -> m.path("state").asText().equals("speaking"))
+                    && heard.stream().anyMatch(m -> m.path("k").asText().equals("partial")))
+                    && System.nanoTime() < deadline) {
+                PGNotification[] got = pg.getNotifications(1_000);
+                for (PGNotification n : got == null ? new PGNotification[0] : got) {
+                    JsonNode envelope = JSON.readTree(n.getParameter());
+                    assertThat(envelope.get("r").asText()).isEqualTo(cluster.replica());
+                    if (envelope.get("m").path("interviewId").asText().equals(id.toString())) {
+                        heard.add(envelope.get("m"));
+                    }
+                }
+            }
+            // usually only "speaking" (the three are queued within the rate limit's wait), never out of order
+            List<String> states = heard.stream().filter(m -> m.path("k").asText().equals("state"))
+                    .map(m -> m.get("state").asText()).toList();
+            assertThat(states).endsWith("speaking");
+            assertThat(List.of("listening", "thinking", "speaking")).containsSubsequence(states);
+            JsonNode partial = heard.stream().filter(m -> m.path("k").asText().equals("partial")).findFirst()
+                    .orElseThrow();
+            assertThat(partial.get("text").asText()).as("clipped to its end").hasSize(2_000).startsWith("…");
+            assertThat(heard.stream().filter(m -> m.path("k").asText().equals("asked"))
+                    .map(m -> m.get("seq").asInt())).as("the rolled-back question was never announced")
+                    .containsExactly(1);
+        }
     }
 
     @Test
