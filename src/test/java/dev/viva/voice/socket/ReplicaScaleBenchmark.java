@@ -26,7 +26,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static io.restassured.RestAssured.given;
@@ -95,7 +94,7 @@ class ReplicaScaleBenchmark {
         List<Future<List<SpokenTurns.Turn>>> running = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         List<TestSocket> watchers = new ArrayList<>();
-        AtomicInteger failures = new AtomicInteger();
+        Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
         long started = System.nanoTime();
         for (int i = 0; i < sessions; i++) {
             ServerProcess replica = replicas.get(i % replicas.size());
@@ -111,7 +110,7 @@ class ReplicaScaleBenchmark {
                 try {
                     return SpokenTurns.interview(replica.uri("/"), joined[0], joined[1], turns, CLIPS, PATIENCE);
                 } catch (Exception | AssertionError e) {
-                    failures.incrementAndGet();
+                    failures.merge(String.valueOf(e.getMessage()).lines().findFirst().orElse("?"), 1, Integer::sum);
                     return List.of();
                 }
             }));
@@ -125,11 +124,11 @@ class ReplicaScaleBenchmark {
         pool.shutdown();
         String label = sessions + " interviews at once on " + replicas.size() + " replica(s)";
         if (all.isEmpty()) {
-            System.out.printf("%s: no turn completed (%d sessions failed)%n", label, failures.get());
+            System.out.printf("%s: no turn completed; sessions that failed: %s%n", label, failures);
             return;
         }
         SpokenTurns.report(label, all);
-        System.out.printf("   sessions that failed: %d; wall %.0f s; load average now %s%n", failures.get(),
+        System.out.printf("   sessions that failed (by reason): %s; wall %.0f s; load average now %s%n", failures,
                 wallSeconds, loadAverage());
         for (ServerProcess r : replicas) {
             Sampler s = samplers.get(r);
