@@ -36,6 +36,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.jboss.logging.Logger;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -257,7 +258,7 @@ public class LiveHub {
     }
 
     /** The turn a signal refers to; empty if the interview was erased in the meantime. */
-    private java.util.Optional<Turn> turn(UUID interviewId, int seq) {
+    private Optional<Turn> turn(UUID interviewId, int seq) {
         return QuarkusTransaction.requiringNew().call(() -> turns.find("interviewId = ?1 and seq = ?2", interviewId,
                 seq).firstResultOptional());
     }
