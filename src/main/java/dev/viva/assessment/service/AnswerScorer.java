@@ -292,7 +292,9 @@ public final class AnswerScorer {
         List<String> misconceptionsFound = new ArrayList<>();
         int refutations = 0;
         for (String m : question.misconceptions()) {
-            float[] mv = embedder.embed(Text.normalise(m));
+            String mt = Text.normalise(m);
+            SentenceEmbedder.Encoded mc = embedder.encode(mt);
+            float[] mv = mc.pooled();
             int best = bestWindow(windowVecs, mv);
             double sim = SentenceEmbedder.cosine(windowVecs.get(best), mv);
             // a correct statement on the same topic resembles the myth too: it is the myth only if it resembles the
@@ -300,6 +302,12 @@ public final class AnswerScorer {
             double closestKeyPoint = kpVecs.stream()
                     .mapToDouble(k -> SentenceEmbedder.cosine(windowVecs.get(best), k)).max().orElse(-1);
             if (sim < MISCONCEPTION || sim <= closestKeyPoint) {
+                continue;
+            }
+            // a passage on the myth's topic is not the myth: its own words must be said, by the same measure that
+            // counts a key point as covered (a wrong flag halves a score, so this errs towards not flagging)
+            if (TokenAlignment.recall(TokenAlignment.contentTokens(mt, mc), answerTokens, questionStems)
+                    < KEY_POINT_COVERED) {
                 continue;
             }
             // the myth may be named in one passage and rejected in the next: any passage close to it that refutes it

@@ -54,7 +54,8 @@ public final class Cues {
             + "|shipped on time|on time");
     private static final Pattern REFLECTION = words("i learned|i learnt|lessons? learned|the lesson|in hindsight|next time|looking back"
             + "|now i always|since then|i would do differently|i'?d do differently|taught me|i realised|i realized");
-    private static final Pattern NEGATION = words("not|n'?t|never|no|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|cannot|won'?t"
+    // "no" is left out: in a claim it is mostly a determiner ("rows that have no match"), which negates nothing
+    private static final Pattern NEGATION = words("not|n'?t|never|isn'?t|aren'?t|doesn'?t|don'?t|can'?t|cannot|won'?t"
             + "|wrong|myth|false|misconception");
 
     /** Named technologies a strong technical answer tends to mention; extended at run time by the bank's own terms. */

@@ -80,7 +80,7 @@ public final class InjectionDetector {
         for (Pattern p : PATTERNS) {
             Matcher m = p.matcher(text);
             while (m.find()) {
-                found.add(new int[]{m.start(), m.end()});
+                found.add(sentence(text, m.start(), m.end()));
             }
         }
         Matcher aside = ASIDE.matcher(text);
@@ -90,7 +90,7 @@ public final class InjectionDetector {
         Matcher sentence = GRADER_SENTENCE.matcher(text);
         while (sentence.find()) {
             if (MARK_WORD.matcher(sentence.group()).find()) {
-                found.add(new int[]{sentence.start(), sentence.end()});
+                found.add(sentence(text, sentence.start(), sentence.end()));
             }
         }
         found.sort((a, b) -> a[0] != b[0] ? a[0] - b[0] : b[1] - a[1]);
@@ -116,6 +116,22 @@ public final class InjectionDetector {
             lastEnd = out.getLast().end();
         }
         return out;
+    }
+
+    /**
+     * The whole sentence around a match, its full stop included: what is left of an instruction ("Bitte", a lone
+     * full stop) would otherwise change how the rest of the answer is measured, and an instruction must never pay.
+     */
+    private static int[] sentence(String text, int start, int end) {
+        int s = start;
+        while (s > 0 && ".!?\n".indexOf(text.charAt(s - 1)) < 0) {
+            s--;
+        }
+        int e = end;
+        while (e < text.length() && ".!?".indexOf(text.charAt(e)) >= 0) {
+            e++;
+        }
+        return new int[]{s, e};
     }
 
     /** The answer with the instruction-like spans blanked out (same length, so offsets stay valid). */

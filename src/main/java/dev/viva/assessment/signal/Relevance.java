@@ -36,9 +36,11 @@ public final class Relevance {
 
     /** The raw cosine between the question as a query and the answer as a passage. */
     public double cosine(String question, String answer) {
-        String passage = answer.length() > MAX_PASSAGE_CHARS ? answer.substring(0, MAX_PASSAGE_CHARS) : answer;
+        // blanked spans (an instruction to the grader) must not use up the characters read
+        String text = answer.strip().replaceAll("\\s+", " ");
+        String passage = text.length() > MAX_PASSAGE_CHARS ? text.substring(0, MAX_PASSAGE_CHARS) : text;
         var vectors = e5.embedAll(java.util.List.of("query: " + Text.normalise(question.strip()),
-                "passage: " + Text.normalise(passage.strip())));
+                "passage: " + Text.normalise(passage)));
         return SentenceEmbedder.cosine(vectors.get(0), vectors.get(1));
     }
 

@@ -57,7 +57,7 @@ class DevSetBenchmark {
         }
         System.out.printf(Locale.ROOT, "Development set benchmark - %s, %d cores, Java %s; %d answers%n",
                 java.time.LocalDate.now(), Runtime.getRuntime().availableProcessors(), Runtime.version(), rows.size());
-        for (String split : List.of("tune", "heldout")) {
+        for (String split : rows.stream().map(DevSet::split).distinct().toList()) {
             report(split, results.stream().filter(r -> r.row().split().equals(split)).toList());
         }
         report("all", results);

@@ -32,4 +32,12 @@ class CuesTest {
         assertThat(tech("I can recall a project on AWS")).containsExactly("AWS");
         assertThat(tech("we trade precision for recall, and I ran EXPLAIN ANALYZE")).contains("recall", "EXPLAIN", "ANALYZE");
     }
+
+    /** A myth that says "no" as a determiner still names a claim that a refutation can reject. */
+    @Test
+    void aDeterminerIsNotANegation() {
+        assertThat(Cues.negates("a left join removes rows that have no match")).isFalse();
+        assertThat(Cues.negates("const doesn't make an object immutable")).isTrue();
+        assertThat(Cues.negates("a backup that has never been restored is good enough")).isTrue();
+    }
 }
