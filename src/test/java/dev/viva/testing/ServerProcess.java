@@ -14,6 +14,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -51,7 +53,7 @@ public final class ServerProcess implements AutoCloseable {
         this.jvmOptions = jvmOptions;
         this.log = Files.createDirectories(Path.of("target", logDir)).resolve(name + ".log");
         Files.deleteIfExists(log);
-        this.env = new java.util.HashMap<>(env);
+        this.env = new HashMap<>(env);
         this.env.put("QUARKUS_DATASOURCE_JDBC_URL", dbUrl);
         this.env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
         this.env.put("QUARKUS_DATASOURCE_PASSWORD", "");
@@ -80,7 +82,7 @@ public final class ServerProcess implements AutoCloseable {
             return;
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new java.util.ArrayList<>(List.of(java));
+        List<String> command = new ArrayList<>(List.of(java));
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", JAR.toString()));
         ProcessBuilder pb = new ProcessBuilder(command);

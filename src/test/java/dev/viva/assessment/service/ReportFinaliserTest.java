@@ -15,10 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static dev.viva.TestApi.RECRUITER;
 import static io.restassured.RestAssured.given;
@@ -153,16 +155,16 @@ class ReportFinaliserTest {
         CountDownLatch held = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         // one replica's claim, its transaction still open (the row locked, the lease not yet committed)
-        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew().call(() -> {
+        var first = CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew().call(() -> {
             var claim = jobs.claim(Duration.ofMinutes(5));
             held.countDown();
-            release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            release.await(60, TimeUnit.SECONDS);
             return claim;
         }));
-        held.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        held.await(60, TimeUnit.SECONDS);
         var second = QuarkusTransaction.requiringNew().call(() -> jobs.claim(Duration.ofMinutes(5)));
         release.countDown();
-        var firstClaim = first.get(60, java.util.concurrent.TimeUnit.SECONDS);
+        var firstClaim = first.get(60, TimeUnit.SECONDS);
         // the background worker may have taken some of the due jobs too; what matters is that none is taken twice
         assertThat(firstClaim.isPresent() || second.isPresent()).isTrue();
         if (firstClaim.isPresent() && second.isPresent()) {

@@ -21,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -94,7 +95,7 @@ class ReplicaScaleBenchmark {
         List<Future<List<SpokenTurns.Turn>>> running = new ArrayList<>();
         List<String> ids = new ArrayList<>();
         List<TestSocket> watchers = new ArrayList<>();
-        Map<String, Integer> failures = new java.util.concurrent.ConcurrentHashMap<>();
+        Map<String, Integer> failures = new ConcurrentHashMap<>();
         long started = System.nanoTime();
         for (int i = 0; i < sessions; i++) {
             ServerProcess replica = replicas.get(i % replicas.size());
