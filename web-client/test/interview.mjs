@@ -173,14 +173,25 @@ run('interview', async (keep) => {
   await candidate.click('#start-voice');
   await eventually('the current question again', async () => (await interviewerCaptions(candidate)).at(-1) === captions.at(-1));
 
-  // --- answer until the interviewer says goodbye ---
-  for (let i = 0; i < 30 && !(await candidate.isVisible('#screen-done')); i++) {
-    const all = await interviewerCaptions(candidate);
-    const text = answerFor(all.at(-1));
-    typed.push(text);
-    await answer(candidate, text);
-    await eventually('the next question or the end', async () =>
-      (await candidate.isVisible('#screen-done')) || (await interviewerCaptions(candidate)).length > all.length);
+  // --- one more answer, then the candidate ends the interview with the button (asked once more first) ---
+  const before = await interviewerCaptions(candidate);
+  typed.push(answerFor(before.at(-1)));
+  await answer(candidate, typed.at(-1));
+  await eventually('the next question or the end', async () =>
+    (await candidate.isVisible('#screen-done')) || (await interviewerCaptions(candidate)).length > before.length);
+  if (!(await candidate.isVisible('#screen-done'))) {
+    await candidate.click('#end');
+    await candidate.waitForSelector('#end-confirm:not([hidden])');
+    await shot(candidate, 'candidate-end-confirm');
+    await candidate.click('#end-no');
+    check(await candidate.isHidden('#end-confirm'), 'keep going closes the confirmation');
+    check(tap.sent('end').length === 0, 'nothing is sent until the candidate confirms');
+    await candidate.click('#end');
+    await candidate.click('#end-yes');
+    await candidate.waitForSelector('#screen-done:not([hidden])');
+    check(tap.sent('end').length === 1, 'the end message was sent once');
+    const ended = await api(`/api/v1/interviews/${id}`);
+    check(ended.status === 'COMPLETED' && ended.endReason === 'CANDIDATE_ENDED', `ended by the candidate: ${ended.endReason}`);
   }
   await candidate.waitForSelector('#screen-done:not([hidden])');
   const done = await candidate.textContent('#screen-done');

@@ -418,6 +418,25 @@ $('#repeat').addEventListener('click', () => {
   renderTurn();
 });
 
+// ending is asked once more, so a slip of the finger does not end an interview
+$('#end').addEventListener('click', () => {
+  $('#end-confirm').hidden = false;
+  $('#end-no').focus();
+});
+$('#end-no').addEventListener('click', () => {
+  $('#end-confirm').hidden = true;
+  $('#end').focus();
+});
+$('#end-yes').addEventListener('click', () => {
+  if (!session.end()) {
+    notice('You are offline: the interview ends once the connection is back. Try again in a moment.');
+    return;
+  }
+  $('#end-confirm').hidden = true;
+  view.state = 'thinking';
+  renderTurn();
+});
+
 $('#mute').addEventListener('click', () => {
   const muted = $('#mute').getAttribute('aria-pressed') !== 'true';
   session.setMuted(muted);

@@ -158,6 +158,11 @@ export class InterviewSession {
     return this.socket.send({ type: 'repeat' });
   }
 
+  /** The candidate ends the interview; the server answers with its closing words and `completed`. */
+  end() {
+    return this.socket.send({ type: 'end' });
+  }
+
   setMuted(muted) {
     this.microphone.muted = muted;
     // only a voice session hears the microphone, so only it needs to know

@@ -28,6 +28,23 @@ export function reportView(root, { id }) {
   return () => clearTimeout(timer);
 }
 
+const ENDED = {
+  PLAN_COMPLETE: 'the plan was completed',
+  TIME_UP: 'ended when the time ran out',
+  CANDIDATE_ENDED: 'ended early by the candidate',
+  ABANDONED: 'the candidate left before the end',
+  CANCELLED: 'cancelled by a recruiter',
+};
+
+/** "9 of 12 planned main questions, 4 of 6 phases (to system-design); ended early by the candidate" */
+function coverageLine(c) {
+  const v = c.coverage;
+  const to = v.phasesReached.length ? ` (to ${v.phasesReached.at(-1)})` : '';
+  const ended = c.endReason ? `; ${ENDED[c.endReason] ?? c.endReason}` : '';
+  return `Coverage: ${v.mainQuestionsAsked} of ${v.mainQuestionsPlanned} planned main questions, `
+    + `${v.phasesReached.length} of ${v.phasesPlanned} phases${to}${ended}`;
+}
+
 function render(r) {
   const c = r.candidate;
   const transcript = new Map(r.transcript.map((t) => [t.seq, t]));
@@ -40,6 +57,9 @@ function render(r) {
       c.startedAt ? ` · ${when(c.startedAt)}` : '',
       c.duration ? ` · ${c.durationMinutes != null ? '' : 'duration '}${c.duration}` : '',
       ` · ${c.answersAssessed} of ${c.questionsAsked} answers assessed`),
+    c.coverage ? h('p', { class: 'coverage' }, coverageLine(c)) : null,
+    c.coverage?.questionsForRecruiter?.length ? h('p', { class: 'for-recruiter' },
+      h('strong', {}, 'Questions for you from the candidate: '), c.coverage.questionsForRecruiter.join(' / ')) : null,
 
     h('section', { class: 'card verdict', 'aria-labelledby': 'verdict-title' },
       h('h2', { id: 'verdict-title' }, 'Recommendation'),

@@ -16,8 +16,10 @@ public interface TurnDetails {
      * @param kind      question, follow-up, hint or role-answer
      * @param intent    how the answer was read: ANSWER, DONT_KNOW, EMPTY, ROLE_QUESTION, ...
      * @param ability   per-dimension ability estimate after the answer (the difficulty trajectory)
+     * @param forRecruiter the answer is a question about the job the interviewer passed on to the recruiter
      */
-    record Detail(List<String> keyPoints, String kind, String intent, Map<String, Double> ability) {
+    record Detail(List<String> keyPoints, String kind, String intent, Map<String, Double> ability,
+                  boolean forRecruiter) {
     }
 
     Map<UUID, Detail> forInterview(UUID interviewId);

@@ -54,8 +54,14 @@ public class Interview extends PanacheEntityBase {
     @Column(name = "ended_at")
     public Instant endedAt;
 
+    /** Why it ended (a closed set); null while it has not. */
+    @Enumerated(EnumType.STRING)
     @Column(name = "end_reason")
-    public String endReason;
+    public EndReason endReason;
+
+    /** Free-text detail of the end, e.g. how long an abandoned candidate had been idle; often null. */
+    @Column(name = "end_detail")
+    public String endDetail;
 
     /** When the candidate consented to the AI interview, its transcription and its report; null if never. */
     @Column(name = "consented_at")

@@ -16,10 +16,12 @@ import java.util.Map;
  * @param difficulty difficulty of the question answered
  * @param ability    per-dimension ability after this turn
  * @param overall    mean ability after this turn
+ * @param forRecruiter the answer was a question about the job the interviewer could not answer from the template:
+ *                   passed on to the recruiter
  */
 @RegisterForReflection
 public record AnsweredTurn(int seq, String answer, Intent intent, Integer score, Double relevance, int difficulty,
-                           Map<String, Double> ability, double overall) {
+                           Map<String, Double> ability, double overall, boolean forRecruiter) {
 
     public AnsweredTurn {
         ability = Map.copyOf(ability);

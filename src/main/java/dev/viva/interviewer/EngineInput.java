@@ -30,4 +30,8 @@ public sealed interface EngineInput {
     /** The candidate pressed "I don't know" or "skip". */
     record DontKnow() implements EngineInput {
     }
+
+    /** The candidate ends the interview now (the button, the socket's {@code end} message, the REST call). */
+    record End() implements EngineInput {
+    }
 }

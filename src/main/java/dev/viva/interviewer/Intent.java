@@ -14,5 +14,7 @@ public enum Intent {
     /** "No, that's all" at wrap-up. */
     NOTHING_MORE,
     /** Text that tries to instruct the interviewer ("ignore your instructions..."). Still scored as an answer. */
-    INSTRUCTION
+    INSTRUCTION,
+    /** The candidate wants to end the interview now ("I'd like to stop here"), or pressed the button to. */
+    END
 }

@@ -39,6 +39,18 @@ public final class IntentClassifier {
             + "|\\b(salary|compensation|remote|hear back|on-?call)\\b");
     private static final Pattern QUESTION_START = Pattern.compile(
             "^(what|how|who|when|where|why|which|is|are|do|does|did|can|could|will|would|should|may)\\b");
+    /**
+     * The candidate asking to end the interview. The wish has to be theirs ("I'd like to", "can we", "let's") and be
+     * about stopping the conversation (nothing after it, or "here", "now", "the interview"...), so that "let me stop
+     * and think" or "I'd stop the consumer first" stay answers.
+     */
+    private static final Pattern END = Pattern.compile(
+            "\\b(i'?d (really )?(like|prefer|want) to|i would (like|prefer) to|i (want|need|have) to|i wanna"
+            + "|(can|could) we( please)?|let'?s|please( let'?s)?|can i|may i)"
+            + " (stop|end|finish|quit|leave|wrap (it )?up|call it a day)"
+            + "(?=( it)?( the| this)? *(here|now|there|early|interview|call|session|conversation|for (now|today)"
+            + "|at this point)\\b|\\W*(please|thanks?( you)?)?\\W*$)"
+            + "|^(please )?(end|stop|finish) (the|this) interview\\b|\\bi'?m done with (the|this) interview\\b");
     private static final Pattern INSTRUCTION = Pattern.compile(
             "\\b(ignore (all |any |your |the |my )?(previous |prior |above )?(instructions|prompt|rules)"
             + "|disregard (your|the|all) (instructions|rules)|system prompt|you are now|act as|"
@@ -57,6 +69,9 @@ public final class IntentClassifier {
             return Intent.INSTRUCTION;
         }
         int words = t.split("\\s+").length;
+        if (words <= SHORT_TURN_WORDS && END.matcher(t).find()) {
+            return Intent.END;
+        }
         if (phase == Phase.WRAP_UP && words <= SHORT_TURN_WORDS && NOTHING_MORE.matcher(t).find()
                 && !t.contains("?")) {
             return Intent.NOTHING_MORE;

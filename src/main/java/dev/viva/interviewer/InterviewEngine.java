@@ -3,6 +3,7 @@ package dev.viva.interviewer;
 import dev.viva.assessment.AnswerAssessment;
 import dev.viva.assessment.AnswerAssessor;
 import dev.viva.assessment.signal.Criteria;
+import dev.viva.interview.EndReason;
 import dev.viva.interview.QuestionSource;
 import dev.viva.interviewer.generation.Move;
 import dev.viva.interviewer.generation.Reply;
@@ -18,12 +19,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Drives one interview: which phase, which question, when to follow up, when to move on and when to close. A plain
@@ -39,8 +40,14 @@ public final class InterviewEngine {
     private static final double DONT_KNOW_WEIGHT = 0.5;
     private static final double FOLLOW_UP_WEIGHT = 0.5;
     private static final int MAX_TARGETS = 2;
-    /** A question further than this from the candidate's ability tells us little; the phase ends instead. */
-    private static final double MAX_REACH = 1.5;
+    /**
+     * Main questions are drawn at random among those whose cost (distance from the candidate's ability, plus the
+     * penalty for another level) is within this of the best one: close enough to be the right difficulty, wide enough
+     * that two candidates of the same level rarely get the same interview.
+     */
+    private static final double DRAW_WINDOW = 1.0;
+    private static final long GOLDEN = 0x9E3779B97F4A7C15L;
+    private static final String OFF_TOPIC = "OFF_TOPIC";
 
     private final RoleTemplate role;
     private final Level level;
@@ -51,26 +58,31 @@ public final class InterviewEngine {
     private final ReplyGenerator generator;
     private final Clock clock;
 
+    private long seed;
     private Instant startedAt;
     private Instant phaseStartedAt;
-    private Instant cycleStartedAt;
+    private Instant turnStartedAt;
     private Phase phase = Phase.INTRODUCTION;
     private int seq;
     private boolean done;
+    private EndReason endReason;
+    private boolean cutShort;
     private AbilityEstimate ability;
     private final List<String> askedBankIds = new ArrayList<>();
     private int askedInPhase;
     private AskedQuestion open;
     private int followUps;
     private boolean hintGiven;
+    private boolean redirected;
+    private final List<String> pendingPoints = new ArrayList<>();
     private int requests;
     private int silences;
     private final List<Move.Probe> probesUsed = new ArrayList<>();
     private int consecutiveFailures;
     private int lastBankDifficulty;
     private int roleQuestions;
-    private long cycleMillis;
-    private int cycles;
+    private long turnMillis;
+    private int turnsTimed;
     private Utterance last;
 
     public InterviewEngine(RoleTemplate role, Level level, UUID interviewId, String candidateName,
@@ -84,6 +96,8 @@ public final class InterviewEngine {
         this.generator = generator;
         this.clock = clock;
         this.ability = AbilityEstimate.initial(role, level);
+        // fixed for the interview and kept in the snapshot, so a restored engine draws the same questions
+        this.seed = interviewId.getMostSignificantBits() * 31 ^ interviewId.getLeastSignificantBits();
     }
 
     /** Rebuilds an engine at the point a snapshot was taken. */
@@ -92,38 +106,49 @@ public final class InterviewEngine {
                                           Clock clock, EngineSnapshot s) {
         InterviewEngine e = new InterviewEngine(role, level, interviewId, candidateName, settings, assessor,
                 generator, clock);
+        e.seed = s.seed();
         e.startedAt = s.startedAt();
         e.phaseStartedAt = s.phaseStartedAt();
-        e.cycleStartedAt = s.cycleStartedAt();
+        e.turnStartedAt = s.turnStartedAt();
         e.phase = s.phase();
         e.seq = s.seq();
         e.done = s.done();
+        e.endReason = s.endReason();
+        e.cutShort = s.cutShort();
         e.ability = s.ability();
         e.askedBankIds.addAll(s.askedBankIds());
         e.askedInPhase = s.askedInPhase();
         e.open = s.open();
         e.followUps = s.followUps();
         e.hintGiven = s.hintGiven();
+        e.redirected = s.redirected();
+        e.pendingPoints.addAll(s.pendingPoints());
         e.requests = s.requests();
         e.silences = s.silences();
         e.probesUsed.addAll(s.probesUsed());
         e.consecutiveFailures = s.consecutiveFailures();
         e.lastBankDifficulty = s.lastBankDifficulty();
         e.roleQuestions = s.roleQuestions();
-        e.cycleMillis = s.cycleMillis();
-        e.cycles = s.cycles();
+        e.turnMillis = s.turnMillis();
+        e.turnsTimed = s.turnsTimed();
         e.last = s.last();
         return e;
     }
 
     public EngineSnapshot snapshot() {
-        return new EngineSnapshot(startedAt, phaseStartedAt, cycleStartedAt, phase, seq, done, ability,
+        return new EngineSnapshot(startedAt, phaseStartedAt, phase, seq, done, ability,
                 askedBankIds, askedInPhase, open, followUps, hintGiven, requests, silences, probesUsed,
-                consecutiveFailures, lastBankDifficulty, roleQuestions, cycleMillis, cycles, last);
+                consecutiveFailures, lastBankDifficulty, roleQuestions, last, seed, endReason,
+                cutShort, redirected, pendingPoints, turnStartedAt, turnMillis, turnsTimed);
     }
 
     public boolean isDone() {
         return done;
+    }
+
+    /** Why the interview ended; null while it runs. */
+    public EndReason endReason() {
+        return endReason;
     }
 
     /** The last thing said: what a reconnecting candidate is shown. Null before the start. */
@@ -152,6 +177,7 @@ public final class InterviewEngine {
             case EngineInput.RepeatRequest r -> onText(now, "", Intent.REPEAT);
             case EngineInput.ClarifyRequest c -> onText(now, "", Intent.CLARIFY);
             case EngineInput.DontKnow d -> onText(now, "", Intent.DONT_KNOW);
+            case EngineInput.End e -> onText(now, "", Intent.END);
             case EngineInput.Start s -> throw new AssertionError("handled above");
         };
     }
@@ -175,25 +201,20 @@ public final class InterviewEngine {
                 if (silences <= settings.maxSilences()) {
                     return sameTurn(UtteranceKind.NOT_CAUGHT, new Move.NotCaught(open.question(), silences));
                 }
-                return moveOn(now, text, Intent.EMPTY, null, closeTurn(text, Intent.EMPTY, null));
+                return moveOn(now, text, Intent.EMPTY, null, closeTurn(now, text, Intent.EMPTY, null));
             }
             case REPEAT, CLARIFY -> {
                 if (requests < settings.maxRepeats()) {
                     requests++;
                     return intent == Intent.REPEAT
-                            ? sameTurn(UtteranceKind.REPEAT, new Move.Repeat(open.question()))
+                            ? sameTurn(UtteranceKind.REPEAT, repeat())
                             : sameTurn(UtteranceKind.CLARIFICATION, new Move.Clarify(open.question(), clarification()));
                 }
                 return onDontKnow(now, text);
             }
             case ROLE_QUESTION -> {
                 if (phase == Phase.WRAP_UP) {
-                    AnsweredTurn closed = closeTurn(text, intent, null);
-                    if (roleQuestions < settings.maxRoleQuestions() && !pastHardEnd(now)) {
-                        roleQuestions++;
-                        return askGenerated(new Move.RoleAnswer(text), UtteranceKind.ROLE_ANSWER, closed);
-                    }
-                    return close(previous(text, intent, null), pastHardEnd(now), closed);
+                    return onRoleQuestion(now, text);
                 }
                 if (requests < settings.maxRepeats()) {
                     requests++;
@@ -205,7 +226,11 @@ public final class InterviewEngine {
                 return onDontKnow(now, text);
             }
             case NOTHING_MORE -> {
-                return close(previous(text, intent, null), false, closeTurn(text, intent, null));
+                return close(previous(text, intent, null), planEnd(), closeTurn(now, text, intent, null));
+            }
+            case END -> {
+                return close(previous(text, intent, null), EndReason.CANDIDATE_ENDED,
+                        closeTurn(now, text, intent, null));
             }
             case ANSWER, INSTRUCTION -> {
                 return onAnswer(now, text, intent);
@@ -215,24 +240,57 @@ public final class InterviewEngine {
     }
 
     /**
+     * "Repeat" says again everything the turn asked: for a hint, the hint and the question it helps with; for a
+     * question asked with its hint up front, both.
+     */
+    private Move.Repeat repeat() {
+        if (open.kind() == UtteranceKind.HINT) {
+            RoleTemplate.Question parent = bankQuestion(open.bankId());
+            return new Move.Repeat(parent.text(), parent.hint());
+        }
+        if (open.kind() == UtteranceKind.QUESTION && hintGiven && open.bankId() != null) {
+            return new Move.Repeat(open.question(), bankQuestion(open.bankId()).hint());
+        }
+        return new Move.Repeat(open.question(), null);
+    }
+
+    /**
+     * A question about the job at wrap-up is answered from the template's candidate-facing {@code about} topics
+     * only; one they do not cover is passed on to the recruiter and marked on the turn for them.
+     */
+    private Step onRoleQuestion(Instant now, String text) {
+        RoleQuestions.Match match = RoleQuestions.match(role, text);
+        boolean passedOn = match.topic().isEmpty();
+        AnsweredTurn closed = closeTurn(now, text, Intent.ROLE_QUESTION, null, passedOn);
+        if (roleQuestions < settings.maxRoleQuestions() && !pastHardEnd(now)) {
+            roleQuestions++;
+            return askGenerated(new Move.RoleAnswer(text, match.topic().orElse(null), match.personal()),
+                    UtteranceKind.ROLE_ANSWER, closed, List.of());
+        }
+        return close(previous(text, Intent.ROLE_QUESTION, null), pastHardEnd(now) ? EndReason.TIME_UP : planEnd(),
+                closed);
+    }
+
+    /**
      * "I don't know" is honest and cheap to say, so it moves the estimate like a zero score with half the weight of a
      * bank answer: less than a confidently wrong answer, which also costs credibility. It counts towards the run of
      * failures so the next question is easier, and is not followed up.
      */
     private Step onDontKnow(Instant now, String text) {
         if (phase == Phase.WRAP_UP) {
-            return close(previous(text, Intent.DONT_KNOW, null), false, closeTurn(text, Intent.DONT_KNOW, null));
+            return close(previous(text, Intent.DONT_KNOW, null), planEnd(),
+                    closeTurn(now, text, Intent.DONT_KNOW, null));
         }
         if (open.scored()) {
             ability = ability.update(open.dimensions(), 0.0, open.difficulty(), DONT_KNOW_WEIGHT);
             consecutiveFailures++;
         }
-        return moveOn(now, text, Intent.DONT_KNOW, null, closeTurn(text, Intent.DONT_KNOW, null));
+        return moveOn(now, text, Intent.DONT_KNOW, null, closeTurn(now, text, Intent.DONT_KNOW, null));
     }
 
     private Step onAnswer(Instant now, String text, Intent intent) {
         if (phase == Phase.WRAP_UP) {
-            return close(previous(text, intent, null), false, closeTurn(text, intent, null));
+            return close(previous(text, intent, null), planEnd(), closeTurn(now, text, intent, null));
         }
         AskedQuestion q = open;
         AnswerAssessment a = q.scored() ? assess(q, text) : null;
@@ -242,31 +300,66 @@ public final class InterviewEngine {
                     q.source() == QuestionSource.BANK ? 1.0 : FOLLOW_UP_WEIGHT);
             consecutiveFailures = score < settings.failScore() ? consecutiveFailures + 1 : 0;
         }
-        AnsweredTurn closed = closeTurn(text, intent, score == null ? null : a);
-        if (score == null || intent == Intent.INSTRUCTION || !roomForFollowUp(now)) {
+        AnsweredTurn closed = closeTurn(now, text, intent, score == null ? null : a);
+        if (score == null || intent == Intent.INSTRUCTION) {
+            return moveOn(now, text, intent, a, closed);
+        }
+        Move.Previous prev = previous(text, intent, a);
+        if (offTopic(a)) {
+            // one gentle redirect per question (the candidate may have misheard it), then on to the next question:
+            // a hint would help with a question they are not answering
+            if (!redirected && now.isBefore(wrapUpAt()) && timeForAnotherAnswer(now)) {
+                redirected = true;
+                return askRedirect(new Move.Redirect(prev, q.question()), closed);
+            }
+            return moveOn(now, text, intent, a, closed);
+        }
+        if (!roomForFollowUp(now)) {
             return moveOn(now, text, intent, a, closed);
         }
         RoleTemplate.Question parent = bankQuestion(q.bankId());
-        Move.Previous prev = previous(text, intent, a);
+        // the answer to the question itself (asked, or asked again after a redirect), not to a follow-up
+        boolean mainAnswer = q.kind() == UtteranceKind.QUESTION || q.kind() == UtteranceKind.REDIRECT;
         if (score < settings.failScore()) {
-            // a struggling candidate gets a nudge, not a challenge on top of a failure
-            if (!hintGiven && hasHint(parent)) {
+            // a struggling candidate gets a nudge, not a challenge on top of a failure; after a failed follow-up the
+            // interviewer moves on rather than pile a hint on a probe
+            if (mainAnswer && !hintGiven && hasHint(parent)) {
                 hintGiven = true;
                 return askGenerated(new Move.Hint(prev, parent), UtteranceKind.HINT, closed, missing(a));
             }
             return moveOn(now, text, intent, a, closed);
         }
+        if (mainAnswer) {
+            pendingPoints.clear();
+            if (score < settings.completeScore()) {
+                pendingPoints.addAll(probeable(parent, a.missingKeyPoints()));
+            }
+        }
         if (!a.misconceptions().isEmpty() && !probesUsed.contains(Move.Probe.CHALLENGE)) {
             return followUp(new Move.FollowUp(prev, Move.Probe.CHALLENGE, parent, a.misconceptions()), closed);
         }
-        if (score >= settings.completeScore() || a.missingKeyPoints().isEmpty()) {
+        if (mainAnswer && (score >= settings.completeScore() || a.missingKeyPoints().isEmpty())) {
             return moveOn(now, text, intent, a, closed);
         }
-        Optional<Move.Probe> probe = chooseProbe(q, text);
-        if (probe.isEmpty()) {
+        if (!pendingPoints.isEmpty()) {
+            String point = pendingPoints.removeFirst();
+            return followUp(new Move.FollowUp(prev, Move.Probe.MISSING_POINT, parent, List.of(point)), closed);
+        }
+        Optional<Move.Probe> generic = mainAnswer ? genericProbe(q, parent, text) : Optional.empty();
+        if (generic.isEmpty()) {
             return moveOn(now, text, intent, a, closed);
         }
-        return followUp(new Move.FollowUp(prev, probe.get(), parent, missing(a)), closed);
+        return followUp(new Move.FollowUp(prev, generic.get(), parent, missing(a)), closed);
+    }
+
+    private static boolean offTopic(AnswerAssessment a) {
+        return a.flags().stream().anyMatch(f -> OFF_TOPIC.equals(f.code()));
+    }
+
+    /** The uncovered key points that have an authored probe, most important (first in the template) first. */
+    private static List<String> probeable(RoleTemplate.Question parent, List<String> missing) {
+        return parent.keyPoints().stream().filter(missing::contains).filter(k -> !parent.probesFor(k).isEmpty())
+                .toList();
     }
 
     private static boolean hasHint(RoleTemplate.Question q) {
@@ -278,25 +371,25 @@ public final class InterviewEngine {
     }
 
     /**
-     * Behavioural answers are probed for the concrete situation and outcome; design answers and senior candidates
-     * for trade-offs; short technical answers for an example; otherwise the uncovered point. A second follow-up on
-     * the same question uses another kind of probe.
+     * When no uncovered point has an authored probe (a story, or a custom template without probes), a whole question
+     * of a general kind: the concrete situation and outcome of a story, an example for a short technical answer,
+     * trade-offs in system design or for seniors. Each kind once per question; otherwise the interviewer moves on.
      */
-    private Optional<Move.Probe> chooseProbe(AskedQuestion q, String answer) {
+    private Optional<Move.Probe> genericProbe(AskedQuestion q, RoleTemplate.Question parent, String answer) {
         int words = answer.strip().split("\\s+").length;
         boolean talksTradeOffs = answer.toLowerCase().matches("(?s).*\\b(trade-?offs?|downside|cost|at the expense|"
                 + "on the other hand|versus|vs\\.?)\\b.*");
-        List<Move.Probe> order;
-        if (q.questionKind() == QuestionKind.BEHAVIOURAL) {
-            order = List.of(Move.Probe.EXAMPLE, Move.Probe.MISSING_POINT);
+        Move.Probe probe;
+        if (q.questionKind() == QuestionKind.BEHAVIOURAL || parent.keyPoints().isEmpty()) {
+            probe = Move.Probe.EXAMPLE;
         } else if ((phase == Phase.SYSTEM_DESIGN || level == Level.SENIOR) && !talksTradeOffs) {
-            order = List.of(Move.Probe.TRADE_OFF, Move.Probe.MISSING_POINT);
+            probe = Move.Probe.TRADE_OFF;
         } else if (words < 25) {
-            order = List.of(Move.Probe.EXAMPLE, Move.Probe.MISSING_POINT);
+            probe = Move.Probe.EXAMPLE;
         } else {
-            order = List.of(Move.Probe.MISSING_POINT, Move.Probe.EXAMPLE);
+            return Optional.empty();
         }
-        return order.stream().filter(p -> !probesUsed.contains(p)).findFirst();
+        return probesUsed.contains(probe) ? Optional.empty() : Optional.of(probe);
     }
 
     private Step followUp(Move.FollowUp move, AnsweredTurn closed) {
@@ -320,29 +413,34 @@ public final class InterviewEngine {
     }
 
     /** @param scored the assessment that scored the answer, or null when the turn was not scored */
-    private AnsweredTurn closeTurn(String text, Intent intent, AnswerAssessment scored) {
+    private AnsweredTurn closeTurn(Instant now, String text, Intent intent, AnswerAssessment scored) {
+        return closeTurn(now, text, intent, scored, false);
+    }
+
+    private AnsweredTurn closeTurn(Instant now, String text, Intent intent, AnswerAssessment scored,
+                                   boolean forRecruiter) {
+        if (turnStartedAt != null && intent != Intent.END) {
+            turnMillis += Math.max(0, Duration.between(turnStartedAt, now).toMillis());
+            turnsTimed++;
+        }
         return new AnsweredTurn(open.seq(), text, intent, scored == null ? null : scored.score(),
                 scored == null ? null : scored.relevance(), open.difficulty(), ability.theta(),
-                Math.round(ability.overall() * 1000.0) / 1000.0);
+                Math.round(ability.overall() * 1000.0) / 1000.0, forRecruiter);
     }
 
     // ------------------------------------------------------------------------------------------------ moving on
 
     private Step moveOn(Instant now, String text, Intent intent, AnswerAssessment a, AnsweredTurn closed) {
         Move.Previous prev = previous(text, intent, a);
-        if (cycleStartedAt != null) {
-            cycleMillis += Duration.between(cycleStartedAt, now).toMillis();
-            cycles++;
-            cycleStartedAt = null;
-        }
         if (pastHardEnd(now)) {
-            return close(prev, true, closed);
+            return close(prev, EndReason.TIME_UP, closed);
         }
         Phase target = phase;
         Move.Transition transition = Move.Transition.SAME_PHASE;
         if (phase != Phase.WRAP_UP && !now.isBefore(wrapUpAt())) {
             target = Phase.WRAP_UP;
             transition = Move.Transition.TIME_SHORT;
+            cutShort = true;
         } else if (phase == Phase.INTRODUCTION || !roomForAnotherQuestion(now)) {
             target = next(phase);
             transition = Move.Transition.NEW_PHASE;
@@ -363,6 +461,7 @@ public final class InterviewEngine {
                     transition = Move.Transition.EASIER;
                 }
                 // no easier question left: the hint comes with the question, so a third failure is not a given
+                // (struggling means the last answers failed: a hint never follows an answer that went well)
                 boolean hintUpFront = struggling && !easier && hasHint(chosen);
                 Step step = askBank(now, new Move.Ask(prev, chosen, transition, hintUpFront), chosen, closed);
                 hintGiven = hintUpFront;
@@ -373,7 +472,12 @@ public final class InterviewEngine {
                 transition = Move.Transition.NEW_PHASE;
             }
         }
-        return close(prev, false, closed);
+        return close(prev, planEnd(), closed);
+    }
+
+    /** How a close that the plan reached ends: complete, or cut short by the clock on the way. */
+    private EndReason planEnd() {
+        return cutShort ? EndReason.TIME_UP : EndReason.PLAN_COMPLETE;
     }
 
     private static Phase next(Phase p) {
@@ -386,9 +490,17 @@ public final class InterviewEngine {
         askedInPhase = 0;
     }
 
+    private Optional<RoleTemplate.PhaseSpec> spec(Phase p) {
+        return role.phases().stream().filter(s -> s.phase() == p).findFirst();
+    }
+
     private Duration budget(Phase p) {
-        return role.phases().stream().filter(s -> s.phase() == p).findFirst()
-                .map(s -> Duration.ofMinutes(s.minutes())).orElse(Duration.ZERO);
+        return spec(p).map(s -> Duration.ofMinutes(s.minutes())).orElse(Duration.ZERO);
+    }
+
+    /** Main questions the plan asks in a phase. */
+    private int quota(Phase p) {
+        return spec(p).map(RoleTemplate.PhaseSpec::questions).orElse(0);
     }
 
     private Duration total() {
@@ -403,32 +515,52 @@ public final class InterviewEngine {
         return !now.isBefore(startedAt.plus(total()).plus(settings.overrun()));
     }
 
-    private Duration expectedCycle() {
-        return cycles == 0 ? settings.expectedQuestionTime() : Duration.ofMillis(cycleMillis / cycles);
+    /**
+     * How long one answer takes this candidate: measured once they have answered, until then half the configured
+     * question-with-follow-ups time (a question and one follow-up).
+     */
+    private Duration answerPace() {
+        return turnsTimed == 0 ? settings.expectedQuestionTime().dividedBy(2)
+                : Duration.ofMillis(turnMillis / turnsTimed);
     }
 
-    /** Another bank question fits if the phase's budget still holds a typical question-with-follow-ups cycle. */
+    /**
+     * Another main question in the phase if the plan holds one and there is time for at least its answer: a fast
+     * (typing) candidate gets the plan's number of questions, not as many as fit in the time.
+     */
     private boolean roomForAnotherQuestion(Instant now) {
+        if (askedInPhase >= quota(phase)) {
+            return false;
+        }
         if (askedInPhase == 0) {
             return true;
         }
         Duration used = Duration.between(phaseStartedAt, now);
-        return used.plus(expectedCycle()).compareTo(budget(phase)) <= 0;
-    }
-
-    private boolean roomForFollowUp(Instant now) {
-        return followUps < settings.maxFollowUps()
-                && Duration.between(phaseStartedAt, now).compareTo(budget(phase)) < 0
-                && now.isBefore(wrapUpAt());
+        return used.plus(answerPace()).compareTo(budget(phase)) <= 0;
     }
 
     /**
-     * The unasked question of the phase closest to the candidate's current ability on the question's dimensions.
-     * Questions written for other levels are eligible at a penalty per level of distance, so a strong mid-level
-     * candidate can reach senior questions and a struggling one junior questions. After two failures in a row only questions
-     * easier than the last one qualify (if any). Once a phase has had a question, questions out of the candidate's
-     * reach are skipped and the phase ends when none is left. Ties are broken by a shuffle seeded with the interview id, so two
-     * candidates of the same ability do not get the same sequence.
+     * A follow-up if the question has had fewer than the maximum and the phase still has time for its answer and one
+     * answer to each main question the plan has yet to ask in it: follow-ups never crowd out main questions.
+     */
+    private boolean roomForFollowUp(Instant now) {
+        return followUps < settings.maxFollowUps() && now.isBefore(wrapUpAt()) && timeForAnotherAnswer(now);
+    }
+
+    /** Whether the phase has time for one more answer on this question besides the main questions still planned. */
+    private boolean timeForAnotherAnswer(Instant now) {
+        int mainQuestionsLeft = Math.max(0, quota(phase) - askedInPhase);
+        Duration needed = answerPace().multipliedBy(1 + mainQuestionsLeft);
+        return Duration.between(phaseStartedAt, now).plus(needed).compareTo(budget(phase)) <= 0;
+    }
+
+    /**
+     * A question of the phase at the candidate's current ability on its dimensions, drawn at random (seeded per
+     * interview) among those within {@link #DRAW_WINDOW} of the closest, so two candidates of the same level get
+     * different interviews. Questions written for other levels are eligible at a penalty per level of distance, so a
+     * strong mid-level candidate can reach senior questions and a struggling one junior questions. After two failures
+     * in a row only questions easier than the last one qualify (if any). How many are asked is the plan's business
+     * ({@link #roomForAnotherQuestion}), not the bank's.
      */
     private Optional<RoleTemplate.Question> pick(Phase p) {
         boolean conversational = p == Phase.INTRODUCTION || p == Phase.WRAP_UP;
@@ -436,21 +568,19 @@ public final class InterviewEngine {
                 .filter(q -> q.phase() == p && !askedBankIds.contains(q.id()))
                 .filter(q -> q.levels().contains(level) || (!conversational && q.kind() != QuestionKind.CONVERSATIONAL))
                 .toList());
+        boolean easier = consecutiveFailures >= 2 && lastBankDifficulty > 1;
         if (candidates.isEmpty()) {
             return Optional.empty();
         }
-        Collections.shuffle(candidates, new Random(interviewId.getLeastSignificantBits() ^ (seq * 0x9E3779B97F4A7C15L)));
-        boolean easier = consecutiveFailures >= 2 && lastBankDifficulty > 1;
-        if (p == phase && askedInPhase > 0) {
-            candidates.removeIf(q -> Math.abs(q.difficulty() - ability.of(q.dimensions())) > MAX_REACH);
-        }
-        return candidates.stream().min(Comparator.comparingDouble(q -> {
-            double cost = Math.abs(q.difficulty() - ability.of(q.dimensions())) + OTHER_LEVEL_PENALTY * levelDistance(q);
-            if (easier && q.difficulty() >= lastBankDifficulty) {
-                cost += 10;
-            }
-            return cost;
-        }));
+        ToDoubleFunction<RoleTemplate.Question> cost = q -> {
+            double c = Math.abs(q.difficulty() - ability.of(q.dimensions())) + OTHER_LEVEL_PENALTY * levelDistance(q);
+            return easier && q.difficulty() >= lastBankDifficulty ? c + 10 : c;
+        };
+        double best = candidates.stream().mapToDouble(cost).min().orElseThrow();
+        List<RoleTemplate.Question> near = candidates.stream().filter(q -> cost.applyAsDouble(q) <= best + DRAW_WINDOW)
+                .sorted(Comparator.comparing(RoleTemplate.Question::id)).toList();
+        Random random = new Random(seed ^ ((seq + 1L) * GOLDEN));
+        return Optional.of(near.get(random.nextInt(near.size())));
     }
 
     private int levelDistance(RoleTemplate.Question q) {
@@ -483,18 +613,27 @@ public final class InterviewEngine {
         open = new AskedQuestion(seq, UtteranceKind.QUESTION, phase, q.difficulty(), r.text(), q.text(),
                 QuestionSource.BANK, q.id(), q.kind(), q.dimensions(), q.keyPoints(), q.criteria(), q.misconceptions(),
                 q.idealAnswer(), r.generator(), r.fallbackReason());
-        cycleStartedAt = now;
         followUps = 0;
         hintGiven = false;
+        redirected = false;
+        pendingPoints.clear();
         probesUsed.clear();
         if (q.kind() != QuestionKind.CONVERSATIONAL) {
             lastBankDifficulty = q.difficulty();
         }
-        return opened(closed);
+        return opened(now, closed);
     }
 
-    private Step askGenerated(Move move, UtteranceKind kind, AnsweredTurn closed) {
-        return askGenerated(move, kind, closed, List.of());
+    /** The same question again after an off-topic answer: judged on everything the question was judged on. */
+    private Step askRedirect(Move.Redirect move, AnsweredTurn closed) {
+        Reply r = generator.reply(context(seq + 1), move);
+        seq++;
+        AskedQuestion parent = open;
+        open = new AskedQuestion(seq, UtteranceKind.REDIRECT, phase, parent.difficulty(), r.text(),
+                parent.question(), QuestionSource.GENERATED, parent.bankId(), parent.questionKind(),
+                parent.dimensions(), parent.keyPoints(), parent.criteria(), parent.misconceptions(),
+                parent.idealAnswer(), r.generator(), r.fallbackReason());
+        return opened(clock.instant(), closed);
     }
 
     private Step askGenerated(Move move, UtteranceKind kind, AnsweredTurn closed, List<String> fallbackKeyPoints) {
@@ -513,12 +652,13 @@ public final class InterviewEngine {
         if (kind == UtteranceKind.FOLLOW_UP || kind == UtteranceKind.HINT) {
             followUps++;
         }
-        return opened(closed);
+        return opened(clock.instant(), closed);
     }
 
-    private Step opened(AnsweredTurn closed) {
+    private Step opened(Instant now, AnsweredTurn closed) {
         requests = 0;
         silences = 0;
+        turnStartedAt = now;
         last = new Utterance(seq, open.kind(), open.spoken(), phase, open.difficulty(), false, open);
         return new Step(last, closed, open);
     }
@@ -529,9 +669,10 @@ public final class InterviewEngine {
         return new Step(last, null, null);
     }
 
-    private Step close(Move.Previous previous, boolean timeUp, AnsweredTurn closed) {
-        Reply r = generator.reply(context(seq), new Move.Close(previous, timeUp));
+    private Step close(Move.Previous previous, EndReason reason, AnsweredTurn closed) {
+        Reply r = generator.reply(context(seq), new Move.Close(previous, reason));
         done = true;
+        endReason = reason;
         last = new Utterance(seq, UtteranceKind.CLOSING, r.text(), phase, open.difficulty(), true, null);
         return new Step(last, closed, null);
     }

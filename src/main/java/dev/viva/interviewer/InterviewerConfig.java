@@ -4,7 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 import java.time.Duration;
-import java.util.Optional;
 
 /** How the interviewer conducts an interview and words what it says. */
 @ConfigMapping(prefix = "viva.interviewer")
@@ -34,7 +33,10 @@ public interface InterviewerConfig {
     @WithDefault("40")
     int failScore();
 
-    /** Assumed length of one question with its follow-ups until the interview has measured its own pace. */
+    /**
+     * Assumed length of one question with one follow-up until the candidate has answered once; half of it is the
+     * assumed time per answer. Pacing then uses the candidate's measured time per answer.
+     */
     @WithDefault("3M")
     Duration expectedQuestionTime();
 
@@ -46,7 +48,11 @@ public interface InterviewerConfig {
     @WithDefault("10000")
     int maxAnswerLength();
 
-    /** Who words follow-ups and acknowledgements: {@code offline} (built in, the default) or {@code llm}. */
+    /**
+     * Who words follow-ups: {@code offline} (built in, the default) or {@code llm}, the model configured through the
+     * quarkus-langchain4j OpenAI extension ({@code quarkus.langchain4j.openai.*}); the offline wording stays the
+     * fallback of every turn.
+     */
     @WithDefault("offline")
     GeneratorKind generator();
 
@@ -54,33 +60,34 @@ public interface InterviewerConfig {
 
     enum GeneratorKind { OFFLINE, LLM }
 
-    /** An OpenAI-compatible chat endpoint (OpenAI, Ollama's /v1, vLLM, llama.cpp server, LM Studio). */
+    /**
+     * How Viva uses the model; where it is and which model it is (base URL, key, model name, temperature, token limit,
+     * HTTP timeout) is the extension's {@code quarkus.langchain4j.openai.*} configuration.
+     */
     interface Llm {
 
-        /** Base URL including the version path, e.g. {@code http://localhost:11434/v1}. Required when generator=llm. */
-        Optional<String> baseUrl();
-
-        /** API key sent as a bearer token; local servers usually accept anything. */
-        @WithDefault("none")
-        String apiKey();
-
-        /** Model name as the server knows it. */
-        @WithDefault("gpt-4o-mini")
-        String model();
+        /**
+         * Speak a follow-up sentence by sentence as the model streams it (voice sessions), so the candidate hears the
+         * first sentence while the rest is generated. Off, the whole completion is awaited before anything is said
+         * (servers or proxies that cannot stream). Text sessions always get the finished text.
+         */
+        @WithDefault("true")
+        boolean stream();
 
         /**
-         * Latency budget for one generation. Past it the offline wording is used and the fallback is recorded on
-         * the turn, so a slow model never keeps the candidate waiting longer than this.
+         * Latency budget of a streamed follow-up: the longest the candidate waits for its first sentence. Past it the
+         * offline wording is spoken instead, so a slow model costs at most this much silence.
          */
-        @WithDefault("4S")
-        Duration timeout();
+        @WithDefault("2S")
+        Duration firstSentenceWithin();
 
-        @WithDefault("0.7")
-        double temperature();
-
-        /** Upper bound of the reply length in tokens. */
-        @WithDefault("400")
-        int maxTokens();
+        /**
+         * The longest pause between two pieces of a stream once it has started. A stream that stalls longer is
+         * abandoned and the offline wording continues from what was already spoken; shorter than a spoken sentence,
+         * so the audio does not run dry first.
+         */
+        @WithDefault("1S")
+        Duration stallAfter();
     }
 
     default EngineSettings engineSettings() {

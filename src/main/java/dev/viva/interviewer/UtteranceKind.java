@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import java.util.Locale;
 
-/** Why the interviewer says what it says. Only the first four open a new turn. */
+/** Why the interviewer says what it says. Only the first five open a new turn. */
 public enum UtteranceKind {
     /** A question from the bank (the greeting is part of the first one). */
     QUESTION,
@@ -14,6 +14,8 @@ public enum UtteranceKind {
     HINT,
     /** An answer to the candidate's question about the role, and an invitation to ask another. */
     ROLE_ANSWER,
+    /** After an answer about something else: a gentle pointer back and the same question again (once per question). */
+    REDIRECT,
     REPEAT,
     CLARIFICATION,
     /** Nothing usable was heard; the same question stays open. */
@@ -25,7 +27,7 @@ public enum UtteranceKind {
 
     /** Whether this utterance asks something new (and so opens a turn). */
     public boolean opensTurn() {
-        return this == QUESTION || this == FOLLOW_UP || this == HINT || this == ROLE_ANSWER;
+        return this == QUESTION || this == FOLLOW_UP || this == HINT || this == ROLE_ANSWER || this == REDIRECT;
     }
 
     @JsonValue

@@ -39,7 +39,7 @@ final class Segmenter {
     }
 
     /** Spans [start, end) of trimmed sentences. */
-    private static List<int[]> sentences(String text) {
+    static List<int[]> sentences(String text) {
         List<int[]> spans = new ArrayList<>();
         int start = 0;
         for (int i = 0; i < text.length(); i++) {
@@ -83,6 +83,30 @@ final class Segmenter {
             return 0;
         }
         return end;
+    }
+
+    /**
+     * Whether text that may go on (a model's reply arriving piece by piece) already ends a sentence: it ends with
+     * "?" or "!", or with a period that closes a word that is neither an abbreviation nor a number ("Dr." and "3."
+     * may go on). What a later piece could still turn into one sentence is not claimed.
+     */
+    static boolean endsSentence(String text) {
+        int end = text.length();
+        while (end > 0 && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        int i = end - 1;
+        while (i >= 0 && CLOSERS.indexOf(text.charAt(i)) >= 0) {
+            i--;
+        }
+        if (i < 1 || TERMINATORS.indexOf(text.charAt(i)) < 0) {
+            return false;
+        }
+        char c = text.charAt(i);
+        if (c != '.') {
+            return true;
+        }
+        return Character.isLetter(text.charAt(i - 1)) && !isAbbreviation(text, i);
     }
 
     /** Whether the word ending with the period at {@code dot} is an abbreviation or an initial. */

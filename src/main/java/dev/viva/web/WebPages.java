@@ -6,6 +6,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.util.UUID;
  * build). Static files serve themselves; this resource only adds the two routes that are not files: the join link
  * {@code /interview/{id}} opens the candidate's room (the page reads the id from its path and the token from the
  * fragment, which never reaches the server), and {@code /} (and {@code /console}) lead to the recruiter console.
+ * They are pages for people, not API, so the OpenAPI document leaves them out.
  */
 @Path("/")
 public class WebPages {
@@ -25,18 +27,21 @@ public class WebPages {
     static final String ROOM = "META-INF/resources/candidate/room.html";
 
     @GET
+    @Operation(hidden = true)
     public Response home() {
         return console();
     }
 
     /** The console's relative links need the trailing slash. */
     @GET
+    @Operation(hidden = true)
     @Path("/console")
     public Response console() {
         return Response.seeOther(URI.create("/console/")).build();
     }
 
     @GET
+    @Operation(hidden = true)
     @Path("/interview/{id}")
     @Produces(MediaType.TEXT_HTML)
     public Response room(@PathParam("id") UUID id) {

@@ -8,6 +8,7 @@ import dev.viva.role.RoleTemplateParser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,15 @@ final class EngineSimulation {
     }
 
     static RoleTemplate role(String id) {
-        String resource = "roles/" + id + ".yaml";
+        return load("roles/" + id + ".yaml", id);
+    }
+
+    /** A template of the interviewer tests ({@code src/test/resources/engine-fixtures}). */
+    static RoleTemplate fixture(String id) {
+        return load("engine-fixtures/" + id + ".yaml", id);
+    }
+
+    private static RoleTemplate load(String resource, String id) {
         try (InputStream in = EngineSimulation.class.getClassLoader().getResourceAsStream(resource)) {
             return RoleTemplateParser.parse(resource, id, in);
         } catch (IOException e) {
@@ -50,6 +59,18 @@ final class EngineSimulation {
 
     /** Answers until done or {@code maxExchanges}. */
     void runTo(SimulatedCandidate candidate, int maxExchanges) {
+        runTo(candidate, maxExchanges, candidate.answerTime());
+    }
+
+    /** A whole interview answered at {@code answerTime} per answer (a fast typist, a slow speaker). */
+    static EngineSimulation run(RoleTemplate role, Level level, UUID id, SimulatedCandidate candidate,
+                                Duration answerTime) {
+        EngineSimulation sim = new EngineSimulation(role, level, id);
+        sim.runTo(candidate, Integer.MAX_VALUE, answerTime);
+        return sim;
+    }
+
+    void runTo(SimulatedCandidate candidate, int maxExchanges, Duration answerTime) {
         Utterance current = engine.lastUtterance();
         int guard = 0;
         while (!current.done() && exchanges.size() < maxExchanges) {
@@ -57,7 +78,7 @@ final class EngineSimulation {
                 throw new AssertionError("interview did not end");
             }
             String answer = candidate.answer(current.question(), exchanges.size());
-            clock.advance(candidate.answerTime());
+            clock.advance(answerTime);
             Step step = engine.handle(new EngineInput.Answer(answer));
             exchanges.add(new Exchange(answer, step, clock.instant()));
             current = step.utterance();
@@ -80,6 +101,11 @@ final class EngineSimulation {
         all.add(first.utterance());
         exchanges.forEach(e -> all.add(e.step().utterance()));
         return all;
+    }
+
+    /** Main (bank) questions asked, the greeting's and the wrap-up's included. */
+    long mainQuestions() {
+        return asked().stream().filter(q -> q.source() == dev.viva.interview.QuestionSource.BANK).count();
     }
 
     double meanScore() {

@@ -3,6 +3,7 @@ package dev.viva.interviewer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import dev.viva.interview.EndReason;
 import dev.viva.interview.QuestionSource;
 import dev.viva.interviewer.generation.OfflineReplyGenerator;
 import dev.viva.role.Level;
@@ -26,6 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InterviewEngineTest {
 
     private static final RoleTemplate BACKEND = EngineSimulation.role("backend-engineer");
+    /** A template with authored probes, main questions per phase and an about section. */
+    private static final RoleTemplate PROBES = EngineSimulation.fixture("probe-engineer");
     private static final Pattern QUOTE = Pattern.compile("“([^”]+)”");
 
     private static List<Integer> scoredBankDifficulties(EngineSimulation sim) {
@@ -43,9 +46,12 @@ class InterviewEngineTest {
         assertThat(weak.engine.ability().overall()).isLessThan(prior - 1.0);
         List<Integer> s = scoredBankDifficulties(strong);
         List<Integer> w = scoredBankDifficulties(weak);
-        assertThat(s.getLast()).isGreaterThan(s.getFirst());
-        assertThat(w.getLast()).isLessThan(w.getFirst());
-        assertThat(s.stream().mapToInt(Integer::intValue).max().getAsInt()).isEqualTo(5);
+        // questions are drawn near the candidate's ability: the later half reaches beyond where the interview began
+        assertThat(s.subList(s.size() / 2, s.size()).stream().mapToInt(Integer::intValue).max().getAsInt())
+                .isGreaterThan(s.getFirst());
+        assertThat(w.subList(w.size() / 2, w.size()).stream().mapToInt(Integer::intValue).min().getAsInt())
+                .isLessThan(w.getFirst());
+        assertThat(s.stream().mapToInt(Integer::intValue).max().getAsInt()).isGreaterThanOrEqualTo(4);
         assertThat(w.stream().mapToInt(Integer::intValue).min().getAsInt()).isLessThanOrEqualTo(2);
         // the trajectory is recorded with every answered turn
         assertThat(strong.answered()).allSatisfy(t -> assertThat(t.overall()).isBetween(1.0, 5.0));
@@ -131,6 +137,7 @@ class InterviewEngineTest {
         assertThat(step.utterance().done()).isTrue();
         assertThat(step.utterance().text()).contains("end of our time").contains("next steps");
         assertThat(step.answered()).isNotNull();
+        assertThat(sim.engine.endReason()).isEqualTo(EndReason.TIME_UP);
 
         EngineSimulation late = new EngineSimulation(BACKEND, Level.MID, UUID.randomUUID());
         late.runTo(SimulatedCandidate.AVERAGE, 3);
@@ -142,22 +149,209 @@ class InterviewEngineTest {
     }
 
     @Test
-    void followUpsQuoteTheCandidatesOwnWordsAndCompleteAnswersAreNotFollowedUp() {
-        EngineSimulation avg = EngineSimulation.run(BACKEND, Level.MID, UUID.randomUUID(), SimulatedCandidate.AVERAGE);
-        int followUps = 0;
-        for (EngineSimulation.Exchange e : avg.exchanges) {
-            if (e.step().utterance().kind() == UtteranceKind.FOLLOW_UP) {
-                followUps++;
-                Matcher m = QUOTE.matcher(e.step().utterance().text());
-                assertThat(m.find()).as(e.step().utterance().text()).isTrue();
-                assertThat(e.answer()).contains(m.group(1));
+    void followUpsAreTheAuthoredProbeOfTheMostImportantMissingPointAndCompleteAnswersAreNotFollowedUp() {
+        FollowUpGrammar grammar = new FollowUpGrammar(PROBES);
+        KeywordAssessor assessor = new KeywordAssessor();
+        int probes = 0;
+        for (int n = 0; n < 3; n++) {
+            EngineSimulation avg = EngineSimulation.run(PROBES, Level.MID, UUID.randomUUID(), SimulatedCandidate.AVERAGE);
+            for (int i = 0; i < avg.exchanges.size(); i++) {
+                EngineSimulation.Exchange e = avg.exchanges.get(i);
+                Utterance u = e.step().utterance();
+                if (u.kind() != UtteranceKind.FOLLOW_UP) {
+                    continue;
+                }
+                assertThat(grammar.followUp(u, e.answer())).as(u.text()).isEmpty();
+                AskedQuestion answered = i == 0 ? avg.first.asked() : avg.exchanges.get(i - 1).step().utterance().question();
+                if (answered.kind() == UtteranceKind.QUESTION && !answered.keyPoints().isEmpty()) {
+                    // the first probe of a question targets its most important uncovered point: first in the template
+                    RoleTemplate.Question bank = PROBES.question(answered.bankId()).orElseThrow();
+                    List<String> missing = assessor.assess(PROBES.id(), Level.MID, answered.spec(), e.answer())
+                            .missingKeyPoints();
+                    String first = bank.keyPoints().stream().filter(missing::contains).findFirst().orElseThrow();
+                    assertThat(u.question().keyPoints()).containsExactly(first);
+                    assertThat(bank.probesFor(first)).contains(u.question().question());
+                    probes++;
+                }
             }
         }
-        assertThat(followUps).isGreaterThanOrEqualTo(3);
+        assertThat(probes).isGreaterThanOrEqualTo(3);
 
-        EngineSimulation strong = EngineSimulation.run(BACKEND, Level.MID, UUID.randomUUID(), SimulatedCandidate.STRONG);
+        EngineSimulation strong = EngineSimulation.run(PROBES, Level.MID, UUID.randomUUID(), SimulatedCandidate.STRONG);
         assertThat(strong.utterances()).noneMatch(u -> u.kind() == UtteranceKind.FOLLOW_UP
                 || u.kind() == UtteranceKind.HINT);
+    }
+
+    @Test
+    void noFollowUpIsAssembledFromFragmentsAndEveryQuoteIsAWholeClause() {
+        int followUps = 0;
+        for (RoleTemplate role : List.of(PROBES, BACKEND)) {
+            FollowUpGrammar grammar = new FollowUpGrammar(role);
+            for (SimulatedCandidate c : SimulatedCandidate.values()) {
+                for (Level level : Level.values()) {
+                    for (int n = 0; n < 8; n++) {
+                        EngineSimulation sim = EngineSimulation.run(role, level, UUID.randomUUID(), c);
+                        for (EngineSimulation.Exchange e : sim.exchanges) {
+                            Utterance u = e.step().utterance();
+                            assertThat(FollowUpGrammar.quotes(u.text(), e.answer())).as(u.text()).isEmpty();
+                            if (u.kind() == UtteranceKind.FOLLOW_UP) {
+                                followUps++;
+                                assertThat(grammar.followUp(u, e.answer())).as(u.text()).isEmpty();
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(followUps).isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
+    void acknowledgementsAndHintsFollowTheAssessedQuality() {
+        List<String> hints = BACKEND.questions().stream().map(RoleTemplate.Question::hint)
+                .filter(h -> h != null && !h.isBlank()).toList();
+        int afterStrong = 0;
+        for (RoleTemplate role : List.of(PROBES, BACKEND)) {
+            List<String> roleHints = role.questions().stream().map(RoleTemplate.Question::hint)
+                    .filter(h -> h != null && !h.isBlank()).toList();
+            for (SimulatedCandidate c : List.of(SimulatedCandidate.STRONG, SimulatedCandidate.AVERAGE,
+                    SimulatedCandidate.WEAK)) {
+                for (int n = 0; n < 5; n++) {
+                    EngineSimulation sim = EngineSimulation.run(role, Level.MID, UUID.randomUUID(), c);
+                    for (EngineSimulation.Exchange e : sim.exchanges) {
+                        Integer score = e.step().answered() == null ? null : e.step().answered().score();
+                        String said = e.step().utterance().text();
+                        if (score != null && score >= 70) {
+                            afterStrong++;
+                            assertThat(e.step().utterance().kind()).isNotEqualTo(UtteranceKind.HINT);
+                            roleHints.forEach(h -> assertThat(said).as("hint after %d", score).doesNotContain(h));
+                            assertThat(said).doesNotContain("tricky").doesNotContain("giving it a go");
+                        }
+                        if (said.contains("tricky")) {
+                            assertThat(score).as(said).isNotNull().isLessThan(40);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(afterStrong).isGreaterThan(20);
+        assertThat(hints).isNotEmpty();
+    }
+
+    @Test
+    void repeatAfterAHintSaysTheHintAndTheQuestionAgain() {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            EngineSimulation sim = new EngineSimulation(PROBES, Level.MID, UUID.randomUUID());
+            sim.runTo(SimulatedCandidate.STRONG, 1);
+            Step wrong = sim.engine.handle(new EngineInput.Answer(
+                    "I think it mostly depends on the situation, probably performance, I would look it up."));
+            if (wrong.utterance().kind() != UtteranceKind.HINT) {
+                continue;
+            }
+            RoleTemplate.Question q = PROBES.question(wrong.asked().bankId()).orElseThrow();
+            assertThat(wrong.utterance().text()).contains(q.hint());
+            Step repeat = sim.engine.handle(new EngineInput.Answer("Sorry, could you repeat that?"));
+            assertThat(repeat.utterance().kind()).isEqualTo(UtteranceKind.REPEAT);
+            assertThat(repeat.utterance().text()).contains(q.hint()).contains(q.text());
+            return;
+        }
+        throw new AssertionError("no hint in 20 interviews");
+    }
+
+    @Test
+    void theOpeningIsShortBeforeTheFirstQuestion() {
+        for (RoleTemplate role : List.of(PROBES, BACKEND)) {
+            Utterance first = new EngineSimulation(role, Level.MID, UUID.randomUUID()).first.utterance();
+            String opening = first.text().substring(0, first.text().length() - first.question().question().length());
+            assertThat(opening.strip().split("\\s+").length).as(opening).isLessThanOrEqualTo(30);
+            assertThat(opening).contains("Grace").contains(role.persona().name());
+        }
+    }
+
+    @Test
+    void thePlanAsksItsMainQuestionsWhetherAnswersAreFastOrSlow() {
+        int planned = PROBES.phases().stream().mapToInt(RoleTemplate.PhaseSpec::questions).sum();
+        assertThat(planned).isEqualTo(12);
+        for (SimulatedCandidate c : List.of(SimulatedCandidate.STRONG, SimulatedCandidate.AVERAGE,
+                SimulatedCandidate.WEAK, SimulatedCandidate.OFF_TOPIC)) {
+            for (Duration pace : List.of(Duration.ofSeconds(8), c.answerTime(), Duration.ofSeconds(150))) {
+                EngineSimulation sim = EngineSimulation.run(PROBES, Level.MID, UUID.randomUUID(), c, pace);
+                assertThat(sim.mainQuestions()).as(c + " at " + pace).isBetween(10L, 16L);
+                Map<String, Integer> followUps = new java.util.HashMap<>();
+                sim.asked().stream().filter(q -> q.kind() == UtteranceKind.FOLLOW_UP || q.kind() == UtteranceKind.HINT)
+                        .forEach(q -> followUps.merge(q.bankId(), 1, Integer::sum));
+                assertThat(followUps.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(2));
+                if (pace.getSeconds() < 10) {
+                    // a fast typist gets the plan, not as many questions as fit in the time
+                    assertThat(sim.mainQuestions()).as(c.name()).isEqualTo(planned);
+                }
+                assertThat(sim.engine.endReason()).isEqualTo(EndReason.PLAN_COMPLETE);
+            }
+        }
+    }
+
+    @Test
+    void twoInterviewsOfTheSameRoleAndLevelShareAtMostHalfTheirMainQuestions() {
+        double total = 0;
+        int pairs = 50;
+        for (int i = 0; i < pairs; i++) {
+            List<String> a = mainIds(EngineSimulation.run(PROBES, Level.MID, UUID.randomUUID(), SimulatedCandidate.AVERAGE));
+            List<String> b = mainIds(EngineSimulation.run(PROBES, Level.MID, UUID.randomUUID(), SimulatedCandidate.AVERAGE));
+            total += a.stream().filter(b::contains).count() / (double) Math.min(a.size(), b.size());
+        }
+        assertThat(total / pairs).isLessThanOrEqualTo(0.5);
+    }
+
+    private static List<String> mainIds(EngineSimulation sim) {
+        return sim.asked().stream().filter(q -> q.source() == QuestionSource.BANK).map(AskedQuestion::bankId).toList();
+    }
+
+    @Test
+    void theCandidateCanEndTheInterviewEarly() {
+        EngineSimulation sim = new EngineSimulation(PROBES, Level.MID, UUID.randomUUID());
+        sim.runTo(SimulatedCandidate.AVERAGE, 3);
+        int open = sim.engine.lastUtterance().seq();
+        Step stop = sim.engine.handle(new EngineInput.Answer("Sorry, I'd like to stop here."));
+        assertThat(stop.utterance().done()).isTrue();
+        assertThat(stop.utterance().kind()).isEqualTo(UtteranceKind.CLOSING);
+        assertThat(stop.utterance().text()).contains("stop here").contains("next steps");
+        assertThat(stop.answered().seq()).isEqualTo(open);
+        assertThat(stop.answered().intent()).isEqualTo(Intent.END);
+        assertThat(stop.answered().score()).isNull();
+        assertThat(sim.engine.endReason()).isEqualTo(EndReason.CANDIDATE_ENDED);
+
+        EngineSimulation button = new EngineSimulation(PROBES, Level.MID, UUID.randomUUID());
+        Step end = button.engine.handle(new EngineInput.End());
+        assertThat(end.utterance().done()).isTrue();
+        assertThat(button.engine.endReason()).isEqualTo(EndReason.CANDIDATE_ENDED);
+        // thinking aloud is not a wish to stop
+        EngineSimulation thinking = new EngineSimulation(PROBES, Level.MID, UUID.randomUUID());
+        thinking.runTo(SimulatedCandidate.AVERAGE, 2);
+        assertThat(thinking.engine.handle(new EngineInput.Answer("Let me stop and think about the cache for a second."))
+                .utterance().done()).isFalse();
+    }
+
+    @Test
+    void anOffTopicAnswerGetsOneGentleRedirectThenTheInterviewMovesOn() {
+        EngineSimulation sim = new EngineSimulation(PROBES, Level.MID, UUID.randomUUID());
+        sim.runTo(SimulatedCandidate.STRONG, 1);
+        AskedQuestion q = sim.engine.lastUtterance().question();
+        assertThat(q.scored()).isTrue();
+        String football = "Honestly I prefer talking about football, my team won on Sunday after extra time.";
+        Step first = sim.engine.handle(new EngineInput.Answer(football));
+        assertThat(first.utterance().kind()).isEqualTo(UtteranceKind.REDIRECT);
+        assertThat(first.utterance().text()).endsWith(q.question()).containsAnyOf("drifted", "steer us back", "away from");
+        assertThat(first.answered().seq()).isEqualTo(q.seq());
+        Step second = sim.engine.handle(new EngineInput.Answer(football));
+        assertThat(second.utterance().kind()).isEqualTo(UtteranceKind.QUESTION);
+        assertThat(second.asked().bankId()).isNotEqualTo(q.bankId());
+
+        EngineSimulation offTopic = EngineSimulation.run(PROBES, Level.MID, UUID.randomUUID(), SimulatedCandidate.OFF_TOPIC);
+        Map<String, Integer> redirects = new java.util.HashMap<>();
+        offTopic.asked().stream().filter(a -> a.kind() == UtteranceKind.REDIRECT)
+                .forEach(a -> redirects.merge(a.bankId(), 1, Integer::sum));
+        assertThat(redirects).isNotEmpty();
+        assertThat(redirects.values()).allSatisfy(n -> assertThat(n).isEqualTo(1));
     }
 
     @Test
@@ -191,16 +385,16 @@ class InterviewEngineTest {
 
     @Test
     void twoCandidatesGiveTheSameAnswersButHearDifferentFollowUps() {
-        EngineSimulation a = EngineSimulation.run(BACKEND, Level.MID, UUID.randomUUID(), SimulatedCandidate.AVERAGE);
-        EngineSimulation b = EngineSimulation.run(BACKEND, Level.MID, UUID.randomUUID(), SimulatedCandidate.AVERAGE);
+        EngineSimulation a = EngineSimulation.run(PROBES, Level.MID, UUID.randomUUID(), SimulatedCandidate.AVERAGE);
+        EngineSimulation b = EngineSimulation.run(PROBES, Level.MID, UUID.randomUUID(), SimulatedCandidate.AVERAGE);
         List<String> fa = a.utterances().stream().filter(u -> u.kind() == UtteranceKind.FOLLOW_UP).map(Utterance::text).toList();
         List<String> fb = b.utterances().stream().filter(u -> u.kind() == UtteranceKind.FOLLOW_UP).map(Utterance::text).toList();
         assertThat(fa).isNotEmpty();
         assertThat(fa).isNotEqualTo(fb);
         // and the same interview always reads the same
         UUID id = UUID.randomUUID();
-        assertThat(EngineSimulation.run(BACKEND, Level.MID, id, SimulatedCandidate.AVERAGE).utterances())
-                .isEqualTo(EngineSimulation.run(BACKEND, Level.MID, id, SimulatedCandidate.AVERAGE).utterances());
+        assertThat(EngineSimulation.run(PROBES, Level.MID, id, SimulatedCandidate.AVERAGE).utterances())
+                .isEqualTo(EngineSimulation.run(PROBES, Level.MID, id, SimulatedCandidate.AVERAGE).utterances());
     }
 
     @Test
@@ -279,20 +473,29 @@ class InterviewEngineTest {
     }
 
     @Test
-    void questionsAboutTheRoleAreAnsweredAtWrapUp() {
-        EngineSimulation sim = new EngineSimulation(BACKEND, Level.MID, UUID.randomUUID());
-        sim.runTo(SimulatedCandidate.AVERAGE, 200);
-        // rerun to the wrap-up question only, then ask about the role
-        EngineSimulation wrap = new EngineSimulation(BACKEND, Level.MID, UUID.randomUUID());
+    void questionsAboutTheRoleAreAnsweredFromTheAboutSectionOrPassedOnToTheRecruiter() {
+        EngineSimulation wrap = new EngineSimulation(PROBES, Level.MID, UUID.randomUUID());
         while (wrap.engine.lastUtterance().phase() != Phase.WRAP_UP) {
             wrap.runTo(SimulatedCandidate.STRONG, wrap.exchanges.size() + 1);
         }
-        Step answer = wrap.engine.handle(new EngineInput.Answer("What would the team work on day to day?"));
+        RoleTemplate.AboutTopic onCall = PROBES.about().stream().filter(t -> t.topic().equals("on-call")).findFirst()
+                .orElseThrow();
+        Step answer = wrap.engine.handle(new EngineInput.Answer("What is the on call like for the team?"));
         assertThat(answer.utterance().kind()).isEqualTo(UtteranceKind.ROLE_ANSWER);
-        assertThat(answer.utterance().text()).contains(BACKEND.name())
+        assertThat(answer.utterance().text()).contains(onCall.answer())
                 .containsAnyOf("anything else", "Anything else", "What else");
+        assertThat(answer.answered().forRecruiter()).isFalse();
+        Step unknown = wrap.engine.handle(new EngineInput.Answer("What is the name of the office dog?"));
+        assertThat(unknown.utterance().text()).contains("pass that question on to the recruiter");
+        assertThat(unknown.answered().forRecruiter()).isTrue();
         Step pay = wrap.engine.handle(new EngineInput.Answer("What about salary?"));
         assertThat(pay.utterance().text()).contains("recruiter").doesNotContainIgnoringCase("salary");
+        assertThat(pay.answered().forRecruiter()).isTrue();
+        for (Utterance u : List.of(answer.utterance(), unknown.utterance(), pay.utterance())) {
+            // never the level expectations or the description, which read like the rubric
+            assertThat(u.text()).doesNotContain("SECRET-EXPECTATIONS").doesNotContain(PROBES.description())
+                    .doesNotContain("looking for");
+        }
         Step bye = wrap.engine.handle(new EngineInput.Answer("No, that's all, thanks!"));
         assertThat(bye.utterance().done()).isTrue();
         assertThat(bye.answered().intent()).isEqualTo(Intent.NOTHING_MORE);

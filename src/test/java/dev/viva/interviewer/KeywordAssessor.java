@@ -22,6 +22,9 @@ public class KeywordAssessor implements AnswerAssessor {
 
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9][a-z0-9+#-]*");
     private static final Pattern INJECTION = Pattern.compile("(?i)ignore (your|all|previous) instructions|full marks");
+    /** Words any attempt at a backend question uses; an answer with none of them and nothing of the question is off topic. */
+    private static final Set<String> DOMAIN = Set.of("performance", "data", "database", "code", "service", "api",
+            "system", "server", "cache", "query", "test", "python", "request", "error");
     private static final Set<String> STOP = Set.of("the", "and", "for", "with", "that", "this", "are", "is", "a",
             "an", "of", "to", "in", "on", "it", "as", "be", "or", "by", "can", "so", "they", "their", "when", "not");
 
@@ -49,7 +52,13 @@ public class KeywordAssessor implements AnswerAssessor {
         int score = question.allKeyPoints().isEmpty() ? 50 : 100 * covered.size() / question.allKeyPoints().size();
         score = Math.max(0, score - 30 * misconceptions.size());
         double relevance = overlap(words(question.text() + " " + String.join(" ", question.allKeyPoints())), words);
-        return result(score, Math.min(1.0, relevance * 3), covered, missing, misconceptions, List.of(), true);
+        Set<String> topic = words(String.join(" ", question.allKeyPoints()) + " "
+                + (question.idealAnswer() == null ? "" : question.idealAnswer()));
+        List<AnswerAssessment.Flag> flags = covered.isEmpty() && topic.stream().noneMatch(words::contains)
+                && words.stream().noneMatch(DOMAIN::contains) && words.size() >= 5
+                ? List.of(new AnswerAssessment.Flag("OFF_TOPIC", "the answer is about something else", null))
+                : List.of();
+        return result(score, Math.min(1.0, relevance * 3), covered, missing, misconceptions, flags, true);
     }
 
     private static AnswerAssessment result(int score, double relevance, List<String> covered, List<String> missing,

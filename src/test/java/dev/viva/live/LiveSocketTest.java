@@ -3,6 +3,7 @@ package dev.viva.live;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.viva.TestApi.Joined;
 import dev.viva.TestSocket;
+import dev.viva.interview.EndReason;
 import dev.viva.interview.InputMode;
 import dev.viva.interview.QuestionSource;
 import dev.viva.interview.service.InterviewService;
@@ -69,7 +70,7 @@ class LiveSocketTest {
             assertThat(q.get("phase").asText()).isEqualTo("intermediate");
             assertThat(q.get("text").asText()).isEqualTo("How would you find a slow query?");
         }
-        interviews.complete(id);
+        interviews.complete(id, EndReason.PLAN_COMPLETE);
         JsonNode status = a.next();
         assertThat(status.get("type").asText()).isEqualTo("status");
         assertThat(status.get("status").asText()).isEqualTo("COMPLETED");

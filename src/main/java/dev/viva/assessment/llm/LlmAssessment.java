@@ -119,7 +119,8 @@ public final class LlmAssessment {
         var method = new InterviewReport.Method(used ? "offline+llm" : "offline", modelName, null, null, invented,
                 grades);
         InterviewReport report = engine.reports().build(new ReportBuilder.TranscriptInput(in.interviewId(), in.role(),
-                in.level(), in.candidateName(), in.status(), in.startedAt(), in.endedAt(), entries), method,
+                in.level(), in.candidateName(), in.status(), in.startedAt(), in.endedAt(), entries, in.endReason(),
+                in.forRecruiter()), method,
                 e -> scored.containsKey(e) ? scored.get(e) : engine.score(e.question(), e.answer()));
         if (reviewer == null) {
             return report;

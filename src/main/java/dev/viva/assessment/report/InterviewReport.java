@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.viva.assessment.AnswerAssessment;
 import dev.viva.assessment.Signals;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -19,18 +20,21 @@ import java.util.UUID;
 @RegisterForReflection(targets = {InterviewReport.class, InterviewReport.Candidate.class, InterviewReport.Dimension.class,
         InterviewReport.Point.class, InterviewReport.Quote.class, InterviewReport.AnswerReport.class,
         InterviewReport.FollowUp.class, InterviewReport.ReviewFlag.class, InterviewReport.TranscriptEntry.class,
-        InterviewReport.Method.class, InterviewReport.LlmGrade.class})
+        InterviewReport.Method.class, InterviewReport.LlmGrade.class, InterviewReport.Coverage.class})
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@Schema(requiredProperties = {"schemaVersion", "interviewId", "candidate", "overallScore", "recommendation",
+        "dimensions", "generatedAt"})
 public record InterviewReport(
-        int schemaVersion,
-        UUID interviewId,
+        @Schema(examples = "1") int schemaVersion,
+        @Schema(examples = "5f0c3a4e-2b9d-4c61-9a57-1d2e3f4a5b6c") UUID interviewId,
         Candidate candidate,
-        int overallScore,
-        double overallScoreOutOf5,
+        @Schema(examples = "72", minimum = "0", maximum = "100") int overallScore,
+        @Schema(examples = "3.9") double overallScoreOutOf5,
         Recommendation recommendation,
-        double confidence,
-        String confidenceLabel,
+        @Schema(examples = "0.8") double confidence,
+        @Schema(examples = "high") String confidenceLabel,
         List<String> confidenceReasons,
+        @Schema(examples = "A solid mid-level backend engineer: clear on transactions and idempotency, vaguer on caching.")
         String executiveSummary,
         List<Dimension> dimensions,
         List<Point> strengths,
@@ -67,7 +71,20 @@ public record InterviewReport(
      */
     public record Candidate(String name, String role, String roleName, String level, String status, Instant startedAt,
                             Instant endedAt, Double durationMinutes, int questionsAsked, int answersAssessed,
-                            String duration) {
+                            String duration, String endReason, Coverage coverage) {
+    }
+
+    /**
+     * How much of the plan the interview covered (interviews only, not transcripts assessed after the fact).
+     *
+     * @param mainQuestionsAsked    bank questions asked (follow-ups, hints and redirects not counted)
+     * @param mainQuestionsPlanned  main questions the plan holds
+     * @param phasesReached         phases the interview reached, in order
+     * @param phasesPlanned         phases of the plan
+     * @param questionsForRecruiter the candidate's questions about the job the interviewer passed on, verbatim
+     */
+    public record Coverage(int mainQuestionsAsked, int mainQuestionsPlanned, List<String> phasesReached,
+                           int phasesPlanned, List<String> questionsForRecruiter) {
     }
 
     /**

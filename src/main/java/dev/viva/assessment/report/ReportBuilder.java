@@ -47,9 +47,25 @@ import static dev.viva.assessment.report.Phrases.upperFirst;
  */
 public final class ReportBuilder {
 
-    /** What the report is built from. */
+    /**
+     * What the report is built from.
+     *
+     * @param endReason     why the interview ended (EndReason name), null for a transcript assessed after the fact
+     * @param forRecruiter  the candidate's questions the interviewer passed on to the recruiter
+     */
     public record TranscriptInput(UUID interviewId, RoleTemplate role, Level level, String candidateName, String status,
-                                  Instant startedAt, Instant endedAt, List<Entry> entries) {
+                                  Instant startedAt, Instant endedAt, List<Entry> entries, String endReason,
+                                  List<String> forRecruiter) {
+
+        public TranscriptInput {
+            forRecruiter = forRecruiter == null ? List.of() : List.copyOf(forRecruiter);
+        }
+
+        /** A transcript without an interview behind it: no end and no plan to cover. */
+        public TranscriptInput(UUID interviewId, RoleTemplate role, Level level, String candidateName, String status,
+                               Instant startedAt, Instant endedAt, List<Entry> entries) {
+            this(interviewId, role, level, candidateName, status, startedAt, endedAt, entries, null, List.of());
+        }
     }
 
     /**
@@ -64,6 +80,18 @@ public final class ReportBuilder {
 
     public ReportBuilder(AnswerScorer scorer) {
         this.scorer = scorer;
+    }
+
+    /** How much of the plan an interview covered; null for a transcript assessed after the fact. */
+    static InterviewReport.Coverage coverage(TranscriptInput in) {
+        if (in.endReason() == null) {
+            return null;
+        }
+        RoleTemplate role = in.role();
+        int asked = (int) in.entries().stream().filter(e -> "BANK".equals(e.questionSource())).count();
+        int planned = role.phases().stream().mapToInt(RoleTemplate.PhaseSpec::questions).sum();
+        List<String> reached = in.entries().stream().map(e -> e.phase().id()).distinct().toList();
+        return new InterviewReport.Coverage(asked, planned, reached, role.phases().size(), in.forRecruiter());
     }
 
     public InterviewReport build(TranscriptInput in, InterviewReport.Method method) {
@@ -139,7 +167,7 @@ public final class ReportBuilder {
                 : round1(Duration.between(in.startedAt(), in.endedAt()).toMillis() / 60000.0);
         var candidate = new InterviewReport.Candidate(in.candidateName(), role.id(), role.name(), in.level().id(),
                 in.status(), in.startedAt(), in.endedAt(), minutes, in.entries().size(), scored.size(),
-                duration(in, minutes));
+                duration(in, minutes), in.endReason(), coverage(in));
         String summary = summary(candidate, who, overall, recommendation, confidence, reasons, dimensions, strengths,
                 concerns, scored);
         List<InterviewReport.AnswerReport> answers = all.stream().map(s -> new InterviewReport.AnswerReport(

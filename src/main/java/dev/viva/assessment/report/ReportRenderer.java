@@ -2,6 +2,7 @@ package dev.viva.assessment.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Markdown and printable HTML renderings of a report, laid out like the report recruiters asked for (seed 000):
@@ -28,7 +29,13 @@ public final class ReportRenderer {
         }
         md.append("- **Duration**: ").append(c.duration()).append('\n');
         md.append("- **Questions**: ").append(c.questionsAsked()).append(" asked, ").append(c.answersAssessed())
-                .append(" answers assessed\n\n");
+                .append(" answers assessed\n");
+        coverageLine(c).ifPresent(x -> md.append("- **Coverage**: ").append(mdText(x)).append('\n'));
+        if (c.coverage() != null && !c.coverage().questionsForRecruiter().isEmpty()) {
+            md.append("- **Questions for the recruiter**: ").append(mdText(String.join(" / ",
+                    c.coverage().questionsForRecruiter()))).append('\n');
+        }
+        md.append('\n');
         md.append("## Overall Assessment\n\n### Recommendation: **").append(r.recommendation().label().toUpperCase(Locale.ROOT))
                 .append("**\n**Overall Score**: ").append(r.overallScore()).append("/100 (")
                 .append(String.format(Locale.ROOT, "%.1f", r.overallScoreOutOf5())).append(" / 5.0)  \n**Confidence**: ")
@@ -162,6 +169,10 @@ public final class ReportRenderer {
                 .append(c.startedAt() == null ? "" : row("Interview date", esc(when(c.startedAt()))))
                 .append(row("Duration", esc(c.duration())))
                 .append(row("Answers assessed", c.answersAssessed() + " of " + c.questionsAsked() + " questions"))
+                .append(coverageLine(c).map(x -> row("Coverage", esc(x))).orElse(""))
+                .append(c.coverage() == null || c.coverage().questionsForRecruiter().isEmpty() ? ""
+                        : row("Questions for the recruiter", esc(String.join(" / ",
+                        c.coverage().questionsForRecruiter()))))
                 .append("</table></section>");
         h.append("<section><h2>Overall assessment</h2><p class=\"rec\">").append(esc(r.recommendation().label().toUpperCase(Locale.ROOT)))
                 .append(" &middot; ").append(r.overallScore()).append("/100 (").append(String.format(Locale.ROOT, "%.1f", r.overallScoreOutOf5()))
@@ -230,6 +241,25 @@ public final class ReportRenderer {
             p.quotes().forEach(q -> h.append("<blockquote>").append(esc(q)).append("</blockquote>"));
         }
         h.append("</section>");
+    }
+
+    /** "9 of 12 planned main questions, 5 of 6 phases (to soft-skills); ended by the candidate". */
+    static Optional<String> coverageLine(InterviewReport.Candidate c) {
+        InterviewReport.Coverage cov = c.coverage();
+        if (cov == null) {
+            return Optional.empty();
+        }
+        String end = c.endReason() == null ? "" : "; " + switch (c.endReason()) {
+            case "PLAN_COMPLETE" -> "the plan was completed";
+            case "TIME_UP" -> "ended when the time ran out";
+            case "CANDIDATE_ENDED" -> "ended early by the candidate";
+            case "ABANDONED" -> "the candidate left before the end";
+            case "CANCELLED" -> "cancelled by a recruiter";
+            default -> c.endReason();
+        };
+        return Optional.of(cov.mainQuestionsAsked() + " of " + cov.mainQuestionsPlanned() + " planned main questions, "
+                + cov.phasesReached().size() + " of " + cov.phasesPlanned() + " phases"
+                + (cov.phasesReached().isEmpty() ? "" : " (to " + cov.phasesReached().getLast() + ")") + end);
     }
 
     private static String row(String k, String v) {

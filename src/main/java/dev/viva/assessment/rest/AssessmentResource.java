@@ -20,6 +20,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.List;
 import java.util.Optional;
@@ -32,6 +42,8 @@ import static dev.viva.assessment.rest.AssessmentViews.TranscriptRequest;
 @Path("/api/v1/assessments")
 @RecruiterOnly
 @Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Assessments")
+@SecurityRequirement(name = "recruiterKey")
 public class AssessmentResource {
 
     private final AssessmentEngine engine;
@@ -47,6 +59,20 @@ public class AssessmentResource {
     @POST
     @Path("/answers")
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "assessAnswer", summary = "Score one answer",
+            description = "Scores an answer to a question for a role and level, 0-100, with the strengths, weaknesses "
+                    + "and flags found and the candidate's own words as evidence. A question from the role's bank "
+                    + "brings its key points; send `keyPoints` to score against your own.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AnswerRequest.class),
+            examples = @ExampleObject(name = "answer", value = """
+                    {"role": "backend-engineer", "level": "mid",
+                     "question": "How would you make a payment endpoint idempotent?",
+                     "answer": "The client sends an idempotency key; we store it with the result in the same transaction and return the stored result on a retry."}""")))
+    @APIResponse(responseCode = "200", description = "The assessment")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public AnswerView answer(@NotNull(message = "a JSON body is required") @Valid AnswerRequest request) {
         RoleTemplate role = role(request.role());
         Optional<RoleTemplate.Question> bank = AssessmentEngine.bankQuestion(role, request.question());
@@ -77,8 +103,27 @@ public class AssessmentResource {
     @POST
     @Path("/transcripts")
     @Produces({MediaType.APPLICATION_JSON, "text/markdown", MediaType.TEXT_HTML})
+    @Operation(operationId = "assessTranscript", summary = "Report on a transcript recorded elsewhere",
+            description = "Scores every answer of a transcript and returns the whole report, as for an interview "
+                    + "taken in Viva; JSON unless `format` or the Accept header asks for Markdown or HTML.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TranscriptRequest.class),
+            examples = @ExampleObject(name = "transcript", value = """
+                    {"role": "backend-engineer", "level": "mid", "candidateName": "Ada Lovelace",
+                     "answers": [{"question": "How would you make a payment endpoint idempotent?",
+                                  "answer": "The client sends an idempotency key; we store it with the result."}]}""")))
+    @APIResponse(responseCode = "200", description = "The report", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InterviewReport.class)),
+            @Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response transcript(@NotNull(message = "a JSON body is required") @Valid TranscriptRequest request,
-                               @QueryParam("format") String format, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+                               @Parameter(description = "json (default), md or html; overrides Accept",
+                                       schema = @Schema(enumeration = {"json", "md", "html"}))
+                               @QueryParam("format") String format,
+                               @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         RoleTemplate role = role(request.role());
         InterviewReport report = review.report(engine, engine.transcriptInput(role, request.level(), request.candidateName(),
                 request.answers().stream().map(a -> new AssessmentEngine.TranscriptAnswer(a.question(), a.answer(),

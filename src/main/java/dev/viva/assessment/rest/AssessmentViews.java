@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.util.List;
 import java.util.stream.Stream;
@@ -60,7 +61,10 @@ final class AssessmentViews {
 
     /** The assessment with all its evidence also listed flat, as integrations asked for. */
     @RegisterForReflection
-    record AnswerView(int score, double relevance, List<String> dimensions, List<AnswerAssessment.Finding> strengths,
+    @Schema(requiredProperties = {"score", "relevance", "dimensions", "answered"})
+    record AnswerView(@Schema(examples = "78", minimum = "0", maximum = "100") int score,
+                      @Schema(examples = "0.91") double relevance, List<String> dimensions,
+                      List<AnswerAssessment.Finding> strengths,
                       List<AnswerAssessment.Finding> weaknesses, List<String> tips, String justification,
                       List<AnswerAssessment.Evidence> evidence, List<AnswerAssessment.Flag> flags,
                       List<String> coveredKeyPoints, List<String> missingKeyPoints, List<String> misconceptions,

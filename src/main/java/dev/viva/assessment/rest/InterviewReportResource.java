@@ -19,12 +19,22 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.UUID;
 
 /** The report of an interview as JSON (stored as is), Markdown or printable HTML; regenerated on demand. */
 @Path("/api/v1/interviews/{id}/report")
 @RecruiterOnly
+@Tag(name = "Reports")
+@SecurityRequirement(name = "recruiterKey")
 public class InterviewReportResource {
 
     private final InterviewService interviews;
@@ -39,8 +49,26 @@ public class InterviewReportResource {
 
     @GET
     @Produces({MediaType.APPLICATION_JSON, "text/markdown", MediaType.TEXT_HTML})
-    public Response get(@PathParam("id") UUID id, @QueryParam("format") String format,
-                        @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    @Operation(operationId = "getReport", summary = "Get the report of an interview",
+            description = "The scored report, every score traceable to the candidate's own words; JSON unless "
+                    + "`format` or the Accept header asks for Markdown or printable HTML. 409 until the interview has "
+                    + "ended and its report exists (the `report.ready` webhook says when); 410 for a cancelled one.")
+    @APIResponse(responseCode = "200", description = "The report; the JSON's schema version is in Viva-Report-Schema",
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InterviewReport.class)),
+                    @Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING)),
+                    @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "410", ref = "Gone")
+    public Response get(@PathParam("id") UUID id,
+                        @Parameter(description = "json (default), md or html; overrides Accept",
+                                schema = @Schema(enumeration = {"json", "md", "html"}))
+                        @QueryParam("format") String format,
+                        @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         StoredReport stored = interviews.report(id);
         String chosen = ReportFormats.choose(format, accept);
         if (chosen.equals("json")) {
@@ -56,6 +84,15 @@ public class InterviewReportResource {
     /** Rebuilds the report of an ended interview, for example after a role template's rubric was improved. */
     @POST
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "regenerateReport", summary = "Rebuild the report of an ended interview",
+            description = "Scores the interview again with the current role template and scoring, replacing the "
+                    + "stored report (for example after a rubric was improved). 409 while the interview has not ended.")
+    @APIResponse(responseCode = "200", description = "The new report")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public InterviewReport regenerate(@PathParam("id") UUID id) {
         if (!interviews.get(id).status.isFinal()) {
             throw ApiProblem.conflict("interview " + id + " has not ended; its report is produced when it does");

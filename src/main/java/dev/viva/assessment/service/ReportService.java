@@ -103,11 +103,15 @@ public class ReportService {
         Map<UUID, TurnDetails.Detail> details = turnDetails.isResolvable()
                 ? turnDetails.get().forInterview(interview.id) : Map.of();
         List<ReportBuilder.Entry> entries = new ArrayList<>();
+        List<String> forRecruiter = new ArrayList<>();
         List<String> lastBankDimensions = null;
         // a follow-up probes the bank question before it: a story's follow-up is judged as part of a story
         QuestionKind lastBankKind = QuestionKind.TECHNICAL;
         for (Turn t : turns) {
             TurnDetails.Detail d = details.get(t.id);
+            if (d != null && d.forRecruiter() && t.answerText != null) {
+                forRecruiter.add(t.answerText);
+            }
             QuestionSpec spec = t.questionSource == QuestionSource.BANK && t.questionId != null
                     ? role.question(t.questionId).map(QuestionSpec::of).orElse(null) : null;
             if (spec == null) {
@@ -131,7 +135,8 @@ public class ReportService {
                     d == null ? null : d.ability()));
         }
         return new ReportBuilder.TranscriptInput(interview.id, role, interview.level, interview.candidateName,
-                interview.status.name(), interview.startedAt, interview.endedAt, entries);
+                interview.status.name(), interview.startedAt, interview.endedAt, entries,
+                interview.endReason == null ? null : interview.endReason.name(), forRecruiter);
     }
 
     /** A generated question informs what the bank questions of its phase inform, or the heaviest dimension. */

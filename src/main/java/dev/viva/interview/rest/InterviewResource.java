@@ -7,6 +7,7 @@ import dev.viva.interview.service.InterviewService;
 import dev.viva.platform.config.ServerConfig;
 import dev.viva.platform.error.ApiProblem;
 import dev.viva.platform.error.Instants;
+import dev.viva.platform.error.Problem;
 import dev.viva.platform.security.RecruiterOnly;
 import dev.viva.role.RoleCatalog;
 import dev.viva.role.RoleTemplate;
@@ -26,6 +27,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Instant;
@@ -35,6 +47,7 @@ import static dev.viva.interview.rest.InterviewViews.*;
 
 @Path("/api/v1/interviews")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Interviews")
 public class InterviewResource {
 
     /** Beyond this page (at 200 a page, 200 million interviews) nothing can be listed; refused rather than overflowed. */
@@ -53,6 +66,28 @@ public class InterviewResource {
     @POST
     @RecruiterOnly
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createInterview", summary = "Create an interview",
+            description = "Schedules an interview of a candidate for a role at a level. The answer carries the "
+                    + "candidate token and the join link, both shown only this once: send the link to the candidate.")
+    @SecurityRequirement(name = "recruiterKey")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CreateInterviewRequest.class),
+            examples = @ExampleObject(name = "create", value = """
+                    {"candidateName": "Ada Lovelace", "candidateEmail": "ada@example.com",
+                     "role": "backend-engineer", "level": "mid"}""")))
+    @APIResponse(responseCode = "201", description = "Created; Location is the interview's URL",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = CreatedInterview.class),
+                    examples = @ExampleObject(name = "created", value = """
+                            {"id": "5f0c3a4e-2b9d-4c61-9a57-1d2e3f4a5b6c", "candidateName": "Ada Lovelace",
+                             "candidateEmail": "ada@example.com", "role": "backend-engineer", "level": "mid",
+                             "status": "SCHEDULED", "createdAt": "2026-11-22T09:00:00Z",
+                             "candidateToken": "vc_2b7e151628aed2a6abf7158809cf4f3c",
+                             "joinUrl": "https://viva.example.com/interview/5f0c3a4e-2b9d-4c61-9a57-1d2e3f4a5b6c#token=vc_2b7e151628aed2a6abf7158809cf4f3c"}""")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateInterviewRequest request) {
         InterviewService.Created created = service.create(request.candidateName(), request.candidateEmail(),
                 request.role(), request.level());
@@ -66,9 +101,19 @@ public class InterviewResource {
 
     @GET
     @RecruiterOnly
-    public InterviewPage list(@QueryParam("status") String status,
-                              @QueryParam("role") String role,
+    @Operation(operationId = "listInterviews", summary = "List interviews",
+            description = "Newest first, filtered by status, role and creation time, a page at a time.")
+    @SecurityRequirement(name = "recruiterKey")
+    @APIResponse(responseCode = "200", description = "A page of interviews")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    public InterviewPage list(@Parameter(schema = @Schema(implementation = InterviewStatus.class))
+                              @QueryParam("status") String status,
+                              @Parameter(description = "role template id") @QueryParam("role") String role,
+                              @Parameter(description = "a date (2026-11-01) or an instant (2026-11-01T09:00:00Z)")
                               @QueryParam("createdFrom") String createdFrom,
+                              @Parameter(description = "a date (inclusive) or an instant")
                               @QueryParam("createdTo") String createdTo,
                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
@@ -83,6 +128,13 @@ public class InterviewResource {
     @GET
     @Path("/{id}")
     @RecruiterOnly
+    @Operation(operationId = "getInterview", summary = "Get an interview",
+            description = "Its status and timeline; `durationSeconds` counts up while it runs.")
+    @SecurityRequirement(name = "recruiterKey")
+    @APIResponse(responseCode = "200", description = "The interview")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public InterviewView get(@PathParam("id") UUID id) {
         return InterviewView.of(service.get(id), Instant.now());
     }
@@ -90,6 +142,15 @@ public class InterviewResource {
     @POST
     @Path("/{id}/cancel")
     @RecruiterOnly
+    @Operation(operationId = "cancelInterview", summary = "Cancel an interview",
+            description = "Cancels a scheduled or running interview: its candidate is disconnected and no report is "
+                    + "produced. 409 once it has ended.")
+    @SecurityRequirement(name = "recruiterKey")
+    @APIResponse(responseCode = "200", description = "The cancelled interview")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public InterviewView cancel(@PathParam("id") UUID id) {
         return InterviewView.of(service.cancel(id), Instant.now());
     }
@@ -97,6 +158,17 @@ public class InterviewResource {
     @jakarta.ws.rs.DELETE
     @Path("/{id}")
     @RecruiterOnly
+    // no body on success: a client that accepts only the error's media type is served too
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(operationId = "deleteInterview", summary = "Erase an interview",
+            description = "Erases the interview with its turns, report and webhook messages. 409 while it runs: "
+                    + "cancel it first.")
+    @SecurityRequirement(name = "recruiterKey")
+    @APIResponse(responseCode = "204", description = "Erased")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(id);
         return Response.noContent().build();
@@ -105,6 +177,14 @@ public class InterviewResource {
     @GET
     @Path("/{id}/transcript")
     @RecruiterOnly
+    @Operation(operationId = "getTranscript", summary = "Get the transcript",
+            description = "Every turn so far: phase, difficulty, the question and where it came from, the answer, "
+                    + "timings, input mode and speech-recognition confidence.")
+    @SecurityRequirement(name = "recruiterKey")
+    @APIResponse(responseCode = "200", description = "The transcript")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public TranscriptView transcript(@PathParam("id") UUID id) {
         Interview interview = service.get(id);
         return new TranscriptView(id, interview.status,
@@ -114,7 +194,15 @@ public class InterviewResource {
     /** The candidate's own view of their interview; needs that interview's candidate token. */
     @GET
     @Path("/{id}/public")
-    public CandidateView publicView(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+    @Tag(name = "Candidate")
+    @Operation(operationId = "getCandidateView", summary = "The candidate's view of their interview",
+            description = "Name, role, interviewer, planned minutes and status: what the interview page shows.")
+    @SecurityRequirement(name = "candidateToken")
+    @APIResponse(responseCode = "200", description = "The candidate's view")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    public CandidateView publicView(@PathParam("id") UUID id, @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         Interview i = service.authenticateCandidate(id, auth);
         RoleTemplate role = roles.find(i.roleId).orElseThrow(() -> ApiProblem.unavailable(
                 "the role template '" + i.roleId + "' of this interview is no longer installed"));

@@ -1,5 +1,6 @@
 package dev.viva.interview.rest;
 
+import dev.viva.interview.EndReason;
 import dev.viva.interview.InputMode;
 import dev.viva.interview.Interview;
 import dev.viva.interview.InterviewStatus;
@@ -12,6 +13,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -32,35 +34,59 @@ final class InterviewViews {
     }
 
     @RegisterForReflection
-    record InterviewView(UUID id, String candidateName, String candidateEmail, String role, Level level,
-                         InterviewStatus status, Instant createdAt, Instant consentedAt, Instant startedAt,
-                         Instant endedAt, String endReason, Long durationSeconds) {
+    @Schema(requiredProperties = {"id", "candidateName", "candidateEmail", "role", "level", "status", "createdAt"})
+    record InterviewView(@Schema(examples = "5f0c3a4e-2b9d-4c61-9a57-1d2e3f4a5b6c") UUID id,
+                         @Schema(examples = "Ada Lovelace") String candidateName,
+                         @Schema(examples = "ada@example.com") String candidateEmail,
+                         @Schema(examples = "backend-engineer") String role, Level level,
+                         InterviewStatus status,
+                         @Schema(examples = "2026-11-22T09:00:00Z") Instant createdAt,
+                         @Schema(examples = "2026-11-22T09:40:00Z") Instant consentedAt,
+                         @Schema(examples = "2026-11-22T09:40:05Z") Instant startedAt,
+                         @Schema(examples = "2026-11-22T10:20:00Z") Instant endedAt,
+                         @Schema(description = "why the interview ended; absent while it runs") EndReason endReason,
+                         @Schema(description = "the reason in words, when there is more to say than the reason",
+                                 examples = "the candidate ended the interview") String endDetail,
+                         @Schema(examples = "2395") Long durationSeconds) {
 
         static InterviewView of(Interview i, Instant now) {
             return new InterviewView(i.id, i.candidateName, i.candidateEmail, i.roleId, i.level, i.status,
-                    i.createdAt, i.consentedAt, i.startedAt, i.endedAt, i.endReason, i.durationSeconds(now));
+                    i.createdAt, i.consentedAt, i.startedAt, i.endedAt, i.endReason, i.endDetail, i.durationSeconds(now));
         }
     }
 
     /** Returned once, at creation: the token is not stored and cannot be shown again. */
     @RegisterForReflection
+    @Schema(requiredProperties = {"id", "candidateName", "candidateEmail", "role", "level", "status", "createdAt",
+            "candidateToken", "joinUrl"})
     record CreatedInterview(UUID id, String candidateName, String candidateEmail, String role, Level level,
                             InterviewStatus status, Instant createdAt, String candidateToken, String joinUrl) {
     }
 
     @RegisterForReflection
-    record InterviewPage(List<InterviewView> items, int page, int size, long total) {
+    @Schema(requiredProperties = {"items", "page", "size", "total"})
+    record InterviewPage(List<InterviewView> items, @Schema(examples = "0") int page,
+                         @Schema(examples = "20") int size, @Schema(examples = "1") long total) {
     }
 
     /** What a candidate may see of their own interview: no email of others, no scores. */
     @RegisterForReflection
-    record CandidateView(UUID id, String candidateName, String role, String roleName, Level level,
-                         InterviewStatus status, String interviewerName, int plannedMinutes, Long durationSeconds) {
+    @Schema(requiredProperties = {"id", "candidateName", "role", "roleName", "level", "status", "interviewerName",
+            "plannedMinutes"})
+    record CandidateView(@Schema(examples = "5f0c3a4e-2b9d-4c61-9a57-1d2e3f4a5b6c") UUID id, @Schema(examples = "Ada Lovelace") String candidateName,
+                         @Schema(examples = "backend-engineer") String role,
+                         @Schema(examples = "Backend engineer") String roleName, Level level,
+                         InterviewStatus status, @Schema(examples = "Sophia") String interviewerName,
+                         @Schema(examples = "40") int plannedMinutes, Long durationSeconds) {
     }
 
     @RegisterForReflection
-    record TurnView(int seq, Phase phase, int difficulty, String question, String questionHeard,
-                    QuestionSource questionSource, String questionId, String answer, InputMode inputMode,
+    @Schema(requiredProperties = {"seq", "phase", "difficulty", "question"})
+    record TurnView(@Schema(examples = "2") int seq, Phase phase, @Schema(examples = "3") int difficulty,
+                    @Schema(examples = "How does FastAPI handle a blocking database call?") String question,
+                    String questionHeard,
+                    QuestionSource questionSource, String questionId,
+                    @Schema(examples = "It runs sync endpoints in a thread pool...") String answer, InputMode inputMode,
                     Long answerStartMs, Long answerEndMs, Long audioDurationMs, Float sttConfidence, Instant askedAt,
                     Instant answeredAt) {
 
@@ -72,6 +98,7 @@ final class InterviewViews {
     }
 
     @RegisterForReflection
-    record TranscriptView(UUID interviewId, InterviewStatus status, List<TurnView> turns) {
+    @Schema(requiredProperties = {"interviewId", "status", "turns"})
+    record TranscriptView(@Schema(examples = "5f0c3a4e-2b9d-4c61-9a57-1d2e3f4a5b6c") UUID interviewId, InterviewStatus status, List<TurnView> turns) {
     }
 }

@@ -3,6 +3,7 @@ package dev.viva.interview.service;
 import dev.viva.interview.InputMode;
 import dev.viva.interview.Interview;
 import dev.viva.interview.InterviewEvent;
+import dev.viva.interview.EndReason;
 import dev.viva.interview.InterviewStatus;
 import dev.viva.interview.QuestionSource;
 import dev.viva.interview.StoredReport;
@@ -126,16 +127,17 @@ public class InterviewService {
         if (interview.status == InterviewStatus.IN_PROGRESS) {
             return interview;
         }
-        transition(interview, InterviewStatus.IN_PROGRESS, null);
+        transition(interview, InterviewStatus.IN_PROGRESS, null, null);
         interview.startedAt = interview.lastActivityAt;
         events.fire(new InterviewEvent.Started(id, interview.startedAt));
         return interview;
     }
 
+    /** Ends a running interview normally; {@code reason} says why (the plan done, the time up, the candidate's wish). */
     @Transactional
-    public Interview complete(UUID id) {
+    public Interview complete(UUID id, EndReason reason) {
         Interview interview = lock(id);
-        transition(interview, InterviewStatus.COMPLETED, "completed");
+        transition(interview, InterviewStatus.COMPLETED, reason, null);
         events.fire(new InterviewEvent.Completed(id, interview.endedAt));
         return interview;
     }
@@ -143,7 +145,7 @@ public class InterviewService {
     @Transactional
     public Interview abandon(UUID id, String reason) {
         Interview interview = lock(id);
-        transition(interview, InterviewStatus.ABANDONED, reason);
+        transition(interview, InterviewStatus.ABANDONED, EndReason.ABANDONED, reason);
         events.fire(new InterviewEvent.Abandoned(id, interview.endedAt, reason));
         return interview;
     }
@@ -151,12 +153,12 @@ public class InterviewService {
     @Transactional
     public Interview cancel(UUID id) {
         Interview interview = lock(id);
-        transition(interview, InterviewStatus.CANCELLED, "cancelled by a recruiter");
+        transition(interview, InterviewStatus.CANCELLED, EndReason.CANCELLED, "cancelled by a recruiter");
         events.fire(new InterviewEvent.Cancelled(id, interview.endedAt));
         return interview;
     }
 
-    private void transition(Interview interview, InterviewStatus next, String reason) {
+    private void transition(Interview interview, InterviewStatus next, EndReason reason, String detail) {
         if (!interview.status.canMoveTo(next)) {
             // with the row locked, this is also how a lost race ends: the status the winner set is named here
             throw ApiProblem.conflict("interview " + interview.id + " is " + interview.status
@@ -168,6 +170,7 @@ public class InterviewService {
         if (next.isFinal()) {
             interview.endedAt = now;
             interview.endReason = reason;
+            interview.endDetail = detail;
         }
     }
 
@@ -287,8 +290,9 @@ public class InterviewService {
     public int abandonIdle(Instant idleSince) {
         List<Interview> idle = interviews.findIdleInProgress(idleSince);
         idle.forEach(i -> {
-            transition(i, InterviewStatus.ABANDONED, "no activity from the candidate since " + i.lastActivityAt);
-            events.fire(new InterviewEvent.Abandoned(i.id, i.endedAt, i.endReason));
+            transition(i, InterviewStatus.ABANDONED, EndReason.ABANDONED,
+                    "no activity from the candidate since " + i.lastActivityAt);
+            events.fire(new InterviewEvent.Abandoned(i.id, i.endedAt, i.endDetail));
         });
         return idle.size();
     }

@@ -5,34 +5,29 @@ import dev.viva.role.Phase;
 import dev.viva.role.QuestionKind;
 import dev.viva.role.RoleTemplate;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Phrasing without a language model: acknowledgements that quote the answer, follow-ups built from the candidate's
- * own words and the topic of an uncovered key point, and bank questions introduced in the persona's voice. Choices
- * among phrasings are seeded by interview id and turn, so the same interview always reads the same while two
- * candidates hear different words. Never mentions scores, and never recites a key point: probes name a topic
- * (two or three words) instead.
+ * Phrasing without a language model: acknowledgements that follow the assessed quality of the answer, follow-ups that
+ * are the template's authored probes (or a whole general question, after a whole clause quoted from the answer), and
+ * bank questions introduced in the persona's voice. Choices among phrasings are seeded by interview id and turn, so the
+ * same interview always reads the same while two candidates hear different words. Never mentions scores, never recites
+ * a key point and never assembles a question from pieces of one.
  */
 public final class OfflineReplyGenerator implements ReplyGenerator {
 
     /** Only for choosing the tone of an acknowledgement; the engine's thresholds decide what happens next. */
     private static final int STRONG = 75;
     private static final int WEAK = 40;
+    /** The opening before the first question: about 12 s spoken at FreeTTS's pace (~150 words a minute). */
+    static final int MAX_OPENING_WORDS = 30;
+    private static final String INVITE_REQUESTS = "Feel free to ask me to repeat or clarify anything.";
     private static final Pattern WARM = Pattern.compile("(?i)\\b(warm|encourag\\w*|friendly|supportive|approachable)\\b");
-    private static final Pattern NEXT_STEPS = Pattern.compile(
-            "(?i)\\b(next|process|hear back|timeline|when will|steps?|feedback|decision|result)\\b");
-    private static final Pattern FOR_RECRUITER = Pattern.compile(
-            "(?i)\\b(salary|pay|compensation|benefits?|bonus|equity|remote|office|visa|holidays?|vacation|contract"
-            + "|relocat\\w*|start date)\\b");
-    private static final Pattern ABOUT_ROLE = Pattern.compile(
-            "(?i)\\b(team|role|day|work|project|responsib\\w*|stack|tech\\w*|expect\\w*|looking for|level|position"
-            + "|job|tools?)\\b");
+    private static final Pattern SENTENCE = Pattern.compile("[^.!?]+[.!?]+(?=\\s|$)");
 
     @Override
     public Reply reply(ReplyContext ctx, Move move) {
@@ -40,11 +35,7 @@ public final class OfflineReplyGenerator implements ReplyGenerator {
         RoleTemplate.Persona persona = ctx.role().persona();
         boolean warm = WARM.matcher(persona.style()).find();
         return switch (move) {
-            case Move.Open o -> {
-                String greeting = persona.greeting().replace("{candidate}", ctx.firstName().isEmpty()
-                        ? "there" : ctx.firstName()).replace("{role}", ctx.role().name()).strip();
-                yield bank(join(greeting, o.question().text()), o.question());
-            }
+            case Move.Open o -> bank(join(opening(ctx), o.question().text()), o.question());
             case Move.Ask a -> bank(join(acknowledge(ctx, a.previous(), random, warm, true),
                     transition(a.transition(), a.question().phase(), random), a.question().text(),
                     a.withHint() ? pick(random, "To get you started: ", "A pointer to begin with: ")
@@ -52,13 +43,19 @@ public final class OfflineReplyGenerator implements ReplyGenerator {
             case Move.FollowUp f -> followUp(ctx, f, random, warm);
             case Move.Hint h -> {
                 String question = pick(random, "With that in mind, how would you approach it?",
-                        "Would you like to have another go at it?", "How would you tackle it with that in mind?");
+                        "How would you tackle it with that in mind?", "With that in mind, what would you say now?");
                 String lead = pick(random, "Let me give you a nudge: ", "Here's a hint: ", "One pointer: ");
                 yield generated(join(acknowledge(ctx, h.previous(), random, warm, false), lead + h.parent().hint(),
                         question), question, List.of());
             }
             case Move.Repeat r -> said(join(pick(random, "Of course.", "Sure, here it is again:", "No problem."),
-                    r.question()));
+                    r.question(), r.hint() == null || r.hint().isBlank() ? ""
+                            : pick(random, "And a pointer: ", "One pointer: ") + r.hint()));
+            case Move.Redirect r -> generated(join(pick(random,
+                    "I think we may have drifted a little from what I asked, so let me bring us back to it.",
+                    "Let me steer us back to the question, as I don't think we quite got to it.",
+                    "That's a bit away from what I was asking, so let me put the question again."), r.question()),
+                    r.question(), List.of());
             case Move.Clarify c -> said(c.clarification() != null && !c.clarification().isBlank()
                     ? join(pick(random, "Sure, let me put it another way.", "Of course.", "Good idea to check."),
                     c.clarification())
@@ -75,11 +72,15 @@ public final class OfflineReplyGenerator implements ReplyGenerator {
             case Move.RoleAnswer r -> {
                 String question = pick(random, "Is there anything else you'd like to ask?",
                         "Anything else you'd like to know?", "What else would you like to ask?");
-                yield generated(join(roleAnswer(ctx, r.candidateQuestion()), question), question, List.of());
+                yield generated(join(roleAnswer(r, random), question), question, List.of());
             }
-            case Move.Close c -> said(join(closingAck(ctx, c.previous(), random, warm),
-                    c.timeUp() ? "We've reached the end of our time, so let's stop here."
-                            : "That brings us to the end of the interview.",
+            case Move.Close c -> said(join(closingAck(c.previous(), random, warm),
+                    switch (c.reason()) {
+                        case TIME_UP -> "We've reached the end of our time, so let's stop here.";
+                        case CANDIDATE_ENDED -> pick(random, "Of course, we can stop here.",
+                                "That's absolutely fine, let's stop here.");
+                        case PLAN_COMPLETE, ABANDONED, CANCELLED -> "That brings us to the end of the interview.";
+                    },
                     "Thank you" + (ctx.firstName().isEmpty() ? "" : ", " + ctx.firstName()) + ", for your time today.",
                     "What happens next: your answers will be reviewed, a written report goes to the hiring team, and"
                             + " they will be in touch with you about next steps.",
@@ -87,50 +88,77 @@ public final class OfflineReplyGenerator implements ReplyGenerator {
         };
     }
 
+    /**
+     * The persona's greeting cut to whole sentences that fit the opening's length, then an invitation to ask for
+     * repeats if it still fits: a candidate should hear the first question within about 12 seconds.
+     */
+    static String opening(ReplyContext ctx) {
+        String greeting = ctx.role().persona().greeting().replace("{candidate}", ctx.firstName().isEmpty()
+                ? "there" : ctx.firstName()).replace("{role}", ctx.role().name()).strip();
+        StringBuilder out = new StringBuilder();
+        int words = 0;
+        Matcher m = SENTENCE.matcher(greeting);
+        while (m.find()) {
+            String sentence = m.group().strip();
+            int n = sentence.split("\\s+").length;
+            if (words + n > MAX_OPENING_WORDS) {
+                break;
+            }
+            out.append(out.isEmpty() ? "" : " ").append(sentence);
+            words += n;
+        }
+        if (out.isEmpty()) {
+            // a greeting without a short first sentence: a plain one in its place rather than half a sentence
+            return join("Hi" + (ctx.firstName().isEmpty() ? "" : " " + ctx.firstName()) + ", I'm "
+                    + ctx.role().persona().name() + ", and I'll be your interviewer today.", INVITE_REQUESTS);
+        }
+        if (words + INVITE_REQUESTS.split("\\s+").length <= MAX_OPENING_WORDS) {
+            out.append(' ').append(INVITE_REQUESTS);
+        }
+        return out.toString();
+    }
+
+    /**
+     * A probe of a missing point is the template's own question for it; the other kinds are whole general questions,
+     * after a whole clause of the answer they refer to when there is one.
+     */
     private Reply followUp(ReplyContext ctx, Move.FollowUp f, SplittableRandom random, boolean warm) {
         String answer = f.previous().answer();
         List<String> avoid = ctx.role().persona().avoid();
-        List<String> focus = new ArrayList<>(f.targets());
-        if (f.probe() != Move.Probe.CHALLENGE && f.previous().assessment() != null) {
-            focus.addAll(f.previous().assessment().coveredKeyPoints());
-        }
-        Optional<String> quote = Phrases.quote(answer, focus, avoid);
-        String said = quote.map(q -> "“" + q + "”").orElse("that");
-        boolean behavioural = f.parent().kind() == QuestionKind.BEHAVIOURAL;
-        String question = switch (f.probe()) {
+        String ack = acknowledge(ctx, f.previous(), random, warm, false);
+        return switch (f.probe()) {
             case MISSING_POINT -> {
-                String topic = Phrases.topic(f.targets().isEmpty() ? f.parent().text() : f.targets().getFirst(),
-                        answer);
-                yield pick(random,
-                        "You mentioned " + said + ". Where does " + topic + " fit into that?",
-                        "Building on " + said + ": what role does " + topic + " play here?",
-                        "When you said " + said + ", how would " + topic + " come into it?",
-                        "Going back to " + said + ", could you say more about " + topic + "?");
+                List<String> probes = f.parent().probesFor(f.targets().getFirst());
+                if (probes.isEmpty()) {
+                    throw new IllegalArgumentException("no authored probe for '" + f.targets().getFirst()
+                            + "' of question " + f.parent().id() + ": the engine only asks for authored probes");
+                }
+                String question = probes.get(random.nextInt(probes.size())).strip();
+                yield generated(join(ack, question), question, f.targets());
             }
-            case EXAMPLE -> behavioural
-                    ? pick(random,
-                    "You mentioned " + said + ". What did you do yourself at that point, and how did it turn out?",
-                    "Going back to " + said + ", what was your own part in it, and what was the result?",
-                    "About " + said + ": what exactly did you do, and what happened as a result?")
-                    : pick(random,
-                    "You said " + said + ". Could you give me a concrete example of that from something you've built?",
-                    "When you say " + said + ", what would that look like in a real project you've worked on?",
-                    "Could you make " + said + " concrete with an example from your own work?");
-            case TRADE_OFF -> pick(random,
-                    "You went for " + said + ". What trade-offs come with that, and when would you choose differently?",
-                    "With " + said + ", what are you giving up, and how would you decide whether it's worth it?",
-                    "What would make you reconsider " + said + ", and what does that choice cost you?");
-            case CHALLENGE -> pick(random,
-                    "I'd like to gently push back on one thing: you said " + said
-                            + ". Is that always the case, and why?",
-                    "Let me check one point with you. You said " + said
-                            + "; can you think of a situation where that wouldn't hold?",
-                    "One thing I want to test: " + said + ". How sure are you of that, and what's your reasoning?");
+            case CHALLENGE -> {
+                String question = pick(random, Phrases.CHALLENGE.toArray(String[]::new));
+                String lead = Phrases.quote(answer, f.targets(), avoid)
+                        .map(q -> pick(random, "I'd like to gently push back on one thing: you said “" + q + "”.",
+                                "Let me check one point with you. You said “" + q + "”.",
+                                "One thing I want to test: you said “" + q + "”."))
+                        .orElse("I'd like to check one point of your answer with you.");
+                yield generated(join(pick(random, "Thanks.", "Okay.", "Thanks for that."), lead, question), question,
+                        f.targets());
+            }
+            case EXAMPLE, TRADE_OFF -> {
+                boolean story = f.parent().kind() == QuestionKind.BEHAVIOURAL || f.parent().keyPoints().isEmpty();
+                String question = story ? Phrases.storyQuestion(f.targets().isEmpty() ? null : f.targets().getFirst())
+                        : pick(random, (f.probe() == Move.Probe.EXAMPLE ? Phrases.EXAMPLE : Phrases.TRADE_OFF)
+                        .toArray(String[]::new));
+                List<String> focus = f.previous().assessment() == null ? List.of()
+                        : f.previous().assessment().coveredKeyPoints();
+                String lead = Phrases.quote(answer, focus, avoid)
+                        .map(q -> pick(random, "You mentioned “" + q + "”.", "You said “" + q + "”."))
+                        .orElse("");
+                yield generated(join(ack, lead, question), question, f.targets());
+            }
         };
-        String ack = f.probe() == Move.Probe.CHALLENGE
-                ? pick(random, "Thanks.", "Okay.", "Thanks for that.")
-                : acknowledge(ctx, f.previous(), random, warm, false);
-        return generated(join(ack, question), question, f.targets());
     }
 
     /**
@@ -149,15 +177,13 @@ public final class OfflineReplyGenerator implements ReplyGenerator {
                     "No problem at all, thanks for saying so.", "That's okay, it's better to say so than to guess.",
                     "Fair enough, let's look at something else.");
             case INSTRUCTION -> "I'll keep us to the interview questions.";
-            case ROLE_QUESTION, NOTHING_MORE -> "";
+            case ROLE_QUESTION, NOTHING_MORE, END -> "";
             case ANSWER -> {
                 if (p.phase() == Phase.INTRODUCTION) {
-                    Optional<String> q = Phrases.quote(p.answer(), List.of(), avoid);
                     String name = ctx.firstName().isEmpty() ? "" : ", " + ctx.firstName();
-                    yield q.map(s -> pick(random, "Thanks" + name + ", it's good to hear about “" + s + "”.",
-                                    "Thank you" + name + ". “" + s + "” sounds like a good background for this.",
-                                    "Thanks" + name + "; “" + s + "” is helpful context."))
-                            .orElse("Thanks" + name + ", that's helpful context.");
+                    yield pick(random, "Thanks" + name + ", that's helpful context.",
+                            "Thank you" + name + ", that gives me a good picture of your background.",
+                            "Thanks" + name + ", that's a useful introduction.");
                 }
                 yield scoredAck(p, random, warm, withQuote, avoid);
             }
@@ -190,13 +216,14 @@ public final class OfflineReplyGenerator implements ReplyGenerator {
                 : pick(random, "Okay, thank you.", "Alright.", "Thanks.");
     }
 
-    private static String closingAck(ReplyContext ctx, Move.Previous p, SplittableRandom random, boolean warm) {
+    private static String closingAck(Move.Previous p, SplittableRandom random, boolean warm) {
         if (p == null) {
             return "";
         }
         return switch (p.intent()) {
             case NOTHING_MORE -> pick(random, "Great.", "Alright.", "Sure.");
-            case ROLE_QUESTION -> "The recruiter will be happy to answer any further questions you have.";
+            case ROLE_QUESTION -> "I'll pass that question on; the recruiter will be happy to answer it.";
+            case END -> "";
             case ANSWER -> p.phase() == Phase.WRAP_UP ? pick(random, "Thanks for sharing that.", "Thank you.")
                     : pick(random, "Thank you for that answer.", "Thanks.");
             default -> warm ? "No problem at all." : "";
@@ -224,26 +251,17 @@ public final class OfflineReplyGenerator implements ReplyGenerator {
         };
     }
 
-    private static String roleAnswer(ReplyContext ctx, String question) {
-        RoleTemplate role = ctx.role();
-        if (FOR_RECRUITER.matcher(question).find()) {
-            return "That's one for the recruiter; they can give you accurate details on it.";
+    /** The template's candidate-facing answer, or the question passed on: never the rubric or level expectations. */
+    private static String roleAnswer(Move.RoleAnswer r, SplittableRandom random) {
+        if (r.topic() != null) {
+            return r.topic().answer().strip();
         }
-        if (NEXT_STEPS.matcher(question).find()) {
-            return "After today, a written report of our conversation goes to the hiring team, and they'll contact"
-                    + " you about the next steps.";
+        if (r.personal()) {
+            return "That's one for the recruiter: I'll pass your question on, and they can give you accurate details.";
         }
-        if (ABOUT_ROLE.matcher(question).find()) {
-            RoleTemplate.LevelSpec spec = role.levels().get(ctx.level());
-            String expectations = spec.expectations().strip();
-            return "Good question. This is the " + role.name() + " role: " + role.description().strip() + " At the "
-                    + ctx.level().id() + " level we're looking for: " + lowerFirst(expectations);
-        }
-        return "I don't have the details on that here, but the recruiter will be glad to answer it.";
-    }
-
-    private static String lowerFirst(String s) {
-        return s.isEmpty() ? s : s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1);
+        return pick(random, "That's a good question, and I don't have the details here. I'll pass that question on"
+                + " to the recruiter.", "I'm not the right person to answer that one, so I'll pass that question on"
+                + " to the recruiter.");
     }
 
     private static Reply bank(String text, RoleTemplate.Question q) {

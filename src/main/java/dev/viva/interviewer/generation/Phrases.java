@@ -9,22 +9,63 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * Picks the candidate's own words to quote back and names the topic of an uncovered key point without reciting it.
- * Shared by both generators, so the LLM path falls back to the same grounded phrasing.
+ * The candidate's own words to quote back, always a whole clause or sentence of what they said (never a span cut
+ * mid-phrase), and the interviewer's general follow-up questions, each a whole question written for when a template
+ * has no authored probe. Shared by both generators, so the LLM path falls back to the same grounded phrasing.
  */
 public final class Phrases {
 
-    static final int MAX_QUOTE_WORDS = 12;
-    private static final int MIN_QUOTE_WORDS = 3;
+    static final int MAX_QUOTE_WORDS = 14;
+    static final int MIN_QUOTE_WORDS = 4;
 
-    private static final Pattern CLAUSE = Pattern.compile("[^.;:,!?\\n]+");
-    private static final Pattern WORD = Pattern.compile("\\S+");
+    /** Asks for an example of what the candidate just said. */
+    public static final List<String> EXAMPLE = List.of(
+            "Could you give me a concrete example of that from something you've built?",
+            "What would that look like in a real project you've worked on?",
+            "Can you walk me through a time you used that in your own work?");
+    /** Asks for the trade-offs of what the candidate proposed. */
+    public static final List<String> TRADE_OFF = List.of(
+            "What trade-offs come with that, and when would you choose differently?",
+            "What are you giving up with that choice, and how would you decide whether it's worth it?",
+            "What would make you reconsider that approach?");
+    /** Questions a belief the candidate stated (a misconception), after quoting it. */
+    public static final List<String> CHALLENGE = List.of(
+            "Is that always the case, and why?",
+            "Can you think of a situation where that wouldn't hold?",
+            "How sure are you of that, and what's your reasoning?");
+    /** For a story that left out one of its criteria: the criterion's cue, and what to ask. */
+    private static final List<StoryProbe> STORY = List.of(
+            new StoryProbe("situation|context|specific|concrete", "Could you walk me through one specific time that happened?"),
+            new StoryProbe("outcome|result|impact|turned out", "How did it turn out in the end?"),
+            new StoryProbe("learn|reflect|differently|looking back", "Looking back, what would you do differently next time?"),
+            new StoryProbe("communicat|team|stakeholder|informed", "How did you keep the people around you informed?"),
+            new StoryProbe("alternative|options|weigh", "What other options did you consider, and why did you choose that one?"),
+            new StoryProbe("data|evidence|measure|metric", "What evidence did you use to decide?"),
+            new StoryProbe("technolog|tools|stack", "Which tools or technologies were involved, and why those?"),
+            new StoryProbe("question", "What questions did you ask along the way?"),
+            new StoryProbe("action|own|role|themsel|they did", "What did you do yourself at that point?"));
+    static final String STORY_DEFAULT = "Could you tell me a bit more about what you did yourself and how it turned out?";
+
+    private record StoryProbe(String cue, String question) {
+    }
+
+    /** Where a clause ends: a sentence's end, a semicolon, colon or line break, or a comma or dash before a space. */
+    private static final Pattern BOUNDARY = Pattern.compile("[.!?](?=\\s|$)|[;:\\n]|[,–—](?=\\s)|\\s-(?=\\s)");
+    private static final Pattern SENTENCE_END = Pattern.compile("[.!?](?=\\s|$)|[;:\\n]");
     private static final Pattern TOKEN = Pattern.compile("[a-z0-9][a-z0-9+#'-]*");
     /** Text that instructs rather than answers is never quoted back: repeating it would lend it a voice. */
     private static final Pattern INSTRUCTION_LIKE = Pattern.compile(
             "(?i)\\b(ignore|disregard|instructions?|prompt|full marks|score|grade|rubric|you are now|pretend)\\b");
+    /** A clause that begins by leaning on the one before it reads as a fragment when quoted alone. */
+    private static final Pattern LEANS_BACK = Pattern.compile(
+            "(?i)^(and|or|but|so|because|which|that|then|than|while|whereas|if|unless|as|like|e\\.g|i\\.e|etc)\\b");
+    private static final Pattern DANGLING_END = Pattern.compile(
+            "(?i)\\b(a|an|the|and|or|but|of|to|in|on|at|for|with|by|from|as|is|are|was|were|that|which|my|our|your"
+            + "|their|its|this|these|um|uh|like)$");
+    private static final String EDGE = "\"'“”‘’()[]*`";
     private static final Set<String> STOP = Set.of(
             "a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "for", "with", "by", "from",
             "as", "is", "are", "was", "were", "be", "been", "being", "it", "its", "this", "that", "these", "those",
@@ -33,12 +74,22 @@ public final class Phrases {
             "what", "which", "who", "how", "why", "where", "there", "here", "each", "such", "into", "about", "also",
             "only", "just", "very", "more", "most", "some", "any", "all", "one", "has", "have", "had", "use", "uses",
             "used", "using", "get", "gets", "like", "way", "thing", "things", "because", "while", "both", "other",
-            "same", "own", "up", "out", "over", "via", "per", "etc", "e.g", "i.e", "i'd", "i'm", "it's", "don't",
-            "gives", "give", "makes", "make", "means", "mean", "returns", "return", "need", "needs", "well", "set",
-            "sets", "adds", "add", "fixes", "fix", "describes", "explains", "states", "considers", "doing", "keeps",
-            "keep", "provides", "checks", "check", "knows", "know", "rather", "instead", "always", "never");
+            "same", "own", "up", "out", "over", "via", "per", "etc", "e.g", "i.e", "i'd", "i'm", "it's", "don't");
 
     private Phrases() {
+    }
+
+    /** Every general follow-up question the offline interviewer may ask: what a follow-up must be, if not a probe. */
+    public static List<String> generalQuestions() {
+        return Stream.of(EXAMPLE.stream(), TRADE_OFF.stream(), CHALLENGE.stream(),
+                STORY.stream().map(StoryProbe::question), Stream.of(STORY_DEFAULT)).flatMap(s -> s).toList();
+    }
+
+    /** The question to ask about a story that did not meet {@code criterion} ("states the outcome"). */
+    static String storyQuestion(String criterion) {
+        String c = criterion == null ? "" : criterion.toLowerCase(Locale.ROOT);
+        return STORY.stream().filter(p -> Pattern.compile("\\b(" + p.cue() + ")").matcher(c).find())
+                .map(StoryProbe::question).findFirst().orElse(STORY_DEFAULT);
     }
 
     /** Lower-case content words: what a text is about. */
@@ -55,9 +106,10 @@ public final class Phrases {
     }
 
     /**
-     * A short verbatim span of {@code answer} (a clause, at most {@value #MAX_QUOTE_WORDS} words) that best overlaps
-     * {@code focus}, or the longest usable clause when nothing overlaps. Clauses that contain a phrase the persona
-     * must avoid, or that read like instructions, are never chosen. Empty when no clause is usable.
+     * A whole clause or sentence of {@code answer}, verbatim, of {@value #MIN_QUOTE_WORDS}-{@value #MAX_QUOTE_WORDS}
+     * words, that best overlaps {@code focus} (the longest usable one when nothing overlaps). A clause is never cut to
+     * fit: when none is short enough there is no quote. Clauses that contain a phrase the persona must avoid, read
+     * like instructions, or lean on the clause before them ("and then...") are never chosen.
      */
     public static Optional<String> quote(String answer, Collection<String> focus, Collection<String> avoid) {
         if (answer == null || answer.isBlank()) {
@@ -67,18 +119,18 @@ public final class Phrases {
         focus.forEach(f -> focusWords.addAll(contentWords(f)));
         String best = null;
         double bestScore = -1;
-        Matcher clause = CLAUSE.matcher(answer);
-        while (clause.find()) {
-            String span = trimmed(answer, clause.start(), clause.end());
-            if (span == null || INSTRUCTION_LIKE.matcher(span).find() || containsAny(span, avoid)) {
+        for (String span : clauses(answer)) {
+            if (INSTRUCTION_LIKE.matcher(span).find() || containsAny(span, avoid) || LEANS_BACK.matcher(span).find()
+                    || DANGLING_END.matcher(span).find()) {
                 continue;
             }
-            List<String> words = contentWords(span);
-            if (words.isEmpty()) {
+            int words = span.split("\\s+").length;
+            List<String> content = contentWords(span);
+            if (words < MIN_QUOTE_WORDS || words > MAX_QUOTE_WORDS || content.isEmpty()) {
                 continue;
             }
-            long overlap = words.stream().filter(focusWords::contains).distinct().count();
-            double score = overlap * 10 + Math.min(words.size(), 6);
+            long overlap = content.stream().filter(focusWords::contains).distinct().count();
+            double score = overlap * 10 + Math.min(content.size(), 6);
             if (score > bestScore) {
                 bestScore = score;
                 best = span;
@@ -87,50 +139,41 @@ public final class Phrases {
         return Optional.ofNullable(best);
     }
 
-    /** The clause from {@code start} to {@code end}, cut to a word boundary, without edge punctuation. */
-    private static String trimmed(String text, int start, int end) {
-        Matcher w = WORD.matcher(text).region(start, end);
-        int first = -1;
-        int lastEnd = -1;
-        int count = 0;
-        while (w.find() && count < MAX_QUOTE_WORDS) {
-            if (first < 0) {
-                first = w.start();
-            }
-            lastEnd = w.end();
-            count++;
-        }
-        if (count < MIN_QUOTE_WORDS) {
-            return null;
-        }
-        while (lastEnd > first && ",:-–—\"'“”()".indexOf(text.charAt(lastEnd - 1)) >= 0) {
-            lastEnd--;
-        }
-        while (first < lastEnd && "\"'“”(-–—".indexOf(text.charAt(first)) >= 0) {
-            first++;
-        }
-        return first < lastEnd ? text.substring(first, lastEnd) : null;
+    /** The answer's sentences and the clauses within them, each trimmed of spaces and edge quotes or brackets. */
+    static List<String> clauses(String answer) {
+        List<String> out = new ArrayList<>();
+        split(answer, SENTENCE_END, out);
+        split(answer, BOUNDARY, out);
+        return out.stream().distinct().toList();
     }
 
-    /**
-     * Two or three words that name what a key point is about and the answer did not mention, e.g. "dictionary keys"
-     * for "tuples are hashable ... so they can be dictionary keys" when the candidate never spoke of dictionaries.
-     * Never the key point itself.
-     */
-    public static String topic(String keyPoint, String answer) {
-        List<String> words = contentWords(keyPoint);
-        Set<String> said = new LinkedHashSet<>(contentWords(answer));
-        List<String> unsaid = words.stream().filter(w -> !said.contains(w)).toList();
-        if (unsaid.isEmpty()) {
-            return words.isEmpty() ? "that part" : String.join(" ", words.subList(0, Math.min(2, words.size())));
-        }
-        for (int i = 0; i + 1 < words.size(); i++) {
-            if (!said.contains(words.get(i)) && !said.contains(words.get(i + 1))
-                    && keyPoint.toLowerCase(Locale.ROOT).contains(words.get(i) + " " + words.get(i + 1))) {
-                return words.get(i) + " " + words.get(i + 1);
+    private static void split(String text, Pattern boundary, List<String> out) {
+        Matcher m = boundary.matcher(text);
+        int from = 0;
+        while (true) {
+            boolean found = m.find();
+            int to = found ? m.start() : text.length();
+            String span = trim(text.substring(from, to));
+            if (!span.isEmpty()) {
+                out.add(span);
             }
+            if (!found) {
+                return;
+            }
+            from = m.end();
         }
-        return unsaid.size() == 1 ? unsaid.getFirst() : unsaid.get(0) + " and " + unsaid.get(1);
+    }
+
+    private static String trim(String s) {
+        int a = 0;
+        int b = s.length();
+        while (a < b && (Character.isWhitespace(s.charAt(a)) || EDGE.indexOf(s.charAt(a)) >= 0)) {
+            a++;
+        }
+        while (b > a && (Character.isWhitespace(s.charAt(b - 1)) || EDGE.indexOf(s.charAt(b - 1)) >= 0)) {
+            b--;
+        }
+        return s.substring(a, b);
     }
 
     static boolean containsAny(String text, Collection<String> phrases) {

@@ -43,17 +43,22 @@ public final class ReplyValidator {
         if (ack.contains("?")) {
             return Optional.of("the acknowledgement asks a question");
         }
-        if (q.length() < MIN_QUESTION || q.length() > MAX_QUESTION) {
-            return Optional.of("question length " + q.length() + " outside " + MIN_QUESTION + "-" + MAX_QUESTION);
+        Optional<String> questionProblem = questionProblem(q);
+        if (questionProblem.isPresent()) {
+            return questionProblem;
         }
-        if (q.chars().filter(c -> c == '?').count() != 1 || !q.endsWith("?")) {
-            return Optional.of("not exactly one question");
+        Optional<String> keyPointProblem = keyPointsProblem(keyPoints);
+        if (keyPointProblem.isPresent()) {
+            return keyPointProblem;
         }
-        if (keyPoints == null || keyPoints.isEmpty() || keyPoints.size() > MAX_KEY_POINTS
-                || keyPoints.stream().anyMatch(k -> k == null || k.isBlank() || k.length() > 200)) {
-            return Optional.of("key points missing or malformed");
-        }
-        String said = ack + " " + q;
+        return sentenceProblem(ack + " " + q, secret, avoid);
+    }
+
+    /**
+     * What the candidate must never hear, checked on any part of a reply before it is spoken (a streamed reply is
+     * spoken sentence by sentence): scores or the rubric, a phrase the persona avoids, a recited key point.
+     */
+    static Optional<String> sentenceProblem(String said, Collection<String> secret, Collection<String> avoid) {
         if (SCORE_TALK.matcher(said).find()) {
             return Optional.of("mentions scores or the rubric");
         }
@@ -65,6 +70,26 @@ public final class ReplyValidator {
             if (recites(lower, normalise(s))) {
                 return Optional.of("recites a key point or the ideal answer");
             }
+        }
+        return Optional.empty();
+    }
+
+    /** The question's checks: one question of sensible length, ending the text. */
+    static Optional<String> questionProblem(String question) {
+        String q = question == null ? "" : question.strip();
+        if (q.length() < MIN_QUESTION || q.length() > MAX_QUESTION) {
+            return Optional.of("question length " + q.length() + " outside " + MIN_QUESTION + "-" + MAX_QUESTION);
+        }
+        if (q.chars().filter(c -> c == '?').count() != 1 || !q.endsWith("?")) {
+            return Optional.of("not exactly one question");
+        }
+        return Optional.empty();
+    }
+
+    static Optional<String> keyPointsProblem(List<String> keyPoints) {
+        if (keyPoints == null || keyPoints.isEmpty() || keyPoints.size() > MAX_KEY_POINTS
+                || keyPoints.stream().anyMatch(k -> k == null || k.isBlank() || k.length() > 200)) {
+            return Optional.of("key points missing or malformed");
         }
         return Optional.empty();
     }

@@ -1,15 +1,21 @@
 package dev.viva.interviewer.service;
 
-import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.viva.interviewer.InterviewerConfig;
+import dev.viva.interviewer.generation.InterviewerModel;
 import dev.viva.interviewer.generation.LlmReplyGenerator;
 import dev.viva.interviewer.generation.OfflineReplyGenerator;
 import dev.viva.interviewer.generation.ReplyGenerator;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** The generator the configuration asks for; the LLM one always wraps the offline one as its fallback. */
+/**
+ * The generator the configuration asks for; the LLM one always wraps the offline one as its fallback. The model is
+ * looked up only when it is asked for, so a server worded offline (the default) never creates the OpenAI client and
+ * needs no API key.
+ */
 @ApplicationScoped
 public class GeneratorProducer {
 
@@ -17,29 +23,23 @@ public class GeneratorProducer {
 
     @Produces
     @ApplicationScoped
-    ReplyGenerator generator(InterviewerConfig config) {
+    ReplyGenerator generator(InterviewerConfig config, Instance<InterviewerModel> model,
+                             @ConfigProperty(name = "quarkus.langchain4j.openai.base-url") String baseUrl,
+                             @ConfigProperty(name = "quarkus.langchain4j.openai.chat-model.model-name") String name,
+                             @ConfigProperty(name = "quarkus.langchain4j.openai.api-key") String apiKey) {
         OfflineReplyGenerator offline = new OfflineReplyGenerator();
         if (config.generator() == InterviewerConfig.GeneratorKind.OFFLINE) {
             return offline;
         }
         InterviewerConfig.Llm llm = config.llm();
-        String baseUrl = llm.baseUrl().orElseThrow(() -> new IllegalStateException(
-                "viva.interviewer.generator=llm needs viva.interviewer.llm.base-url (e.g. http://localhost:11434/v1)"));
-        LOG.infof("Interviewer follow-ups worded by model %s at %s (timeout %s, offline fallback)", llm.model(),
-                baseUrl, llm.timeout());
-        return new LlmReplyGenerator(model(llm, baseUrl), offline, llm.timeout());
-    }
-
-    /** An OpenAI-compatible chat model; retries are off because the latency budget has no room for them. */
-    public static OpenAiChatModel model(InterviewerConfig.Llm llm, String baseUrl) {
-        return OpenAiChatModel.builder()
-                .baseUrl(baseUrl)
-                .apiKey(llm.apiKey())
-                .modelName(llm.model())
-                .temperature(llm.temperature())
-                .maxTokens(llm.maxTokens())
-                .timeout(llm.timeout())
-                .maxRetries(0)
-                .build();
+        if ("none".equals(apiKey) && baseUrl.contains("api.openai.com")) {
+            // not fatal: every follow-up then falls back to the offline wording, with the reason on the turn
+            LOG.warn("viva.interviewer.generator=llm talks to OpenAI without quarkus.langchain4j.openai.api-key: set "
+                    + "the key, or quarkus.langchain4j.openai.base-url for a local server (Ollama, vLLM, llama.cpp)");
+        }
+        LOG.infof("Interviewer follow-ups worded by model %s at %s (%s; offline fallback)", name, baseUrl,
+                llm.stream() ? "streamed into speech, first sentence within " + llm.firstSentenceWithin()
+                        + ", stall after " + llm.stallAfter() : "whole replies");
+        return new LlmReplyGenerator(model.get(), offline, llm);
     }
 }

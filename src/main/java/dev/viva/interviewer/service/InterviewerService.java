@@ -175,7 +175,7 @@ public class InterviewerService {
         }
         store.save(interview.id, engine.snapshot(), clock.clock().instant());
         if (step.utterance().done()) {
-            interviews.complete(interview.id);
+            interviews.complete(interview.id, engine.endReason());
         }
         return step.utterance();
     }

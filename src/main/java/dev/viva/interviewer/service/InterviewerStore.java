@@ -67,10 +67,10 @@ public class InterviewerStore {
     public void describeAnswer(UUID turnId, AnsweredTurn a) {
         em.flush();
         em.createNativeQuery("""
-                        update turn set answer_intent = ?2, ability = cast(?3 as jsonb), ability_overall = ?4
-                        where id = ?1""")
+                        update turn set answer_intent = ?2, ability = cast(?3 as jsonb), ability_overall = ?4,
+                        for_recruiter = ?5 where id = ?1""")
                 .setParameter(1, turnId).setParameter(2, a.intent().name()).setParameter(3, write(a.ability()))
-                .setParameter(4, (float) a.overall())
+                .setParameter(4, (float) a.overall()).setParameter(5, a.forRecruiter())
                 .executeUpdate();
     }
 

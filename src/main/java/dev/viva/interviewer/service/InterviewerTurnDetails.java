@@ -14,8 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Gives the report what the interviewer stored on each turn (V20 columns): key points of generated questions, the
- * kind of turn, how the answer was read, and the ability trajectory.
+ * Gives the report what the interviewer stored on each turn (V20 and V42 columns): key points of generated questions,
+ * the kind of turn, how the answer was read, the ability trajectory, and the questions passed on to the recruiter.
  */
 @ApplicationScoped
 public class InterviewerTurnDetails implements TurnDetails {
@@ -37,13 +37,14 @@ public class InterviewerTurnDetails implements TurnDetails {
     @Transactional
     public Map<UUID, Detail> forInterview(UUID interviewId) {
         List<Object[]> rows = em.createNativeQuery("""
-                        select id, cast(question_key_points as text), utterance_kind, answer_intent, cast(ability as text)
+                        select id, cast(question_key_points as text), utterance_kind, answer_intent, cast(ability as text),
+                               for_recruiter
                         from turn where interview_id = ?1""", Object[].class)
                 .setParameter(1, interviewId).getResultList();
         Map<UUID, Detail> details = new HashMap<>();
         for (Object[] r : rows) {
             details.put((UUID) r[0], new Detail(read((String) r[1], STRINGS, List.of()), (String) r[2],
-                    (String) r[3], read((String) r[4], ABILITY, null)));
+                    (String) r[3], read((String) r[4], ABILITY, null), Boolean.TRUE.equals(r[5])));
         }
         return details;
     }

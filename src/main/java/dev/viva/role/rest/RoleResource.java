@@ -14,6 +14,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.Arrays;
 import java.util.List;
@@ -25,20 +32,28 @@ import java.util.Map;
  */
 @Path("/api/v1/roles")
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Roles")
 public class RoleResource {
 
     @RegisterForReflection
-    public record RoleSummary(String id, String name, String description, List<Level> levels, String interviewer,
-                              int plannedMinutes, List<DimensionView> dimensions) {
+    @Schema(requiredProperties = {"id", "name", "levels", "interviewer", "plannedMinutes", "dimensions"})
+    public record RoleSummary(@Schema(examples = "backend-engineer") String id,
+                              @Schema(examples = "Backend engineer") String name,
+                              @Schema(examples = "Services, data and APIs") String description, List<Level> levels,
+                              @Schema(examples = "Sophia") String interviewer,
+                              @Schema(examples = "40") int plannedMinutes, List<DimensionView> dimensions) {
     }
 
     @RegisterForReflection
-    public record DimensionView(String id, String name, int weight, String description) {
+    @Schema(requiredProperties = {"id", "name", "weight"})
+    public record DimensionView(@Schema(examples = "api-design") String id, @Schema(examples = "API design") String name,
+                                @Schema(examples = "3") int weight, String description) {
     }
 
     /** {@code questions} is null unless the caller is a recruiter. */
     @RegisterForReflection
-    public record RoleDetail(String id, String name, String description, RoleTemplate.Persona persona,
+    @Schema(requiredProperties = {"id", "name", "persona", "levels", "phases", "dimensions"})
+    public record RoleDetail(@Schema(examples = "backend-engineer") String id, String name, String description, RoleTemplate.Persona persona,
                              Map<Level, RoleTemplate.LevelSpec> levels, List<RoleTemplate.PhaseSpec> phases,
                              List<DimensionView> dimensions, List<RoleTemplate.Question> questions) {
     }
@@ -52,6 +67,12 @@ public class RoleResource {
     }
 
     @GET
+    @Operation(operationId = "listRoles", summary = "List the roles",
+            description = "Every installed role template: levels, interviewer, planned length and the dimensions "
+                    + "its reports score. Needs no key.")
+    @SecurityRequirementsSet
+    @APIResponse(responseCode = "200", description = "The roles")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public List<RoleSummary> list() {
         return catalog.all().stream().map(t -> new RoleSummary(t.id(), t.name(), t.description(),
                 Arrays.asList(Level.values()), t.persona().name(), t.totalMinutes(), dimensions(t))).toList();
@@ -59,7 +80,15 @@ public class RoleResource {
 
     @GET
     @Path("/{id}")
-    public RoleDetail get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
+    @Operation(operationId = "getRole", summary = "Get a role",
+            description = "Persona, levels, phases with their time budgets and dimensions; with a recruiter key also "
+                    + "the question bank (`questions`), which candidates must not see.")
+    @SecurityRequirementsSet
+    @SecurityRequirementsSet(@SecurityRequirement(name = "recruiterKey"))
+    @APIResponse(responseCode = "200", description = "The role")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public RoleDetail get(@PathParam("id") String id,
+                          @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         RoleTemplate t = catalog.find(id).orElseThrow(() -> ApiProblem.notFound(
                 "no role '" + id + "'; GET /api/v1/roles lists the roles"));
         boolean recruiter = Tokens.bearer(auth).map(apiKeys::isRecruiterKey).orElse(false);

@@ -2,6 +2,7 @@ package dev.viva.voice.session;
 
 import dev.viva.interviewer.EngineInput;
 import dev.viva.interviewer.Utterance;
+import dev.viva.interviewer.generation.SpokenReply;
 import dev.viva.interviewer.service.InterviewerService;
 
 import java.util.Optional;
@@ -20,6 +21,23 @@ public interface Conversation {
 
     /** Applies a candidate input; {@code seq} as in {@link InterviewerService#submit}. */
     Utterance submit(EngineInput input, Integer seq, InterviewerService.AnswerMeta meta);
+
+    /**
+     * Whether the interviewer may speak a reply while it is still being generated (a streaming language model). The
+     * session then calls {@link #submit(EngineInput, Integer, InterviewerService.AnswerMeta, SpokenReply)} off its
+     * own thread, so it keeps listening (and can be interrupted) while the model writes.
+     */
+    default boolean streamsReplies() {
+        return false;
+    }
+
+    /**
+     * As {@link #submit(EngineInput, Integer, InterviewerService.AnswerMeta)}, handing the reply's words to
+     * {@code spoken} as they become safe to say; the returned utterance's text is exactly what was handed over.
+     */
+    default Utterance submit(EngineInput input, Integer seq, InterviewerService.AnswerMeta meta, SpokenReply spoken) {
+        return submit(input, seq, meta);
+    }
 
     /** Records that the candidate consented to the interview (the first time counts). */
     void recordConsent();

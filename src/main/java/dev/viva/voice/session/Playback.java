@@ -23,8 +23,18 @@ final class Playback {
     }
 
     final int audioId;
-    final Utterance utterance;
+    /** What is said; null while a streamed reply is still being generated. */
+    Utterance utterance;
     Synthesis synthesis;
+    /** A streamed reply's text not synthesised yet, one synthesis at a time so its audio stays in order. */
+    final ArrayDeque<String> toSynthesise = new ArrayDeque<>();
+    boolean synthesising;
+    /** A streamed reply's text is all known (its utterance arrived). */
+    boolean textComplete;
+    /** How much was played when a streamed reply was stopped before its utterance was known, to record it then. */
+    Long heardMs;
+    /** Index of the first segment of the synthesis under way: each synthesis numbers its segments from 0. */
+    private int segmentBase;
     private final ArrayDeque<short[]> queue = new ArrayDeque<>();
     private final List<Segment> segments = new ArrayList<>();
     private long producedSamples;
@@ -41,13 +51,18 @@ final class Playback {
     void add(SpeechChunk chunk) {
         Segment last = segments.isEmpty() ? null : segments.getLast();
         long to = producedSamples + chunk.samples().length;
-        if (last != null && segments.size() - 1 == chunk.segment()) {
+        if (last != null && segments.size() - 1 == segmentBase + chunk.segment()) {
             segments.set(segments.size() - 1, new Segment(last.text(), last.from(), to));
         } else {
             segments.add(new Segment(chunk.text(), producedSamples, to));
         }
         producedSamples = to;
         queue.add(chunk.samples());
+    }
+
+    /** A further synthesis of this utterance begins (a streamed reply's next sentence). */
+    void nextSynthesis() {
+        segmentBase = segments.size();
     }
 
     void synthesised() {

@@ -14,6 +14,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @JsonSubTypes({
         @JsonSubTypes.Type(value = ServerMessage.Ready.class, name = "ready"),
         @JsonSubTypes.Type(value = ServerMessage.Said.class, name = "utterance"),
+        @JsonSubTypes.Type(value = ServerMessage.SaidSoFar.class, name = "utterance.delta"),
         @JsonSubTypes.Type(value = ServerMessage.Progress.class, name = "progress"),
         @JsonSubTypes.Type(value = ServerMessage.AudioStart.class, name = "audio.start"),
         @JsonSubTypes.Type(value = ServerMessage.AudioEnd.class, name = "audio.end"),
@@ -27,6 +28,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
         @JsonSubTypes.Type(value = ServerMessage.Pong.class, name = "pong")})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @RegisterForReflection(targets = {ServerMessage.Ready.class, ServerMessage.Limits.class, ServerMessage.Said.class,
+        ServerMessage.SaidSoFar.class,
         ServerMessage.Progress.class, ServerMessage.AudioStart.class, ServerMessage.AudioEnd.class,
         ServerMessage.AudioStop.class, ServerMessage.State.class, ServerMessage.PartialTranscript.class,
         ServerMessage.FinalTranscript.class, ServerMessage.Notice.class, ServerMessage.Error.class,
@@ -48,6 +50,13 @@ public sealed interface ServerMessage {
         public static Said of(Utterance u, Integer audioId) {
             return new Said(u.seq(), u.kind(), u.text(), u.phase(), u.difficulty(), u.done(), audioId);
         }
+    }
+
+    /**
+     * A sentence of a reply that is spoken while it is still being generated, for captions; its audio is under
+     * {@code audioId}. The whole reply follows as an {@code utterance} with the same {@code audioId} once complete.
+     */
+    record SaidSoFar(int audioId, String text) implements ServerMessage {
     }
 
     /** Where the interview stands in its plan. */

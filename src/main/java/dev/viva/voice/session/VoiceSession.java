@@ -3,6 +3,7 @@ package dev.viva.voice.session;
 import dev.viva.interview.InputMode;
 import dev.viva.interviewer.EngineInput;
 import dev.viva.interviewer.Utterance;
+import dev.viva.interviewer.generation.SpokenReply;
 import dev.viva.interviewer.service.InterviewerService;
 import dev.viva.live.LiveEvent;
 import dev.viva.platform.error.ApiProblem;
@@ -26,10 +27,12 @@ import java.nio.ByteBuffer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * One candidate connection: audio in, turn-taking, transcription, the interviewer's reply, speech out. A state machine
@@ -104,6 +107,25 @@ public final class VoiceSession {
 
     private record Times(long lastVoiced, long ended, long transcribed, long replied, int audioId) {
     }
+    /** A reply being generated off the session's thread while its first words are spoken (streamed), or null. */
+    private Pending pending;
+    /** An input that came while {@code pending} was being generated: applied once that reply is complete. */
+    private Runnable afterPending;
+
+    /** A streamed reply under way: the interviewer call runs on its own thread and speaks through {@code spoken}. */
+    private static final class Pending {
+        final Times times;
+        SpokenReply spoken;
+        /** Its audio, from the first words on; null until then. */
+        Playback playback;
+        /** The candidate interrupted it (barge-in, a typed answer): nothing more of it is said. */
+        boolean interrupted;
+
+        Pending(Times times) {
+            this.times = times;
+        }
+    }
+
     private long listeningSince;
     private int silencePrompts;
     private boolean muted;
@@ -189,24 +211,30 @@ public final class VoiceSession {
         if (!type.equals("ping") && !type.equals("playback") && state == TurnState.PAUSED) {
             resumeFromPause();
         }
-        switch (type) {
-            case "start" -> start(m);
-            case "ping" -> client.send(new ServerMessage.Pong());
-            case "mute" -> mute(Boolean.TRUE.equals(m.muted()));
-            case "playback" -> playback(m);
-            case "answer" -> {
+        Optional<ClientMessage.Type> known = ClientMessage.Type.of(type);
+        if (known.isEmpty()) {
+            error(400, "unknown-type", "unknown message type '" + type + "' (expected " + ClientMessage.Type.listed()
+                    + ")");
+            return;
+        }
+        switch (known.get()) {
+            case START -> start(m);
+            case PING -> client.send(new ServerMessage.Pong());
+            case MUTE -> mute(Boolean.TRUE.equals(m.muted()));
+            case PLAYBACK -> playback(m);
+            case ANSWER -> {
                 if (m.text() == null) {
                     error(400, "bad-request", "an answer needs \"text\" (empty if nothing was said)");
                 } else {
                     typed(new EngineInput.Answer(m.text()), m.seq());
                 }
             }
-            case "repeat" -> typed(new EngineInput.RepeatRequest(), m.seq());
-            case "clarify" -> typed(new EngineInput.ClarifyRequest(), m.seq());
-            case "dont-know" -> typed(new EngineInput.DontKnow(), m.seq());
-            case "silence" -> typed(new EngineInput.Silence(), m.seq());
-            default -> error(400, "unknown-type", "unknown message type '" + type + "' (expected start, answer, "
-                    + "repeat, clarify, dont-know, silence, mute, playback or ping)");
+            case REPEAT -> typed(new EngineInput.RepeatRequest(), m.seq());
+            case CLARIFY -> typed(new EngineInput.ClarifyRequest(), m.seq());
+            case DONT_KNOW -> typed(new EngineInput.DontKnow(), m.seq());
+            case SILENCE -> typed(new EngineInput.Silence(), m.seq());
+            // the candidate's wish to stop holds whichever turn their client last saw
+            case END -> typed(new EngineInput.End(), null);
         }
     }
 
@@ -304,6 +332,9 @@ public final class VoiceSession {
      */
     public boolean stop() {
         closed = true;
+        if (pending != null) {
+            pending.spoken.interrupt();
+        }
         if (playback != null && playback.synthesis != null) {
             playback.synthesis.cancel();
         }
@@ -373,7 +404,7 @@ public final class VoiceSession {
         capture = null; // a typed answer replaces anything being spoken
         stopSpeaking("answered");
         silencePrompts = 0;
-        respond(in, seq, InterviewerService.AnswerMeta.text());
+        respond(in, () -> seq, InterviewerService.AnswerMeta.text());
     }
 
     private void mute(boolean mute) {
@@ -411,7 +442,7 @@ public final class VoiceSession {
             setState(TurnState.PAUSED);
             return;
         }
-        respond(new EngineInput.Silence(), current.seq(), new InterviewerService.AnswerMeta(InputMode.VOICE, null,
+        respond(new EngineInput.Silence(), () -> current.seq(), new InterviewerService.AnswerMeta(InputMode.VOICE, null,
                 null, 0L, null));
     }
 
@@ -560,7 +591,7 @@ public final class VoiceSession {
                 client.send(new ServerMessage.FinalTranscript(current.seq(), heard.text()));
                 silencePrompts = 0;
                 answerTimes = c.lastVoicedAt < 0 ? null : new Times(c.lastVoicedAt, c.endedAt, now, -1, 0);
-                respond(new EngineInput.Answer(heard.text()), current.seq(), new InterviewerService.AnswerMeta(
+                respond(new EngineInput.Answer(heard.text()), () -> current.seq(), new InterviewerService.AnswerMeta(
                         InputMode.VOICE, Math.max(0, c.spokenAt - currentSentAt),
                         Math.max(0, c.endedAt - currentSentAt), r.audioMs, null));
             }
@@ -568,8 +599,8 @@ public final class VoiceSession {
                 capture = null;
                 notice("not-caught", "Sorry, nothing I could make out was heard.");
                 answerTimes = c.lastVoicedAt < 0 ? null : new Times(c.lastVoicedAt, c.endedAt, now, -1, 0);
-                respond(new EngineInput.Silence(), current.seq(), new InterviewerService.AnswerMeta(InputMode.VOICE,
-                        null, null, r.audioMs, null));
+                respond(new EngineInput.Silence(), () -> current.seq(), new InterviewerService.AnswerMeta(
+                        InputMode.VOICE, null, null, r.audioMs, null));
             }
             case Transcription.Failed failed -> {
                 if (failed.reason() == Transcription.Reason.BUSY && c.busyRetries < BUSY_RETRIES) {
@@ -599,22 +630,151 @@ public final class VoiceSession {
 
     // --- answering and speaking ------------------------------------------------------------------------------------
 
-    private void respond(EngineInput in, Integer seq, InterviewerService.AnswerMeta meta) {
+    /**
+     * Applies an input and says the reply.
+     *
+     * @param seq the turn answered, read when the input is applied: an answer given while a streamed reply was still
+     *            being generated answers that reply, which is the current turn by the time it is applied
+     */
+    private void respond(EngineInput in, Supplier<Integer> seq, InterviewerService.AnswerMeta meta) {
+        if (pending != null) {
+            afterPending = () -> respond(in, seq, meta); // one reply at a time, as the interview is one conversation
+            return;
+        }
         setState(TurnState.THINKING);
         Times times = answerTimes;
         answerTimes = null;
+        if (speech && conversation.streamsReplies()) {
+            respondStreaming(in, seq.get(), meta, times);
+            return;
+        }
         Utterance u;
         try {
-            u = conversation.submit(in, seq, meta);
+            u = conversation.submit(in, seq.get(), meta);
         } catch (ApiProblem p) {
             refused(p);
             return;
         }
-        long replied = clock.getAsLong();
+        replyTimes(times, clock.getAsLong());
         say(u);
+    }
+
+    /** The reply's first audio will be measured against the answer it replies to. */
+    private void replyTimes(Times times, long replied) {
         if (times != null && playback != null) {
             answerTimes = new Times(times.lastVoiced(), times.ended(), times.transcribed(), replied, playback.audioId);
         }
+    }
+
+    /**
+     * The reply may be spoken while it is generated: the interviewer runs on a thread of its own, handing over words
+     * as they are safe to say, while this session goes on listening (the candidate can interrupt). Its results come
+     * back through the mailbox like every other event.
+     */
+    private void respondStreaming(EngineInput in, Integer seq, InterviewerService.AnswerMeta meta, Times times) {
+        Pending p = new Pending(times);
+        p.spoken = new SpokenReply(text -> mailbox.execute(() -> streamed(p, text)));
+        pending = p;
+        Thread.ofVirtual().name("viva-reply").start(() -> {
+            try {
+                Utterance u = conversation.submit(in, seq, meta, p.spoken);
+                mailbox.execute(() -> replied(p, u));
+            } catch (ApiProblem e) {
+                mailbox.execute(() -> replyRefused(p, e));
+            } catch (RuntimeException e) {
+                mailbox.execute(() -> {
+                    pending = null;
+                    throw e; // the session is in no known state: the mailbox closes it (1011)
+                });
+            }
+        });
+    }
+
+    /** Words of a streamed reply: spoken after what came before them, the first ones starting its audio. */
+    private void streamed(Pending p, String text) {
+        if (closed || pending != p || p.interrupted) {
+            return;
+        }
+        long now = clock.getAsLong();
+        Playback b = p.playback;
+        if (b == null) {
+            b = new Playback(nextAudioId++, null);
+            p.playback = b;
+            playback = b;
+            currentSentAt = now;
+            setState(TurnState.SPEAKING);
+            replyTimes(p.times, now);
+        }
+        client.send(new ServerMessage.SaidSoFar(b.audioId, text));
+        b.toSynthesise.add(text);
+        synthesiseNext(b);
+    }
+
+    /** Starts synthesising a streamed reply's next words once the previous ones are done, so audio stays in order. */
+    private void synthesiseNext(Playback b) {
+        if (playback != b || b.synthesising) {
+            return;
+        }
+        String text = b.toSynthesise.poll();
+        if (text == null) {
+            if (b.textComplete) {
+                b.synthesised();
+                pump(clock.getAsLong());
+            }
+            return;
+        }
+        b.synthesising = true;
+        b.nextSynthesis();
+        b.synthesis = synthesizer.synthesize(text, listener(b, () -> {
+            b.synthesising = false;
+            synthesiseNext(b);
+        }));
+    }
+
+    /** The streamed reply is complete and committed: the utterance it was. */
+    private void replied(Pending p, Utterance u) {
+        if (closed || pending != p) {
+            return;
+        }
+        pending = null;
+        Playback b = p.playback;
+        if (b == null && !p.interrupted) {
+            replyTimes(p.times, clock.getAsLong());
+            say(u); // nothing was streamed (not a model's follow-up): said as a whole
+        } else {
+            current = u;
+            completing = u.done();
+            client.send(ServerMessage.Said.of(u, b == null ? null : b.audioId));
+            client.send(conversation.progress(u));
+            if (b != null) {
+                b.utterance = u;
+                b.textComplete = true;
+                if (b.heardMs != null) {
+                    recordHeard(b, b.heardMs); // interrupted before the utterance was known
+                }
+                synthesiseNext(b);
+            }
+            if (playback == null && state != TurnState.LISTENING) {
+                listen(clock.getAsLong());
+            }
+        }
+        Runnable next = afterPending;
+        afterPending = null;
+        if (next != null) {
+            next.run();
+        }
+    }
+
+    private void replyRefused(Pending p, ApiProblem e) {
+        if (closed || pending != p) {
+            return;
+        }
+        pending = null;
+        afterPending = null;
+        if (p.playback != null && playback == p.playback) {
+            stopSpeaking("error");
+        }
+        refused(e);
     }
 
     private void say(Utterance u) {
@@ -632,7 +792,15 @@ public final class VoiceSession {
         Playback p = new Playback(audioId, u);
         playback = p;
         setState(TurnState.SPEAKING);
-        p.synthesis = synthesizer.synthesize(u.text(), new SpeechListener() {
+        p.synthesis = synthesizer.synthesize(u.text(), listener(p, () -> {
+            p.synthesised();
+            pump(clock.getAsLong());
+        }));
+    }
+
+    /** Hands a synthesis's audio to {@code p} on the session's thread; {@code done} runs after its last chunk. */
+    private SpeechListener listener(Playback p, Runnable done) {
+        return new SpeechListener() {
             @Override
             public void onChunk(SpeechChunk chunk) {
                 mailbox.execute(() -> {
@@ -647,8 +815,7 @@ public final class VoiceSession {
             public void onComplete() {
                 mailbox.execute(() -> {
                     if (playback == p) {
-                        p.synthesised();
-                        pump(clock.getAsLong());
+                        done.run();
                     }
                 });
             }
@@ -658,12 +825,11 @@ public final class VoiceSession {
                 mailbox.execute(() -> {
                     if (playback == p) {
                         LOG.warnf("Speech synthesis failed (%s); the utterance goes out as text only", reason);
-                        p.synthesised();
-                        pump(clock.getAsLong());
+                        done.run();
                     }
                 });
             }
-        });
+        };
     }
 
     private void pump(long now) {
@@ -715,6 +881,10 @@ public final class VoiceSession {
 
     /** Stops the interviewer's audio (barge-in, typed answer) and records how much of it the candidate heard. */
     private void stopSpeaking(String reason) {
+        if (pending != null) {
+            pending.interrupted = true; // a reply still being generated says nothing more
+            pending.spoken.interrupt();
+        }
         Playback p = playback;
         if (p == null) {
             return;
@@ -731,6 +901,10 @@ public final class VoiceSession {
     }
 
     private void recordHeard(Playback p, long playedMs) {
+        if (p.utterance == null) {
+            p.heardMs = playedMs; // a streamed reply not committed yet: recorded once it is
+            return;
+        }
         if (!p.utterance.kind().opensTurn()) {
             return; // a repeat or "didn't catch that" is not what the turn records as asked
         }

@@ -4,6 +4,7 @@ import dev.viva.interview.Interview;
 import dev.viva.interview.service.InterviewService;
 import dev.viva.interviewer.EngineInput;
 import dev.viva.interviewer.Utterance;
+import dev.viva.interviewer.generation.SpokenReply;
 import dev.viva.interviewer.service.InterviewerService;
 import dev.viva.role.Phase;
 import dev.viva.role.RoleCatalog;
@@ -23,12 +24,14 @@ final class InterviewConversation implements Conversation {
     private final InterviewerService interviewer;
     private final InterviewService interviews;
     private final RoleCatalog roles;
+    private final boolean streams;
     private Instant startedAt;
     private int plannedMinutes = -1;
 
     InterviewConversation(UUID interviewId, InterviewerService interviewer, InterviewService interviews,
-                          RoleCatalog roles) {
+                          RoleCatalog roles, boolean streams) {
         this.interviewId = interviewId;
+        this.streams = streams;
         this.interviewer = interviewer;
         this.interviews = interviews;
         this.roles = roles;
@@ -47,6 +50,17 @@ final class InterviewConversation implements Conversation {
     @Override
     public Utterance submit(EngineInput input, Integer seq, InterviewerService.AnswerMeta meta) {
         return interviewer.submit(interviewId, input, seq, meta);
+    }
+
+    @Override
+    public boolean streamsReplies() {
+        return streams;
+    }
+
+    @Override
+    public Utterance submit(EngineInput input, Integer seq, InterviewerService.AnswerMeta meta, SpokenReply spoken) {
+        return ScopedValue.where(SpokenReply.CURRENT, spoken).call(() -> interviewer.submit(interviewId, input, seq,
+                meta));
     }
 
     @Override

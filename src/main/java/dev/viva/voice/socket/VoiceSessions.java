@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viva.interview.InterviewEvent;
 import dev.viva.interview.InterviewStatus;
 import dev.viva.interview.service.InterviewService;
+import dev.viva.interviewer.InterviewerConfig;
 import dev.viva.interviewer.service.InterviewerService;
 import dev.viva.live.LiveHub;
 import dev.viva.platform.cluster.Cluster;
@@ -89,6 +90,8 @@ public class VoiceSessions {
     private final Cluster cluster;
     private final ObjectMapper json;
     private final Timer[] latency;
+    /** The interviewer's follow-ups come from a model that streams: sessions speak them as they are generated. */
+    private final boolean streamsReplies;
     private final Map<UUID, Entry> byInterview = new ConcurrentHashMap<>();
     private final Map<String, Entry> byConnection = new ConcurrentHashMap<>();
     /** Interviews whose last connection dropped in the middle of a spoken answer (guarded by this). */
@@ -118,8 +121,10 @@ public class VoiceSessions {
     public VoiceSessions(InterviewerService interviewer, InterviewService interviews, RoleCatalog roles,
                          SpeechRecognizer recognizer, SpeechSynthesizer synthesizer,
                          VoiceConfig config, SttConfig stt, LiveHub live, SessionClaims claims, Cluster cluster,
-                         ObjectMapper json, MeterRegistry registry) {
+                         ObjectMapper json, MeterRegistry registry, InterviewerConfig interviewerConfig) {
         this.interviewer = interviewer;
+        this.streamsReplies = interviewerConfig.generator() == InterviewerConfig.GeneratorKind.LLM
+                && interviewerConfig.llm().stream();
         this.interviews = interviews;
         this.roles = roles;
         this.recognizer = recognizer;
@@ -206,7 +211,7 @@ public class VoiceSessions {
         Entry[] self = new Entry[1];
         Mailbox mailbox = new Mailbox(executor, failure -> close(self[0], 1011, "internal error"));
         ClientSink sink = new ConnectionSink(connection);
-        VoiceSession session = new VoiceSession(new InterviewConversation(id, interviewer, interviews, roles),
+        VoiceSession session = new VoiceSession(new InterviewConversation(id, interviewer, interviews, roles, streamsReplies),
                 recognizer, synthesizer, config, stt.partialIntervalMs(), sink,
                 event -> live.signal(id, event), this::record, mailbox, System::currentTimeMillis);
         Entry entry = new Entry(id, connection, session, mailbox, new AtomicBoolean(), new AtomicLong(),

@@ -2,6 +2,7 @@ package dev.viva.webhook.rest;
 
 import dev.viva.platform.error.ApiProblem;
 import dev.viva.platform.error.Instants;
+import dev.viva.platform.error.Problem;
 import dev.viva.platform.security.RecruiterOnly;
 import dev.viva.webhook.EventType;
 import dev.viva.webhook.WebhookMessage;
@@ -20,6 +21,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Duration;
@@ -34,6 +46,10 @@ import static dev.viva.webhook.rest.WebhookViews.*;
 @Path("/api/v1/webhooks")
 @Produces(MediaType.APPLICATION_JSON)
 @RecruiterOnly
+@Tag(name = "Webhooks")
+@SecurityRequirement(name = "recruiterKey")
+@APIResponse(responseCode = "401", ref = "Unauthorized")
+@APIResponse(responseCode = "403", ref = "Forbidden")
 public class WebhookResource {
 
     private final EndpointService service;
@@ -44,6 +60,10 @@ public class WebhookResource {
 
     @GET
     @Path("/event-types")
+    @Operation(operationId = "listWebhookEventTypes", summary = "List the event types",
+            description = "The event types an endpoint can subscribe to; their payloads are described under `webhooks`.")
+    @APIResponse(responseCode = "200", description = "The event types")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public List<EventType> eventTypes() {
         return Arrays.asList(EventType.values());
     }
@@ -51,6 +71,25 @@ public class WebhookResource {
     @POST
     @Path("/endpoints")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createWebhookEndpoint", summary = "Register a webhook endpoint",
+            description = "Registers a URL to receive the chosen events, signed with a new secret that is shown only in this answer. "
+                    + "The URL must be https and may not point at a private, loopback or link-local address unless an "
+                    + "operator allows it.")
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = EndpointRequest.class),
+            examples = @ExampleObject(name = "ATS", value = """
+                    {"url": "https://ats.example.com/hooks/viva", "eventTypes": ["report.ready", "interview.abandoned"],
+                     "description": "ATS"}""")))
+    @APIResponse(responseCode = "201", description = "Registered; keep the secret, it is not shown again",
+            headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EndpointWithSecret.class),
+                    examples = @ExampleObject(name = "registered", value = """
+                            {"id": "8a1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d", "url": "https://ats.example.com/hooks/viva",
+                             "eventTypes": ["report.ready", "interview.abandoned"], "description": "ATS",
+                             "enabled": true, "secret": "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                             "previousSecretExpiresAt": null, "createdAt": "2026-11-22T10:00:00Z"}""")))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public Response create(EndpointRequest request) {
         EndpointRequest r = required(request);
         EndpointService.WithSecret created = service.create(r.url(), r.eventTypes(), r.description());
@@ -60,12 +99,20 @@ public class WebhookResource {
 
     @GET
     @Path("/endpoints")
+    @Operation(operationId = "listWebhookEndpoints", summary = "List webhook endpoints",
+            description = "Every registered endpoint with its state (never its secret).")
+    @APIResponse(responseCode = "200", description = "The endpoints")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
     public List<EndpointView> list() {
         return service.list().stream().map(EndpointView::of).toList();
     }
 
     @GET
     @Path("/endpoints/{id}")
+    @Operation(operationId = "getWebhookEndpoint", summary = "Get a webhook endpoint",
+            description = "The endpoint and its state: enabled, why it was disabled, since when it fails, until when the previous secret still signs.")
+    @APIResponse(responseCode = "200", description = "The endpoint")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public EndpointView get(@PathParam("id") UUID id) {
         return EndpointView.of(service.get(id));
     }
@@ -73,6 +120,11 @@ public class WebhookResource {
     @PATCH
     @Path("/endpoints/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "updateWebhookEndpoint", summary = "Change a webhook endpoint",
+            description = "Changes the URL, the event types or the description; fields left out keep their value.")
+    @APIResponse(responseCode = "200", description = "The changed endpoint")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public EndpointView update(@PathParam("id") UUID id, EndpointRequest request) {
         EndpointRequest r = required(request);
         return EndpointView.of(service.update(id, r.url(), r.eventTypes(), r.description()));
@@ -80,6 +132,12 @@ public class WebhookResource {
 
     @DELETE
     @Path("/endpoints/{id}")
+    // no body on success: a client that accepts only the error's media type is served too
+    @Produces({MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
+    @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete a webhook endpoint",
+            description = "Deletes the endpoint with its messages and delivery log.")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(id);
         return Response.noContent().build();
@@ -88,12 +146,21 @@ public class WebhookResource {
     @POST
     @Path("/endpoints/{id}/disable")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "disableWebhookEndpoint", summary = "Disable a webhook endpoint",
+            description = "Stops sending to the endpoint; new events are not queued for it, queued messages wait until it is enabled.")
+    @APIResponse(responseCode = "200", description = "The disabled endpoint")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public EndpointView disable(@PathParam("id") UUID id, DisableRequest request) {
         return EndpointView.of(service.disable(id, request == null ? null : request.reason()));
     }
 
     @POST
     @Path("/endpoints/{id}/enable")
+    @Operation(operationId = "enableWebhookEndpoint", summary = "Enable a webhook endpoint",
+            description = "Sends to the endpoint again, starting with the messages that waited.")
+    @APIResponse(responseCode = "200", description = "The enabled endpoint")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public EndpointView enable(@PathParam("id") UUID id) {
         return EndpointView.of(service.enable(id));
     }
@@ -101,6 +168,11 @@ public class WebhookResource {
     @POST
     @Path("/endpoints/{id}/rotate-secret")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "rotateWebhookSecret", summary = "Rotate the signing secret",
+            description = "Creates a new secret (shown only in this answer); the old one keeps signing alongside it for `overlap` (ISO-8601, 0 to 7 days).")
+    @APIResponse(responseCode = "200", description = "The endpoint with its new secret")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public EndpointWithSecret rotate(@PathParam("id") UUID id, RotateRequest request) {
         Duration overlap = null;
         if (request != null && request.overlap() != null) {
@@ -116,6 +188,12 @@ public class WebhookResource {
 
     @POST
     @Path("/endpoints/{id}/ping")
+    @Operation(operationId = "pingWebhookEndpoint", summary = "Send a test event",
+            description = "Queues a `ping` event to the endpoint, to check that it is reachable and verifies signatures.")
+    @APIResponse(responseCode = "202", description = "Queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response ping(@PathParam("id") UUID id) {
         return Response.accepted(MessageView.of(service.ping(id))).build();
     }
@@ -123,6 +201,13 @@ public class WebhookResource {
     @POST
     @Path("/endpoints/{id}/replay")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "replayWebhookMessages", summary = "Send past messages again",
+            description = "Queues again every delivered or failed message of the endpoint created since `since`.")
+    @APIResponse(responseCode = "202", description = "How many messages were queued again",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Replayed.class)))
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response replay(@PathParam("id") UUID id, ReplayRequest request) {
         if (request == null || request.since() == null) {
             throw ApiProblem.badRequest("since", "'since' (an ISO-8601 instant) is required");
@@ -132,8 +217,14 @@ public class WebhookResource {
 
     @GET
     @Path("/endpoints/{id}/messages")
-    public List<MessageView> messages(@PathParam("id") UUID id, @QueryParam("status") String status,
-                                      @QueryParam("since") String since,
+    @Operation(operationId = "listWebhookMessages", summary = "List the messages of an endpoint",
+            description = "Newest first, with their delivery state; filter by status and creation time.")
+    @APIResponse(responseCode = "200", description = "The messages")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    public List<MessageView> messages(@PathParam("id") UUID id, @Parameter(schema = @Schema(implementation = WebhookMessage.Status.class))
+                                      @QueryParam("status") String status,
+                                      @Parameter(description = "an ISO-8601 instant") @QueryParam("since") String since,
                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         return service.messages(id, status(status), since == null ? null : instant("since", since), limit).stream()
                 .map(MessageView::of).toList();
@@ -141,6 +232,11 @@ public class WebhookResource {
 
     @GET
     @Path("/endpoints/{id}/attempts")
+    @Operation(operationId = "listWebhookAttempts", summary = "The delivery log of an endpoint",
+            description = "Every attempt to deliver to the endpoint, newest first: status code, latency, error, next attempt.")
+    @APIResponse(responseCode = "200", description = "The attempts")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public List<AttemptView> attempts(@PathParam("id") UUID id,
                                       @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
         return service.attemptsOfEndpoint(id, limit).stream().map(AttemptView::of).toList();
@@ -148,6 +244,10 @@ public class WebhookResource {
 
     @GET
     @Path("/messages/{messageId}")
+    @Operation(operationId = "getWebhookMessage", summary = "Get a webhook message",
+            description = "A message with the exact payload that is signed and sent, and every delivery attempt.")
+    @APIResponse(responseCode = "200", description = "The message")
+    @APIResponse(responseCode = "404", ref = "NotFound")
     public MessageDetail message(@PathParam("messageId") String messageId) {
         WebhookMessage m = service.message(messageId);
         return new MessageDetail(MessageView.of(m), m.payload,
@@ -156,6 +256,12 @@ public class WebhookResource {
 
     @POST
     @Path("/messages/{messageId}/redeliver")
+    @Operation(operationId = "redeliverWebhookMessage", summary = "Send a message again now",
+            description = "Sends the message again at once with the same `webhook-id`; its retry schedule starts over.")
+    @APIResponse(responseCode = "202", description = "Queued",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MessageView.class)))
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response redeliver(@PathParam("messageId") String messageId) {
         return Response.accepted(MessageView.of(service.redeliver(messageId))).build();
     }

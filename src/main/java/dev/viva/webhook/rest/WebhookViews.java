@@ -5,6 +5,7 @@ import dev.viva.webhook.WebhookAttempt;
 import dev.viva.webhook.WebhookEndpoint;
 import dev.viva.webhook.WebhookMessage;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.Instant;
 import java.util.List;
@@ -17,24 +18,31 @@ final class WebhookViews {
     }
 
     @RegisterForReflection
-    record EndpointRequest(String url, List<EventType> eventTypes, String description) {
+    record EndpointRequest(@Schema(examples = "https://ats.example.com/hooks/viva") String url,
+                           @Schema(description = "at least one; required at creation") List<EventType> eventTypes,
+                           @Schema(examples = "ATS", maxLength = 500) String description) {
     }
 
     @RegisterForReflection
-    record DisableRequest(String reason) {
+    record DisableRequest(@Schema(examples = "the ATS is being migrated") String reason) {
     }
 
     /** {@code overlap} is an ISO-8601 duration such as {@code PT24H}. */
     @RegisterForReflection
-    record RotateRequest(String overlap) {
+    record RotateRequest(@Schema(examples = "PT24H", description = "ISO-8601 duration, 0 to 7 days") String overlap) {
     }
 
     @RegisterForReflection
-    record ReplayRequest(String since) {
+    @Schema(requiredProperties = "since")
+    record ReplayRequest(@Schema(examples = "2026-11-22T00:00:00Z", format = "date-time") String since) {
     }
 
     @RegisterForReflection
-    record EndpointView(UUID id, String url, List<EventType> eventTypes, String description, boolean enabled,
+    @Schema(requiredProperties = {"id", "url", "eventTypes", "enabled", "createdAt"})
+    record EndpointView(@Schema(examples = "8a1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d") UUID id,
+                        @Schema(examples = "https://ats.example.com/hooks/viva") String url,
+                        List<EventType> eventTypes, @Schema(examples = "ATS") String description,
+                        @Schema(examples = "true") boolean enabled,
                         String disabledReason, Instant disabledAt, Instant failingSince,
                         Instant previousSecretExpiresAt, Instant createdAt, Instant updatedAt) {
         static EndpointView of(WebhookEndpoint e) {
@@ -47,7 +55,13 @@ final class WebhookViews {
 
     /** The endpoint and its secret: answered only at creation and rotation. */
     @RegisterForReflection
-    record EndpointWithSecret(UUID id, String url, List<EventType> eventTypes, String description, boolean enabled,
+    @Schema(requiredProperties = {"id", "url", "eventTypes", "enabled", "secret", "createdAt"})
+    record EndpointWithSecret(@Schema(examples = "8a1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d") UUID id,
+                              @Schema(examples = "https://ats.example.com/hooks/viva") String url,
+                              List<EventType> eventTypes, @Schema(examples = "ATS") String description,
+                              @Schema(examples = "true") boolean enabled,
+                              @Schema(examples = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+                                      description = "the signing secret; shown only at creation and rotation")
                               String secret, Instant previousSecretExpiresAt, Instant createdAt) {
         static EndpointWithSecret of(WebhookEndpoint e, String secret) {
             return new EndpointWithSecret(e.id, e.url, e.events(), e.description, e.enabled, secret,
@@ -56,8 +70,10 @@ final class WebhookViews {
     }
 
     @RegisterForReflection
-    record MessageView(String id, UUID endpointId, String eventType, UUID interviewId, WebhookMessage.Status status,
-                       int attempts, Integer lastStatusCode, String lastError, Instant nextAttemptAt,
+    @Schema(requiredProperties = {"id", "endpointId", "eventType", "status", "attempts", "createdAt"})
+    record MessageView(@Schema(examples = "msg_3xQfS0c5oYz7hD2PqM1a9kTb") String id, UUID endpointId,
+                       @Schema(examples = "report.ready") String eventType, UUID interviewId,
+                       WebhookMessage.Status status, @Schema(examples = "1") int attempts, Integer lastStatusCode, String lastError, Instant nextAttemptAt,
                        Instant createdAt, Instant deliveredAt) {
         static MessageView of(WebhookMessage m) {
             return new MessageView(m.id, m.endpointId, m.eventType, m.interviewId, m.status, m.attempts,
@@ -67,11 +83,18 @@ final class WebhookViews {
     }
 
     @RegisterForReflection
-    record MessageDetail(MessageView message, String payload, List<AttemptView> attempts) {
+    @Schema(requiredProperties = {"message", "payload", "attempts"})
+    record MessageDetail(MessageView message,
+                         @Schema(description = "the exact body that is signed and sent",
+                                 examples = "{\"type\":\"ping\",\"timestamp\":\"2026-11-22T10:00:00Z\",\"data\":{}}")
+                         String payload, List<AttemptView> attempts) {
     }
 
     @RegisterForReflection
-    record AttemptView(UUID id, String messageId, int attempt, Instant startedAt, int latencyMs, boolean succeeded,
+    @Schema(requiredProperties = {"id", "messageId", "attempt", "startedAt", "latencyMs", "succeeded"})
+    record AttemptView(UUID id, @Schema(examples = "msg_3xQfS0c5oYz7hD2PqM1a9kTb") String messageId,
+                       @Schema(examples = "1") int attempt, Instant startedAt, @Schema(examples = "12") int latencyMs,
+                       @Schema(examples = "true") boolean succeeded,
                        Integer statusCode, String responseBody, String error, Instant nextAttemptAt) {
         static AttemptView of(WebhookAttempt a) {
             return new AttemptView(a.id, a.messageId, a.attempt, a.startedAt, a.latencyMs, a.succeeded, a.statusCode,
@@ -80,6 +103,7 @@ final class WebhookViews {
     }
 
     @RegisterForReflection
-    record Replayed(int requeued) {
+    @Schema(requiredProperties = "requeued")
+    record Replayed(@Schema(examples = "3") int requeued) {
     }
 }

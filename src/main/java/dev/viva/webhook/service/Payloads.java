@@ -56,6 +56,9 @@ class Payloads {
             data.put("status", interview.status.name());
             putInstant(data, "startedAt", interview.startedAt);
             putInstant(data, "endedAt", interview.endedAt);
+            if (interview.endReason != null) {
+                data.put("endReason", interview.endReason.name());
+            }
         }
         if (event instanceof InterviewEvent.Abandoned a) {
             data.put("reason", a.reason());

@@ -8,6 +8,7 @@ import dev.viva.assessment.service.ReportReview;
 import dev.viva.role.Level;
 import dev.viva.role.RoleCatalog;
 import dev.viva.role.RoleTemplate;
+import dev.viva.testing.FakeOpenAi;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;

@@ -1,10 +1,12 @@
 package dev.viva.assessment.llm;
 
+import dev.viva.interview.EndReason;
 import dev.viva.interview.InputMode;
 import dev.viva.interview.QuestionSource;
 import dev.viva.interview.service.InterviewService;
 import dev.viva.role.Level;
 import dev.viva.role.Phase;
+import dev.viva.testing.FakeOpenAi;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -75,7 +77,7 @@ class LlmConfiguredTest {
         var t2 = interviews.askQuestion(id, Phase.FOUNDATION, 3, LlmAssessmentTest.SEARCH, QuestionSource.GENERATED, null);
         interviews.recordAnswer(t2.id, new InterviewService.Answer("A generated tsvector column per language with a GIN "
                 + "index, queried with websearch_to_tsquery and ranked with ts_rank.", InputMode.TEXT, null, null, null, null));
-        interviews.complete(id);
+        interviews.complete(id, EndReason.PLAN_COMPLETE);
 
         // finalised on its own once the interview ends
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().header("Authorization", RECRUITER)

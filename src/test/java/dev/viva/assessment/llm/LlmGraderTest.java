@@ -6,6 +6,7 @@ import dev.viva.assessment.QuestionSpec;
 import dev.viva.assessment.ScoredAnswer;
 import dev.viva.assessment.Signals;
 import dev.viva.role.QuestionKind;
+import dev.viva.testing.FakeOpenAi;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;

@@ -2,6 +2,7 @@ package dev.viva.assessment.llm;
 
 import dev.viva.assessment.QuestionSpec;
 import dev.viva.role.QuestionKind;
+import dev.viva.testing.FakeOpenAi;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.BeforeEach;

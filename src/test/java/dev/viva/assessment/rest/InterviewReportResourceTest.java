@@ -1,5 +1,6 @@
 package dev.viva.assessment.rest;
 
+import dev.viva.interview.EndReason;
 import dev.viva.interview.InputMode;
 import dev.viva.interview.QuestionSource;
 import dev.viva.interview.service.InterviewService;
@@ -43,7 +44,7 @@ class InterviewReportResourceTest {
                 + "percent", InputMode.TEXT, null, null, null, null));
         given().header("Authorization", RECRUITER).post("/api/v1/interviews/" + id + "/report")
                 .then().statusCode(409).contentType("application/problem+json");
-        interviews.complete(id);
+        interviews.complete(id, EndReason.PLAN_COMPLETE);
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().header("Authorization", RECRUITER).get("/api/v1/interviews/" + id + "/report").then().statusCode(200));

@@ -65,7 +65,7 @@ class ReportFinaliserTest {
                 .post("/api/v1/interviews/{id}/answers", j.id()).then().statusCode(200);
         UUID id = UUID.fromString(j.id());
         QuarkusTransaction.requiringNew().run(() -> {
-            em.createNativeQuery("update interview set status = 'COMPLETED', ended_at = now(), end_reason = 'completed' "
+            em.createNativeQuery("update interview set status = 'COMPLETED', ended_at = now(), end_reason = 'PLAN_COMPLETE' "
                     + "where id = ?1").setParameter(1, id).executeUpdate();
             em.createNativeQuery("insert into report_job (interview_id, requested_at, next_attempt) "
                     + "values (?1, now(), now() + interval '1 hour')").setParameter(1, id).executeUpdate();

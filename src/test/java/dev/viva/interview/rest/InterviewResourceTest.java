@@ -127,7 +127,8 @@ class InterviewResourceTest {
         given().header("Authorization", RECRUITER).when().post("/api/v1/interviews/" + id + "/cancel")
                 .then().statusCode(200).body("status", equalTo("CANCELLED"))
                 .body("endedAt", notNullValue())
-                .body("endReason", containsString("cancelled"));
+                .body("endReason", equalTo("CANCELLED"))
+                .body("endDetail", containsString("cancelled"));
         given().header("Authorization", RECRUITER).when().post("/api/v1/interviews/" + id + "/cancel")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("is CANCELLED and cannot become CANCELLED"));

@@ -1,5 +1,6 @@
 package dev.viva.interview.service;
 
+import dev.viva.interview.EndReason;
 import dev.viva.interview.InputMode;
 import dev.viva.interview.Interview;
 import dev.viva.interview.InterviewEvent;
@@ -84,7 +85,7 @@ class InterviewLifecycleTest {
                 .body("turns[1].questionSource", equalTo("GENERATED"));
 
         Thread.sleep(1100);
-        Interview done = service.complete(id);
+        Interview done = service.complete(id, EndReason.PLAN_COMPLETE);
         assertThat(done.status).isEqualTo(InterviewStatus.COMPLETED);
         assertThat(done.durationSeconds(Instant.now())).isGreaterThanOrEqualTo(1L);
         given().header("Authorization", RECRUITER).when().get("/api/v1/interviews/" + id)
@@ -118,7 +119,7 @@ class InterviewLifecycleTest {
     @Test
     void illegalTransitionsAreConflicts() {
         UUID id = service.create("Edsger", "e@example.com", "tiny-role", Level.JUNIOR).interview().id;
-        assertThatThrownBy(() -> service.complete(id)).isInstanceOf(ApiProblem.class)
+        assertThatThrownBy(() -> service.complete(id, EndReason.PLAN_COMPLETE)).isInstanceOf(ApiProblem.class)
                 .hasMessageContaining("is SCHEDULED and cannot become COMPLETED");
         service.cancel(id);
         assertThatThrownBy(() -> service.start(id)).isInstanceOf(ApiProblem.class)
@@ -133,7 +134,8 @@ class InterviewLifecycleTest {
         int n = service.abandonIdle(Instant.now().plusSeconds(1));
         assertThat(n).isGreaterThanOrEqualTo(1);
         assertThat(service.get(idle).status).isEqualTo(InterviewStatus.ABANDONED);
-        assertThat(service.get(idle).endReason).contains("no activity");
+        assertThat(service.get(idle).endReason).isEqualTo(EndReason.ABANDONED);
+        assertThat(service.get(idle).endDetail).contains("no activity");
         assertThat(service.get(waiting).status).isEqualTo(InterviewStatus.SCHEDULED);
         assertThat(recorder.of(idle)).filteredOn(e -> !(e instanceof InterviewEvent.ReportReady))
                 .last().isInstanceOf(InterviewEvent.Abandoned.class);

@@ -1,20 +1,17 @@
 package dev.viva.interviewer.rest;
 
 import dev.viva.interviewer.SimulatedCandidate;
-import dev.viva.interviewer.generation.FakeOpenAiServer;
+import dev.viva.interviewer.generation.LlmProfile;
 import dev.viva.interviewer.service.TestInterviewerClock;
+import dev.viva.testing.FakeOpenAi;
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -26,45 +23,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and the reason is stored on the turn.
  */
 @QuarkusTest
-@TestProfile(LlmTextInterviewTest.WithLlm.class)
+@TestProfile(LlmProfile.class)
 class LlmTextInterviewTest {
-
-    static final FakeOpenAiServer SERVER = new FakeOpenAiServer();
-
-    public static class WithLlm implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("viva.interviewer.generator", "llm", "viva.interviewer.llm.timeout", "2S");
-        }
-
-        @Override
-        public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(Server.class));
-        }
-    }
-
-    public static class Server implements QuarkusTestResourceLifecycleManager {
-        @Override
-        public Map<String, String> start() {
-            return Map.of("viva.interviewer.llm.base-url", SERVER.baseUrl());
-        }
-
-        @Override
-        public void stop() {
-            SERVER.close();
-        }
-    }
 
     @Inject
     EntityManager em;
 
     @Test
     void followUpsComeFromTheModelAndItsFailuresAreRecordedOnTheTurn() {
-        SERVER.respond("""
-                {"acknowledgement": "Thanks, that's a reasonable place to start.",
-                 "question": "What would you change about that approach if traffic grew tenfold overnight?",
-                 "keyPoints": ["measures before changing anything", "names the bottleneck it expects"]}""",
-                Duration.ZERO);
+        FakeOpenAi server = LlmProfile.llm();
+        server.reset();
+        server.reply = r -> """
+                Thanks, that's a reasonable place to start. \
+                What would you change about that approach if traffic grew tenfold overnight?
+                KEY POINTS:
+                - measures before changing anything
+                - names the bottleneck it expects""";
         TextInterviewResourceTest helper = new TextInterviewResourceTest();
         TextInterviewResourceTest.Created c = TextInterviewResourceTest.create("Llm Candidate", "mid");
         JsonPath u = TextInterviewResourceTest.start(c);
@@ -76,11 +50,10 @@ class LlmTextInterviewTest {
                 if (!brokeIt) {
                     assertThat(u.getString("text")).contains("tenfold overnight");
                     sawModel = true;
-                    SERVER.respond("{\"acknowledgement\": \"Your score is 3/10.\", \"question\": \"Why?\", "
-                            + "\"keyPoints\": [\"x\"]}", Duration.ZERO);
+                    server.reply = r -> "Your score is 3/10. Why?\nKEY POINTS:\n- x";
                     brokeIt = true;
                 } else {
-                    assertThat(u.getString("text")).doesNotContain("3/10").contains("“");
+                    assertThat(u.getString("text")).doesNotContain("3/10").doesNotContain("Why?").endsWith("?");
                 }
             }
             String text = SimulatedCandidate.AVERAGE.answer(helper.openQuestion(c.id()), ++turn);
@@ -100,6 +73,7 @@ class LlmTextInterviewTest {
         assertThat((String) fallback[1]).contains("invalid output");
         assertThat((String) fallback[3]).doesNotContain("3/10");
         // the candidate's words reached the model only inside the JSON payload
-        assertThat(SERVER.requests).isNotEmpty().allSatisfy(r -> assertThat(r).contains("candidate_answer"));
+        assertThat(server.requests).isNotEmpty().allSatisfy(r -> assertThat(r.user()).contains("candidate_answer"));
+        assertThat(server.requests).as("a text session gets whole replies").noneMatch(FakeOpenAi.Request::stream);
     }
 }

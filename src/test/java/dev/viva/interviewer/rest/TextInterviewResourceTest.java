@@ -127,6 +127,48 @@ class TextInterviewResourceTest {
     }
 
     @Test
+    void theCandidateEndsEarlyByRestOrBySayingSoAndTheReportSaysHowMuchWasCovered() {
+        Created c = create("Edsger Dijkstra", "mid");
+        start(c);
+        answer(c, Map.of("text", SimulatedCandidate.AVERAGE.answer(openQuestion(c.id()), 1)));
+        JsonPath end = given().header("Authorization", c.token()).when().post("/api/v1/interviews/{id}/end", c.id())
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(end.getBoolean("done")).isTrue();
+        assertThat(end.getString("type")).isEqualTo("closing");
+        assertThat(end.getString("text")).contains("stop here").contains("next steps");
+        given().header("Authorization", RECRUITER).when().get("/api/v1/interviews/{id}", c.id())
+                .then().statusCode(200).body("status", equalTo("COMPLETED"))
+                .body("endReason", equalTo("CANDIDATE_ENDED"));
+        // ending again returns the closing words; answers change nothing
+        given().header("Authorization", c.token()).when().post("/api/v1/interviews/{id}/end", c.id())
+                .then().statusCode(200).body("done", equalTo(true));
+        JsonPath report = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> given().header("Authorization", RECRUITER)
+                        .when().get("/api/v1/interviews/{id}/report", c.id()).then().extract(),
+                        r -> r.statusCode() == 200).jsonPath();
+        assertThat(report.getString("candidate.endReason")).isEqualTo("CANDIDATE_ENDED");
+        assertThat(report.getInt("candidate.coverage.mainQuestionsAsked")).isEqualTo(2);
+        assertThat(report.getInt("candidate.coverage.mainQuestionsPlanned")).isEqualTo(12);
+        assertThat(report.getList("candidate.coverage.phasesReached")).containsExactly("introduction", "foundation");
+        String md = given().header("Authorization", RECRUITER).when().get("/api/v1/interviews/{id}/report?format=md",
+                c.id()).then().statusCode(200).extract().asString();
+        assertThat(md).contains("2 of 12 planned main questions").contains("ended early by the candidate");
+
+        // the same by saying so, and no end without the candidate's token
+        Created said = create("Tony Hoare", "mid");
+        start(said);
+        given().when().post("/api/v1/interviews/{id}/end", said.id()).then().statusCode(401);
+        JsonPath stop = answer(said, Map.of("text", "I'd like to stop here, thank you."));
+        assertThat(stop.getBoolean("done")).isTrue();
+        given().header("Authorization", RECRUITER).when().get("/api/v1/interviews/{id}", said.id())
+                .then().statusCode(200).body("endReason", equalTo("CANDIDATE_ENDED"));
+        Created other = create("Niklaus Wirth", "mid");
+        given().header("Authorization", other.token()).when().post("/api/v1/interviews/{id}/end", said.id())
+                .then().statusCode(403);
+    }
+
+    @Test
     void difficultyRisesForAStrongCandidateAndFallsForAWeakOneAndIsStoredPerTurn() {
         Created strong = create("Strong Candidate", "mid");
         Created weak = create("Weak Candidate", "mid");
@@ -141,7 +183,8 @@ class TextInterviewResourceTest {
         int strongMax = s.stream().mapToInt(t -> ((Number) t[2]).intValue()).max().orElseThrow();
         int weakMin = w.stream().filter(t -> "foundation".equals(t[1]) || "intermediate".equals(t[1]))
                 .mapToInt(t -> ((Number) t[2]).intValue()).min().orElseThrow();
-        assertThat(strongMax).isEqualTo(5);
+        // main questions are drawn within one step of the best fit, so the strongest reach 4 or 5
+        assertThat(strongMax).isGreaterThanOrEqualTo(4);
         assertThat(weakMin).isLessThanOrEqualTo(2);
     }
 

@@ -235,6 +235,21 @@ class CandidateSocketTest {
     }
 
     @Test
+    void theCandidateEndsTheInterviewWithTheEndMessage() throws Exception {
+        Joined j = join("Ends Early");
+        TestSocket socket = talking(j);
+        socket.send("{\"type\":\"end\"}");
+        JsonNode closing = socket.next("utterance");
+        assertThat(closing.get("kind").asText()).isEqualTo("closing");
+        assertThat(closing.get("done").asBoolean()).isTrue();
+        assertThat(closing.get("text").asText()).contains("stop here");
+        assertThat(socket.next("completed")).isNotNull();
+        given().header("Authorization", RECRUITER).get("/api/v1/interviews/{id}", j.id()).then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("COMPLETED"))
+                .body("endReason", org.hamcrest.Matchers.equalTo("CANDIDATE_ENDED"));
+    }
+
+    @Test
     void cancellingTheInterviewClosesTheCandidatesSocket() throws Exception {
         Joined j = join("Cancelled Mid Way");
         TestSocket socket = talking(j);

@@ -103,7 +103,7 @@ final class SpokenTurns {
         }
     }
 
-    private static long lastVoicedMs(short[] clip) {
+    static long lastVoicedMs(short[] clip) {
         for (int end = clip.length; end >= 320; end -= 320) {
             if (Pcm.dbfs(Pcm.rms(clip, end - 320, end)) > -45) {
                 return end / 16;

@@ -1,5 +1,6 @@
 package dev.viva.webhook.delivery;
 
+import dev.viva.interview.EndReason;
 import dev.viva.interview.service.InterviewService;
 import dev.viva.webhook.EventType;
 import dev.viva.webhook.Receiver;
@@ -78,7 +79,7 @@ class WebhookDeliveryBenchmark {
                 UUID id = fixtures.newInterview();
                 interviews.start(id);
                 long t = System.nanoTime();
-                interviews.complete(id);
+                interviews.complete(id, EndReason.PLAN_COMPLETE);
                 completedAt.put(id, t);
                 int expected = base + i + 1;
                 await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(1))

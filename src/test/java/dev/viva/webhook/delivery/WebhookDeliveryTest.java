@@ -3,6 +3,7 @@ package dev.viva.webhook.delivery;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.standardwebhooks.exceptions.WebhookVerificationException;
+import dev.viva.interview.EndReason;
 import dev.viva.interview.InterviewEvent;
 import dev.viva.interview.StoredReport;
 import dev.viva.interview.service.InterviewService;
@@ -68,7 +69,7 @@ class WebhookDeliveryTest {
             var b = fixtures.subscribe(completedOnly, EventType.INTERVIEW_COMPLETED);
             UUID id = fixtures.newInterview();
             interviews.start(id);
-            interviews.complete(id);
+            interviews.complete(id, EndReason.PLAN_COMPLETE);
 
             await().atMost(WAIT).until(() -> all.requests().size() == 2 && completedOnly.requests().size() == 1);
             for (Receiver.Request r : all.requests()) {
@@ -84,6 +85,7 @@ class WebhookDeliveryTest {
             assertThat(Instant.parse(body.get("timestamp").asText())).isCloseTo(Instant.now(), within(60));
             assertThat(body.at("/data/interviewId").asText()).isEqualTo(id.toString());
             assertThat(body.at("/data/status").asText()).isEqualTo("COMPLETED");
+            assertThat(body.at("/data/endReason").asText()).isEqualTo("PLAN_COMPLETE");
             assertThat(body.at("/data/candidateEmail").asText()).isEqualTo("ada@example.com");
             assertThat(completed.headers().getFirst("Content-Type")).isEqualTo("application/json");
             assertThat(Long.parseLong(completed.headers().getFirst("webhook-timestamp")))
