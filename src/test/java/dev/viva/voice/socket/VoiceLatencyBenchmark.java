@@ -1,12 +1,10 @@
 package dev.viva.voice.socket;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.viva.TestApi.Joined;
 import dev.viva.TestSocket;
 import dev.viva.stt.RandomWhisperModel;
 import dev.viva.stt.WhisperSpeechRecognizer;
 import dev.viva.testing.Wav;
-import dev.viva.voice.Pcm;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -21,16 +19,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 
 import static dev.viva.TestApi.join;
 import static org.awaitility.Awaitility.await;
