@@ -56,7 +56,7 @@ class SessionClaims {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select i.id, i.status, i.end_reason, coalesce(s.generation, 0)
+                        select i.id, i.status, coalesce(i.end_detail, i.end_reason), coalesce(s.generation, 0)
                         from interview i left join candidate_session s on s.interview_id = i.id
                         where i.id = any(?1)""")
                 .setParameter(1, interviewIds.toArray(UUID[]::new)).getResultList();

@@ -213,7 +213,7 @@ class ClusterTest {
                             + "'BANK', now())")
                     .setParameter(1, UUID.randomUUID()).setParameter(2, id).executeUpdate();
             em.createNativeQuery("update interview set status = 'CANCELLED', ended_at = now(), "
-                    + "end_reason = 'cancelled by a recruiter' where id = ?1").setParameter(1, id).executeUpdate();
+                    + "end_reason = 'CANCELLED' where id = ?1").setParameter(1, id).executeUpdate();
         });
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("select pg_terminate_backend(pid) "
                 + "from pg_stat_activity where datname = current_database() "
