@@ -1,9 +1,6 @@
 package dev.viva.live;
 
-import dev.viva.interview.Interview;
-import dev.viva.interview.service.InterviewService;
-import dev.viva.role.RoleCatalog;
-import dev.viva.role.RoleTemplate;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.websockets.next.CloseReason;
 import io.quarkus.websockets.next.OnClose;
 import io.quarkus.websockets.next.OnOpen;
@@ -27,13 +24,9 @@ public class LiveSocket {
     static final int READ_ONLY = 4405;
 
     private final LiveHub hub;
-    private final InterviewService interviews;
-    private final RoleCatalog roles;
 
-    public LiveSocket(LiveHub hub, InterviewService interviews, RoleCatalog roles) {
+    public LiveSocket(LiveHub hub) {
         this.hub = hub;
-        this.interviews = interviews;
-        this.roles = roles;
     }
 
     @OnOpen
@@ -42,15 +35,7 @@ public class LiveSocket {
         UUID id = UUID.fromString(connection.pathParam("id"));
         // register before reading the snapshot: an event committed in between is then sent twice at worst, never lost
         hub.watch(id, connection);
-        Interview interview = interviews.get(id);
-        var turns = interviews.transcript(id).stream()
-                .map(t -> new LiveEvent.SnapshotTurn(t.seq, t.phase, t.difficulty, t.questionText, t.answerText,
-                        t.inputMode))
-                .toList();
-        String roleName = roles.find(interview.roleId).map(RoleTemplate::name).orElse(interview.roleId);
-        return hub.encode(new LiveEvent.Snapshot(interview.candidateName, interview.roleId, roleName,
-                interview.level.id(),
-                interview.status, turns));
+        return hub.encode(QuarkusTransaction.requiringNew().call(() -> hub.snapshot(id)));
     }
 
     @OnTextMessage

@@ -3,20 +3,17 @@ package dev.viva.fault;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
-import dev.viva.platform.database.DatabaseBootstrap;
+import dev.viva.testing.ServerProcess;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -77,14 +74,12 @@ final class FaultSuite {
     private static final String RANDOM = "random, mid-answer";
     private static final String AFTER_COMPLETION = "right after completion";
     private static final String DURING_DELIVERY = "during webhook delivery";
-    private static final String KEY = "fault-key";
-    private static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+    static final String KEY = "fault-key";
 
     private final Plan plan;
     private final Random random;
     private final String database;
     private final String dbUrl;
-    private final int port;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> kills = new ConcurrentHashMap<>();
@@ -94,10 +89,8 @@ final class FaultSuite {
     private final Map<String, List<String>> received = new ConcurrentHashMap<>();
     private final AtomicInteger deliveries = new AtomicInteger();
     private final Map<String, Interview> interviews = new ConcurrentHashMap<>();
-    private Process server;
-    private int generation;
+    private ServerProcess server;
     private HttpServer receiver;
-    private Path log;
 
     /** What the candidate side knows of one interview: the answers the server acknowledged, by seq. */
     private static final class Interview {
@@ -123,23 +116,17 @@ final class FaultSuite {
         this.random = new Random(plan.seed());
         this.database = System.getenv().getOrDefault("VIVA_TEST_DB", "viva_test") + "_fault";
         this.dbUrl = "jdbc:postgresql://127.0.0.1:5432/" + database;
-        this.port = freePort();
     }
 
     Result run() throws Exception {
-        if (!Files.isRegularFile(JAR)) {
-            throw new IllegalStateException(JAR + " is missing: the fault suite runs the packaged server, which "
-                    + "./mvnw test builds before the tests (do not pass -Dquarkus.build.skip to run it)");
-        }
         long started = System.nanoTime();
-        freshDatabase();
-        log = Files.createDirectories(Path.of("target", "fault-suite")).resolve("server.log");
-        Files.deleteIfExists(log);
+        server = new ServerProcess("server", "fault-suite", ServerProcess.freshDatabase(database), settings(),
+                ServerProcess.TEST_JVM);
         startReceiver();
         ExecutorService pool = Executors.newFixedThreadPool(plan.candidates() + 1);
         boolean graceful;
         try {
-            start();
+            ensureUp();
             subscribe();
             Future<?> chaos = pool.submit(this::randomKills);
             List<Future<?>> candidates = new ArrayList<>();
@@ -165,7 +152,7 @@ final class FaultSuite {
         } finally {
             driving.set(false);
             pool.shutdownNow();
-            stopServer();
+            server.close();
             receiver.stop(0);
         }
         int reports = count("select count(*) from report");
@@ -174,31 +161,12 @@ final class FaultSuite {
                 deliveries.get(), List.copyOf(violations), graceful, Duration.ofNanos(System.nanoTime() - started));
     }
 
-    private int totalKills() {
-        return kills.values().stream().mapToInt(Integer::intValue).sum();
-    }
-
-    // --- the server process -----------------------------------------------------------------------------------
-
-    private synchronized void start() throws Exception {
-        if (server != null && server.isAlive()) {
-            return;
-        }
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-Xmx512m", "-XX:TieredStopAtLevel=1", "-jar", JAR.toString());
-        Map<String, String> env = pb.environment();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", dbUrl);
-        env.put("QUARKUS_DATASOURCE_USERNAME", "postgres");
-        env.put("QUARKUS_DATASOURCE_PASSWORD", "");
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
-        env.put("VIVA_SERVER_PUBLIC_URL", "http://127.0.0.1:" + port);
-        env.put("VIVA_SECURITY_API_KEYS", KEY);
-        env.put("VIVA_ROLES_DIRECTORY", "src/test/resources/role-fixtures");
-        env.put("VIVA_STT_DOWNLOAD", "false");
-        env.put("VIVA_TTS_ENABLED", "false");
-        env.put("VIVA_WEBHOOK_ALLOW_HTTP", "true");
-        env.put("VIVA_WEBHOOK_ALLOWED_TARGETS", "127.0.0.1/32");
-        env.put("VIVA_WEBHOOK_SECRET_KEY", "q83vEjRWeJASNFZ4kBI0VniQEjRWeJASNFZ4kBI0Vng=");
+    /**
+     * The test servers' settings with quick webhook retries and report finalisation, so the run settles in seconds
+     * (also used by the multi-replica test).
+     */
+    static Map<String, String> settings() {
+        Map<String, String> env = new HashMap<>(ServerProcess.testSettings(KEY));
         env.put("VIVA_WEBHOOK_RETRY_SCHEDULE", "200ms,300ms,500ms,1s,1s,1s,2s,2s,2s,2s,2s,2s,2s,2s,2s");
         env.put("VIVA_WEBHOOK_RETRY_JITTER", "0.1");
         env.put("VIVA_WEBHOOK_DISPATCHER_POLL_INTERVAL", "100ms");
@@ -207,42 +175,24 @@ final class FaultSuite {
         env.put("VIVA_INTERVIEW_REPORT_FINALISER_INTERVAL", "1s");
         env.put("VIVA_INTERVIEW_REPORT_FINALISER_LEASE", "5s");
         env.put("VIVA_INTERVIEW_REPORT_FINALISER_RETRY_AFTER", "1s");
-        pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        server = pb.start();
-        generation++;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            if (!server.isAlive()) {
-                throw new IllegalStateException("the server exited with " + server.exitValue() + " at start; see " + log);
-            }
-            try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri("/q/health/ready"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
-        throw new IllegalStateException("the server did not become ready within 120 s; see " + log);
+        return env;
     }
+
+    private int totalKills() {
+        return kills.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    // --- the server process -----------------------------------------------------------------------------------
 
     /** SIGKILL, if the server runs; true if this call killed it. */
     private boolean kill(String kind) {
-        Process p;
-        synchronized (this) {
-            p = server;
-            if (p == null || !p.isAlive()) {
+        try {
+            if (!server.kill()) {
                 return false;
             }
-            p.destroyForcibly(); // SIGKILL on Linux
-            try {
-                p.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
         kills.merge(kind, 1, Integer::sum);
         return true;
@@ -250,17 +200,7 @@ final class FaultSuite {
 
     /** Restarts the server if it is down (whoever killed it); returns once it answers. */
     private void ensureUp() throws Exception {
-        synchronized (this) {
-            if (server == null || !server.isAlive()) {
-                start();
-            }
-        }
-    }
-
-    private synchronized void stopServer() {
-        if (server != null && server.isAlive()) {
-            server.destroyForcibly();
-        }
+        server.start(Duration.ofSeconds(120));
     }
 
     /** Kills the server at random moments while the candidates are answering. */
@@ -390,7 +330,7 @@ final class FaultSuite {
             CandidateSocket socket = new CandidateSocket();
             try {
                 socket.ws = http.newWebSocketBuilder().header("Authorization", iv.token)
-                        .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/interviews/" + iv.id), socket)
+                        .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws/interviews/" + iv.id), socket)
                         .get(30, TimeUnit.SECONDS);
                 socket.ws.sendText("{\"type\":\"start\",\"speech\":false}", true).get(10, TimeUnit.SECONDS);
                 return socket;
@@ -495,7 +435,7 @@ final class FaultSuite {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        return server.uri(path);
     }
 
     // --- webhooks ---------------------------------------------------------------------------------------------
@@ -635,7 +575,7 @@ final class FaultSuite {
         CompletableFuture<String> closed = new CompletableFuture<>();
         CompletableFuture<Void> asked = new CompletableFuture<>();
         WebSocket ws = http.newWebSocketBuilder().header("Authorization", token)
-                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/ws/interviews/" + id), new WebSocket.Listener() {
+                .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws/interviews/" + id), new WebSocket.Listener() {
                     private final StringBuilder partial = new StringBuilder();
 
                     @Override
@@ -665,11 +605,7 @@ final class FaultSuite {
                 }).get(30, TimeUnit.SECONDS);
         ws.sendText("{\"type\":\"start\",\"speech\":false}", true).get(10, TimeUnit.SECONDS);
         asked.get(60, TimeUnit.SECONDS);
-        Process p;
-        synchronized (this) {
-            p = server;
-            p.destroy(); // SIGTERM
-        }
+        Process p = server.terminate();
         String close = closed.get(60, TimeUnit.SECONDS);
         p.waitFor(60, TimeUnit.SECONDS);
         boolean ok = true;
@@ -689,23 +625,5 @@ final class FaultSuite {
             ok = false;
         }
         return ok;
-    }
-
-    // --- set-up -----------------------------------------------------------------------------------------------
-
-    private void freshDatabase() throws SQLException {
-        String admin = "jdbc:postgresql://127.0.0.1:5432/postgres";
-        try (Connection c = DriverManager.getConnection(admin, "postgres", ""); var st = c.createStatement()) {
-            st.execute("drop database if exists " + database + " with (force)");
-        }
-        DatabaseBootstrap.createIfMissing(admin, "postgres", "", database);
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.OptionalInt;
 import java.util.UUID;
 
 /**
@@ -54,9 +55,25 @@ public class WebSocketTickets {
         return updated == 1;
     }
 
+    /** The advisory lock one replica holds while it purges (an arbitrary constant, unique within Viva). */
+    static final long PURGE_LOCK = 0x7669766174696bL; // "vivatik"
+
     @Scheduled(every = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void purgeExpired() {
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                "delete from ws_ticket where expires_at < now() - interval '1 hour'").executeUpdate());
+    void purge() {
+        purgeExpired();
+    }
+
+    /**
+     * Deletes the tickets expired for an hour, under a transaction-scoped advisory lock so that of the replicas
+     * whose schedules fire together one does it and the others skip; empty when another replica was purging.
+     */
+    OptionalInt purgeExpired() {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
+                    .setParameter(1, PURGE_LOCK).getSingleResult();
+            return mine ? OptionalInt.of(em.createNativeQuery(
+                    "delete from ws_ticket where expires_at < now() - interval '1 hour'").executeUpdate())
+                    : OptionalInt.empty();
+        });
     }
 }

@@ -15,10 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.viva.platform.error.JsonPaths;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viva.interview.InterviewEvent;
+import dev.viva.interview.InterviewStatus;
 import dev.viva.interview.service.InterviewService;
 import dev.viva.interviewer.InterviewerConfig;
 import dev.viva.interviewer.service.InterviewerService;
 import dev.viva.live.LiveHub;
+import dev.viva.platform.cluster.Cluster;
+import dev.viva.platform.cluster.ClusterMessage;
+import dev.viva.platform.cluster.ClusterResync;
 import dev.viva.role.RoleCatalog;
 import dev.viva.stt.SpeechRecognizer;
 import dev.viva.stt.SttConfig;
@@ -51,11 +55,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 /**
  * The live voice sessions, one per interview: a new connection takes over from an older one, sessions are ticked for
- * their timers, and a session whose interview is cancelled or abandoned elsewhere is closed. Each session runs in
+ * their timers, and a session whose interview is cancelled or abandoned elsewhere is closed. Across replicas, each
+ * connection claims the interview's next generation ({@link SessionClaims}) and the others hear of it through the
+ * {@link Cluster}: a session outranked by a newer connection on another replica closes with 4409, one whose interview
+ * was cancelled or abandoned on another replica with 4410, and after the listening connection was lost every session
+ * is checked against the database. Each session runs in
  * its own {@link Mailbox} on a shared pool of platform threads, so a session waiting for the database blocks nobody
  * else. Not virtual threads: the interviewer's assessment calls into ONNX Runtime through JNI, which pins a virtual
  * thread's carrier, and with a carrier per core two such calls would stall every session's audio.
@@ -77,6 +86,8 @@ public class VoiceSessions {
     private final VoiceConfig config;
     private final SttConfig stt;
     private final LiveHub live;
+    private final SessionClaims claims;
+    private final Cluster cluster;
     private final ObjectMapper json;
     private final Timer[] latency;
     /** The interviewer's follow-ups come from a model that streams: sessions speak them as they are generated. */
@@ -90,14 +101,27 @@ public class VoiceSessions {
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("viva-voice-ticker").daemon().factory());
 
+    /**
+     * Claims of one interview on this replica are made one at a time (striped by interview), so a connection that
+     * arrived here later never holds a lower generation than one it took over from.
+     */
+    private final Object[] claimLocks = Stream.generate(Object::new).limit(64).toArray();
+
+    /**
+     * {@code generation}: what this connection claimed (0 until its claim returns); {@code newestElsewhere}: the
+     * highest generation another replica announced for the interview meanwhile.
+     */
     private record Entry(UUID interviewId, WebSocketConnection connection, VoiceSession session, Mailbox mailbox,
-                         AtomicBoolean tickQueued) {
+                         AtomicBoolean tickQueued, AtomicLong generation, AtomicLong newestElsewhere) {
     }
+
+    /** Why a candidate socket closes with 4409. */
+    static final String TAKEN_OVER = "taken over by a newer connection to this interview";
 
     public VoiceSessions(InterviewerService interviewer, InterviewService interviews, RoleCatalog roles,
                          SpeechRecognizer recognizer, SpeechSynthesizer synthesizer,
-                         VoiceConfig config, SttConfig stt, LiveHub live, ObjectMapper json, MeterRegistry registry,
-                         InterviewerConfig interviewerConfig) {
+                         VoiceConfig config, SttConfig stt, LiveHub live, SessionClaims claims, Cluster cluster,
+                         ObjectMapper json, MeterRegistry registry, InterviewerConfig interviewerConfig) {
         this.interviewer = interviewer;
         this.streamsReplies = interviewerConfig.generator() == InterviewerConfig.GeneratorKind.LLM
                 && interviewerConfig.llm().stream();
@@ -108,6 +132,8 @@ public class VoiceSessions {
         this.config = config;
         this.stt = stt;
         this.live = live;
+        this.claims = claims;
+        this.cluster = cluster;
         this.json = json;
         registry.gaugeMapSize("viva.voice.sessions", List.of(), byConnection);
         latency = Stream.of("end-of-turn", "stt", "interviewer", "tts-first-chunk", "total")
@@ -187,8 +213,9 @@ public class VoiceSessions {
         ClientSink sink = new ConnectionSink(connection);
         VoiceSession session = new VoiceSession(new InterviewConversation(id, interviewer, interviews, roles, streamsReplies),
                 recognizer, synthesizer, config, stt.partialIntervalMs(), sink,
-                event -> live.publish(id, event), this::record, mailbox, System::currentTimeMillis);
-        Entry entry = new Entry(id, connection, session, mailbox, new AtomicBoolean());
+                event -> live.signal(id, event), this::record, mailbox, System::currentTimeMillis);
+        Entry entry = new Entry(id, connection, session, mailbox, new AtomicBoolean(), new AtomicLong(),
+                new AtomicLong());
         self[0] = entry;
         byConnection.put(connection.id(), entry);
         Entry previous;
@@ -198,6 +225,7 @@ public class VoiceSessions {
             lost = lostAnswers.remove(id);
         }
         mailbox.execute(() -> {
+            claim(entry);
             session.open();
             if (lost) {
                 session.answerLost();
@@ -207,9 +235,109 @@ public class VoiceSessions {
             byConnection.remove(previous.connection().id());
             previous.mailbox().execute(() -> {
                 stopped(previous);
-                close(previous, 4409, "taken over by a newer connection to this interview");
+                close(previous, 4409, TAKEN_OVER);
             });
         }
+    }
+
+    /**
+     * Claims the interview for this connection across replicas, unless a newer connection here took over already
+     * (claiming then would outrank it). A claim fails only when the database is away, and then the session cannot
+     * do anything either; it is left unclaimed rather than closed, so only a newer connection on this replica takes
+     * over from it.
+     */
+    private void claim(Entry e) {
+        if (!cluster.enabled()) {
+            return;
+        }
+        long generation;
+        try {
+            synchronized (claimLocks[Math.floorMod(e.interviewId().hashCode(), claimLocks.length)]) {
+                if (byInterview.get(e.interviewId()) != e) {
+                    return;
+                }
+                generation = claims.claim(e.interviewId());
+            }
+        } catch (RuntimeException failed) {
+            LOG.warnf("Could not claim interview %s for a new connection: %s", e.interviewId(), failed.getMessage());
+            return;
+        }
+        e.generation().set(generation);
+        if (generation < e.newestElsewhere().get()) {
+            takenOverElsewhere(e);
+        }
+    }
+
+    /** Another replica announced something about a candidate session: a newer connection, or the interview's end. */
+    void onRemote(@Observes ClusterMessage message) {
+        if (!SessionSignal.TOPIC.equals(message.topic())) {
+            return;
+        }
+        SessionSignal signal;
+        try {
+            signal = json.treeToValue(message.body(), SessionSignal.class);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("Ignoring a session signal this version does not read: %s", message.body());
+            return;
+        }
+        Entry e = byInterview.get(signal.interviewId());
+        if (e == null) {
+            return;
+        }
+        switch (signal) {
+            case SessionSignal.TakenOver t -> {
+                e.newestElsewhere().accumulateAndGet(t.generation(), Math::max);
+                long mine = e.generation().get();
+                if (mine != 0 && mine < t.generation()) {
+                    takenOverElsewhere(e);
+                }
+            }
+            case SessionSignal.Ended ended -> end(e, ended.reason());
+        }
+    }
+
+    /**
+     * The listening connection (re)opened: announcements may have been missed, so each session is checked
+     * against the database: its interview may have ended, or a newer connection may have claimed it.
+     */
+    void onResync(@Observes ClusterResync resync) {
+        if (byInterview.isEmpty()) {
+            return;
+        }
+        Map<UUID, SessionClaims.Standing> standing;
+        try {
+            standing = claims.standing(List.copyOf(byInterview.keySet()));
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not check the candidate sessions after the cluster reconnected: %s", e.getMessage());
+            return;
+        }
+        standing.forEach((id, s) -> {
+            Entry e = byInterview.get(id);
+            if (e == null) {
+                return;
+            }
+            if (s.status() == InterviewStatus.CANCELLED) {
+                end(e, "the interview was cancelled");
+            } else if (s.status() == InterviewStatus.ABANDONED) {
+                end(e, "the interview was abandoned: " + s.endReason());
+            } else if (e.generation().get() != 0 && e.generation().get() < s.generation()) {
+                takenOverElsewhere(e);
+            }
+        });
+    }
+
+    /** A newer connection on another replica owns the interview now: this one closes, as a local takeover would. */
+    private void takenOverElsewhere(Entry e) {
+        synchronized (this) {
+            if (!byInterview.remove(e.interviewId(), e)) {
+                return;
+            }
+        }
+        byConnection.remove(e.connection().id());
+        e.mailbox().execute(() -> {
+            e.session().stop();
+            close(e, 4409, TAKEN_OVER);
+        });
     }
 
     /**
@@ -306,18 +434,34 @@ public class VoiceSessions {
     }
 
     void onEnded(@Observes(during = TransactionPhase.AFTER_SUCCESS) InterviewEvent event) {
-        String why = switch (event) {
+        String why = endReason(event);
+        Entry e = why == null ? null : byInterview.get(event.interviewId());
+        if (e != null) {
+            end(e, why);
+        }
+    }
+
+    /** In the transaction that cancels or abandons an interview: its session on another replica is told at commit. */
+    void onEnding(@Observes InterviewEvent event) {
+        String why = endReason(event);
+        if (why != null) {
+            cluster.sendInTransaction(SessionSignal.TOPIC, new SessionSignal.Ended(event.interviewId(), why));
+        }
+    }
+
+    private static String endReason(InterviewEvent event) {
+        return switch (event) {
             case InterviewEvent.Cancelled c -> "the interview was cancelled";
             case InterviewEvent.Abandoned a -> "the interview was abandoned: " + a.reason();
             default -> null;
         };
-        Entry e = why == null ? null : byInterview.get(event.interviewId());
-        if (e != null) {
-            e.mailbox().execute(() -> {
-                e.session().stop();
-                close(e, 4410, why);
-            });
-        }
+    }
+
+    private void end(Entry e, String why) {
+        e.mailbox().execute(() -> {
+            e.session().stop();
+            close(e, 4410, why);
+        });
     }
 
     private void tickAll() {

@@ -2,6 +2,7 @@ package dev.viva.assessment.service;
 
 import dev.viva.TestApi;
 import dev.viva.TestApi.Joined;
+import dev.viva.interview.service.ReportJobs;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -14,10 +15,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static dev.viva.TestApi.RECRUITER;
 import static io.restassured.RestAssured.given;
@@ -36,6 +39,9 @@ class ReportFinaliserTest {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    ReportJobs jobs;
 
     UUID endpoint;
 
@@ -140,6 +146,38 @@ class ReportFinaliserTest {
             assertThat(jobs(id)).isZero();
             assertThat(count("select count(*) from report where interview_id = ?1", id)).isEqualTo(1);
         }
+    }
+
+    @Test
+    void twoClaimersAtOnceNeverGetTheSameJob() throws Exception {
+        List<UUID> ids = List.of(endedWithoutReport("Claimed Once One"), endedWithoutReport("Claimed Once Two"));
+        ids.forEach(this::due);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        // one replica's claim, its transaction still open (the row locked, the lease not yet committed)
+        var first = CompletableFuture.supplyAsync(() -> QuarkusTransaction.requiringNew().call(() -> {
+            var claim = jobs.claim(Duration.ofMinutes(5));
+            held.countDown();
+            release.await(60, TimeUnit.SECONDS);
+            return claim;
+        }));
+        held.await(60, TimeUnit.SECONDS);
+        var second = QuarkusTransaction.requiringNew().call(() -> jobs.claim(Duration.ofMinutes(5)));
+        release.countDown();
+        var firstClaim = first.get(60, TimeUnit.SECONDS);
+        // the background worker may have taken some of the due jobs too; what matters is that none is taken twice
+        assertThat(firstClaim.isPresent() || second.isPresent()).isTrue();
+        if (firstClaim.isPresent() && second.isPresent()) {
+            assertThat(second.get().interviewId()).isNotEqualTo(firstClaim.get().interviewId());
+        }
+        // once the lease is committed, a later claimer does not get the job either
+        var third = QuarkusTransaction.requiringNew().call(() -> jobs.claim(Duration.ofMinutes(5)));
+        third.ifPresent(c -> assertThat(c.interviewId()).isNotIn(
+                firstClaim.map(ReportJobs.Claim::interviewId).orElse(null),
+                second.map(ReportJobs.Claim::interviewId).orElse(null)));
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update report_job set leased_until = null "
+                + "where interview_id = any(?1)").setParameter(1, ids.toArray(UUID[]::new)).executeUpdate());
+        ids.forEach(this::finalised);
     }
 
     @Test

@@ -108,7 +108,7 @@ class LlmVoiceInterviewTest {
             AskedQuestion open = QuarkusTransaction.requiringNew().call(() -> Arc.container()
                     .instance(InterviewerStore.class).get().snapshot(id).orElseThrow().open());
             recognizer.scripted().transcripts(SimulatedCandidate.AVERAGE.answer(open, turn));
-            VoiceLatencyBenchmark.streamRealTime(candidate, Wav.concat(hiss(300, turn), ANSWER, Wav.silence(1_200)), 0);
+            SpokenTurns.streamRealTime(candidate, Wav.concat(hiss(300, turn), ANSWER, Wav.silence(1_200)), 0);
             List<String> pieces = new ArrayList<>();
             JsonNode m = candidate.next();
             long audioStartedAt = 0;

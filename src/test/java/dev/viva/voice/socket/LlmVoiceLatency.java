@@ -90,7 +90,7 @@ abstract class LlmVoiceLatency {
                         + "last voiced sample -> first reply audio: p50 %d ms, p95 %d ms, max %d ms; %d cores, "
                         + "load average %.2f ==%n", mode(), latencies.size(), llm.streaming.firstTokenMs(),
                 1000 / llm.streaming.tokenIntervalMs(), FakeOpenAi.tokens(REPLY).size(),
-                VoiceLatencyBenchmark.percentile(latencies, 50), VoiceLatencyBenchmark.percentile(latencies, 95),
+                SpokenTurns.percentile(latencies, 50), SpokenTurns.percentile(latencies, 95),
                 Collections.max(latencies), Runtime.getRuntime().availableProcessors(),
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
@@ -110,8 +110,8 @@ abstract class LlmVoiceLatency {
                         .instance(InterviewerStore.class).get().snapshot(id).orElseThrow().open());
                 recognizer.scripted().transcripts(SimulatedCandidate.AVERAGE.answer(open, turn));
                 short[] lead = LlmVoiceInterviewTest.hiss(400, ++answers);
-                long lastVoicedSentAt = VoiceLatencyBenchmark.streamRealTime(client,
-                        Wav.concat(lead, ANSWER, Wav.silence(1_500)), 400 + VoiceLatencyBenchmark.lastVoicedMs(ANSWER));
+                long lastVoicedSentAt = SpokenTurns.streamRealTime(client,
+                        Wav.concat(lead, ANSWER, Wav.silence(1_500)), 400 + SpokenTurns.lastVoicedMs(ANSWER));
                 // a streamed reply's audio starts before its utterance, a whole one's after it: wait for both
                 JsonNode start = null;
                 JsonNode reply = null;

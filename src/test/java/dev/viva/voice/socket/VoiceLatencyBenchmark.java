@@ -1,12 +1,10 @@
 package dev.viva.voice.socket;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.viva.TestApi.Joined;
 import dev.viva.TestSocket;
 import dev.viva.stt.RandomWhisperModel;
 import dev.viva.stt.WhisperSpeechRecognizer;
 import dev.viva.testing.Wav;
-import dev.viva.voice.Pcm;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -21,16 +19,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.locks.LockSupport;
 
 import static dev.viva.TestApi.join;
 import static org.awaitility.Awaitility.await;
@@ -90,10 +84,6 @@ class VoiceLatencyBenchmark {
     @Inject
     WhisperSpeechRecognizer whisper;
 
-    /** One turn as the client saw it, with the server's breakdown from {@code audio.start}. */
-    private record Turn(long clientMs, JsonNode server) {
-    }
-
     @Test
     void turnLatency() throws Exception {
         await().atMost(Duration.ofMinutes(2)).until(whisper::isAvailable);
@@ -102,11 +92,11 @@ class VoiceLatencyBenchmark {
                 System.getProperty("viva.bench.stt-workers", "cores"),
                 System.getProperty("viva.bench.stt-threads", "1"));
         interview(2, CLIPS); // warm-up: JIT, embeddings, FreeTTS, whisper buffers
-        List<Turn> turns = interview(Integer.getInteger("viva.bench.turns", 12), CLIPS);
-        report("1 interview", turns);
+        List<SpokenTurns.Turn> turns = interview(Integer.getInteger("viva.bench.turns", 12), CLIPS);
+        SpokenTurns.report("1 interview", turns);
         int longTurns = Integer.getInteger("viva.bench.long-turns", 3);
         if (longTurns > 0) {
-            report("1 interview, 37.7 s answers", interview(longTurns, new short[][]{VERY_LONG}));
+            SpokenTurns.report("1 interview, 37.7 s answers", interview(longTurns, new short[][]{VERY_LONG}));
         }
 
         for (String level : System.getProperty("viva.bench.sessions", "2,3,4").split(",")) {
@@ -116,17 +106,17 @@ class VoiceLatencyBenchmark {
             int sessions = Integer.parseInt(level.strip());
             long heapBefore = heapAfterGc();
             ExecutorService pool = Executors.newFixedThreadPool(sessions);
-            List<Future<List<Turn>>> running = new ArrayList<>();
+            List<Future<List<SpokenTurns.Turn>>> running = new ArrayList<>();
             for (int i = 0; i < sessions; i++) {
                 running.add(pool.submit(() -> interview(5, CLIPS)));
                 Thread.sleep(1_300); // staggered, as real candidates are
             }
-            List<Turn> all = new ArrayList<>();
-            for (Future<List<Turn>> f : running) {
+            List<SpokenTurns.Turn> all = new ArrayList<>();
+            for (Future<List<SpokenTurns.Turn>> f : running) {
                 all.addAll(f.get(15, TimeUnit.MINUTES));
             }
             pool.shutdown();
-            report(sessions + " interviews at once", all);
+            SpokenTurns.report(sessions + " interviews at once", all);
             System.out.printf("   heap after GC: %d MB before, %d MB after the run%n", heapBefore >> 20,
                     heapAfterGc() >> 20);
         }
@@ -134,46 +124,9 @@ class VoiceLatencyBenchmark {
     }
 
     /** Runs {@code answers} spoken turns of one new interview, taking the clips in turn; returns their latencies. */
-    private List<Turn> interview(int answers, short[][] clips) throws Exception {
+    private List<SpokenTurns.Turn> interview(int answers, short[][] clips) throws Exception {
         Joined joined = join("Bench Candidate", "backend-engineer", "mid");
-        TestSocket client = TestSocket.connect(base, "/ws/interviews/" + joined.id(), joined.token());
-        client.send("{\"type\":\"start\",\"audio\":{\"encoding\":\"s16le\",\"sampleRate\":16000,\"channels\":1}}");
-        List<Turn> turns = new ArrayList<>();
-        JsonNode said = client.next("utterance", PATIENCE);
-        for (int i = 0; i < answers && !said.get("done").asBoolean(); i++) {
-            client.next("audio.end", PATIENCE);
-            client.send("{\"type\":\"playback\",\"state\":\"ended\",\"audioId\":" + said.get("audioId").asInt()
-                    + "}");
-            short[] clip = clips[i % clips.length];
-            long lastVoicedSentAt = streamRealTime(client, Wav.concat(Wav.silence(400), clip),
-                    400 + lastVoicedMs(clip));
-            // keep the microphone open, as a browser does, until the reply starts
-            AtomicBoolean replying = new AtomicBoolean();
-            CompletableFuture<Void> silence = CompletableFuture.runAsync(() -> streamSilenceUntil(client, replying));
-            said = client.next("utterance", PATIENCE);
-            JsonNode start = client.next("audio.start", PATIENCE);
-            replying.set(true);
-            long firstAudioAt = client.firstBinaryAfter(client.arrivedAt(start), PATIENCE);
-            silence.join();
-            turns.add(new Turn((firstAudioAt - lastVoicedSentAt) / 1_000_000, start.get("latency")));
-        }
-        client.close();
-        return turns;
-    }
-
-    private static void report(String what, List<Turn> turns) {
-        List<Long> client = new ArrayList<>(turns.stream().map(Turn::clientMs).toList());
-        System.out.printf("%s: %d turns, last voiced sample -> first reply audio received: p50 %d ms, p95 %d ms, "
-                + "max %d ms%n", what, turns.size(), percentile(client, 50), percentile(client, 95),
-                Collections.max(client));
-        for (String stage : new String[]{"endOfTurnMs", "sttMs", "interviewerMs", "ttsFirstChunkMs", "totalMs"}) {
-            List<Long> values = new ArrayList<>(turns.stream().filter(t -> t.server() != null)
-                    .map(t -> t.server().get(stage).asLong()).toList());
-            if (!values.isEmpty()) {
-                System.out.printf("   server %-16s p50 %5d ms  p95 %5d ms%n", stage, percentile(values, 50),
-                        percentile(values, 95));
-            }
-        }
+        return SpokenTurns.interview(base, joined.id(), joined.token(), answers, clips, PATIENCE);
     }
 
     /** Heap held by sessions that have each heard one answer and wait for the next (the answer is still buffered). */
@@ -191,7 +144,7 @@ class VoiceLatencyBenchmark {
                 int audioId = c.next("utterance", PATIENCE).get("audioId").asInt();
                 c.next("audio.end", PATIENCE);
                 c.send("{\"type\":\"playback\",\"state\":\"ended\",\"audioId\":" + audioId + "}");
-                streamRealTime(c, Wav.concat(Wav.silence(200), SHORT), 0);
+                SpokenTurns.streamRealTime(c, Wav.concat(Wav.silence(200), SHORT), 0);
                 return c;
             }));
         }
@@ -215,45 +168,5 @@ class VoiceLatencyBenchmark {
         }
         Runtime rt = Runtime.getRuntime();
         return rt.totalMemory() - rt.freeMemory();
-    }
-
-    static long lastVoicedMs(short[] clip) {
-        for (int end = clip.length; end >= 320; end -= 320) {
-            if (Pcm.dbfs(Pcm.rms(clip, end - 320, end)) > -45) {
-                return end / 16;
-            }
-        }
-        return 0;
-    }
-
-    static long percentile(List<Long> values, int p) {
-        List<Long> sorted = new ArrayList<>(values);
-        Collections.sort(sorted);
-        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(p / 100.0 * sorted.size()) - 1));
-    }
-
-    /** Streams audio in 20 ms frames on a real-time schedule; returns when the frame with {@code markMs} was sent. */
-    static long streamRealTime(TestSocket socket, short[] audio, long markMs) {
-        long start = System.nanoTime();
-        long markedAt = start;
-        for (int frame = 0; frame * 320 < audio.length; frame++) {
-            LockSupport.parkNanos(start + frame * 20_000_000L - System.nanoTime());
-            int from = frame * 320;
-            socket.sendBinary(Pcm.encodeS16le(Arrays.copyOfRange(audio, from, Math.min(audio.length, from + 320))));
-            if (frame * 20L <= markMs) {
-                markedAt = System.nanoTime();
-            }
-        }
-        return markedAt;
-    }
-
-    /** Streams silence in real time, as an open microphone does, until {@code stop} is set (at most 30 s). */
-    private static void streamSilenceUntil(TestSocket socket, AtomicBoolean stop) {
-        byte[] silence = new byte[640];
-        long start = System.nanoTime();
-        for (int frame = 0; !stop.get() && frame < 1_500; frame++) {
-            LockSupport.parkNanos(start + frame * 20_000_000L - System.nanoTime());
-            socket.sendBinary(silence);
-        }
     }
 }
