@@ -655,8 +655,9 @@ public final class VoiceSession {
             refused(p);
             return;
         }
-        replyTimes(times, clock.getAsLong());
+        long replied = clock.getAsLong();
         say(u);
+        replyTimes(times, replied);
     }
 
     /** The reply's first audio will be measured against the answer it replies to. */
