@@ -1,5 +1,7 @@
 package dev.viva.assessment.signal;
 
+import java.util.regex.Pattern;
+
 /**
  * Whether an answer addresses a question, asked the way retrieval asks it: e5-small-v2 embeds the question as a
  * {@code query:} and the answer as a {@code passage:}, a pairing the model was trained on, so a long answer that
@@ -21,6 +23,7 @@ public final class Relevance {
      * are read that far (the development set's figures are the same, the time per answer a third lower).
      */
     private static final int MAX_PASSAGE_CHARS = 800;
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final SentenceEmbedder e5;
     private final Calibration calibration;
@@ -37,7 +40,7 @@ public final class Relevance {
     /** The raw cosine between the question as a query and the answer as a passage. */
     public double cosine(String question, String answer) {
         // blanked spans (an instruction to the grader) must not use up the characters read
-        String text = answer.strip().replaceAll("\\s+", " ");
+        String text = SPACES.matcher(answer.strip()).replaceAll(" ");
         String passage = text.length() > MAX_PASSAGE_CHARS ? text.substring(0, MAX_PASSAGE_CHARS) : text;
         var vectors = e5.embedAll(java.util.List.of("query: " + Text.normalise(question.strip()),
                 "passage: " + Text.normalise(passage)));
