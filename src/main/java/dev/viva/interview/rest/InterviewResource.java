@@ -4,6 +4,7 @@ import dev.viva.interview.Interview;
 import dev.viva.interview.InterviewStatus;
 import dev.viva.interview.repository.InterviewRepository;
 import dev.viva.interview.service.InterviewService;
+import dev.viva.platform.audit.AuditLog;
 import dev.viva.platform.config.ServerConfig;
 import dev.viva.platform.error.ApiProblem;
 import dev.viva.platform.error.Instants;
@@ -41,6 +42,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.viva.interview.rest.InterviewViews.*;
@@ -56,11 +58,13 @@ public class InterviewResource {
     private final InterviewService service;
     private final RoleCatalog roles;
     private final ServerConfig server;
+    private final AuditLog audit;
 
-    public InterviewResource(InterviewService service, RoleCatalog roles, ServerConfig server) {
+    public InterviewResource(InterviewService service, RoleCatalog roles, ServerConfig server, AuditLog audit) {
         this.service = service;
         this.roles = roles;
         this.server = server;
+        this.audit = audit;
     }
 
     @POST
@@ -92,6 +96,8 @@ public class InterviewResource {
         InterviewService.Created created = service.create(request.candidateName(), request.candidateEmail(),
                 request.role(), request.level());
         Interview i = created.interview();
+        audit.record("interview.created", "interview", i.id.toString(), null,
+                Map.of("candidateName", i.candidateName, "role", i.roleId, "level", i.level.name()));
         // the token travels in the fragment, which browsers never send to servers or proxies' logs
         String joinUrl = server.publicUrl() + "/interview/" + i.id + "#token=" + created.candidateToken();
         CreatedInterview body = new CreatedInterview(i.id, i.candidateName, i.candidateEmail, i.roleId, i.level,
@@ -152,7 +158,9 @@ public class InterviewResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public InterviewView cancel(@PathParam("id") UUID id) {
-        return InterviewView.of(service.cancel(id), Instant.now());
+        Interview cancelled = service.cancel(id);
+        audit.record("interview.cancelled", "interview", id.toString(), null, Map.of());
+        return InterviewView.of(cancelled, Instant.now());
     }
 
     @jakarta.ws.rs.DELETE
@@ -171,6 +179,7 @@ public class InterviewResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(id);
+        audit.record("interview.deleted", "interview", id.toString(), null, Map.of());
         return Response.noContent().build();
     }
 
