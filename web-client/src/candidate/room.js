@@ -49,18 +49,18 @@ function contact(request = 'ask for a new link') {
 
 /** The privacy notice, shown on the welcome screen before the candidate agrees to anything. */
 function fillPrivacy() {
-  const company = privacy?.companyName ?? 'The company that invited you';
-  const contact = privacy?.contactEmail;
-  const accommodation = privacy?.accommodationContact ?? contact;
+  const company = privacy?.companyName ?? 'the company that invited you';
+  const email = privacy?.contactEmail;
+  const accommodation = privacy?.accommodationContact;
   const days = privacy?.keptForDays;
   for (const el of document.querySelectorAll('[data-privacy="company"]')) el.textContent = company;
   fill($('#privacy-kept'), days == null
     ? `Your interview and its report are kept until ${company} deletes them.`
     : `Your interview and its report are deleted ${days} day${days === 1 ? '' : 's'} after the interview ends, `
       + 'or earlier if you ask.');
-  fill($('#privacy-delete'), contact
+  fill($('#privacy-delete'), email
     ? h('span', {}, 'To see or delete your data, or with any question about it, write to ',
-      h('a', { href: `mailto:${contact}` }, contact), '.')
+      h('a', { href: `mailto:${email}` }, email), '.')
     : 'To see or delete your data, or with any question about it, reply to the message that brought you this link.');
   fill($('#privacy-accommodation'), accommodation
     ? h('span', {}, 'If you need an adjustment (more time, a different format, or a person instead of the AI), write to ',

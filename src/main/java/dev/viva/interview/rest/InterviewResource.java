@@ -4,6 +4,7 @@ import dev.viva.interview.Interview;
 import dev.viva.interview.InterviewStatus;
 import dev.viva.interview.repository.InterviewRepository;
 import dev.viva.interview.service.InterviewService;
+import dev.viva.platform.audit.AuditLog;
 import dev.viva.platform.config.ServerConfig;
 import dev.viva.platform.error.ApiProblem;
 import dev.viva.platform.error.Instants;
@@ -43,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.viva.interview.rest.InterviewViews.*;
@@ -58,13 +60,15 @@ public class InterviewResource {
     private final InterviewService service;
     private final RoleCatalog roles;
     private final ServerConfig server;
+    private final AuditLog audit;
     private final SpeechRecognizer recognizer;
 
-    public InterviewResource(InterviewService service, RoleCatalog roles, ServerConfig server,
+    public InterviewResource(InterviewService service, RoleCatalog roles, ServerConfig server, AuditLog audit,
                              SpeechRecognizer recognizer) {
         this.service = service;
         this.roles = roles;
         this.server = server;
+        this.audit = audit;
         this.recognizer = recognizer;
     }
 
@@ -97,6 +101,8 @@ public class InterviewResource {
         InterviewService.Created created = service.create(request.candidateName(), request.candidateEmail(),
                 request.role(), request.level());
         Interview i = created.interview();
+        audit.record("interview.created", "interview", i.id.toString(), null,
+                Map.of("candidateName", i.candidateName, "role", i.roleId, "level", i.level.name()));
         // the token travels in the fragment, which browsers never send to servers or proxies' logs
         String joinUrl = joinUrl(i.id, created.candidateToken());
         CreatedInterview body = new CreatedInterview(i.id, i.candidateName, i.candidateEmail, i.roleId, i.level,
@@ -162,7 +168,9 @@ public class InterviewResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public InterviewView cancel(@PathParam("id") UUID id) {
-        return view(service.cancel(id));
+        Interview cancelled = service.cancel(id);
+        audit.record("interview.cancelled", "interview", id.toString(), null, Map.of());
+        return view(cancelled);
     }
 
     @POST
@@ -181,6 +189,9 @@ public class InterviewResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public JoinLink reissueJoinLink(@PathParam("id") UUID id) {
         InterviewService.Created reissued = service.reissueToken(id);
+        // the token itself is a secret: the log says that a link was issued, never which
+        audit.record("interview.link.reissued", "interview", id.toString(), null,
+                Map.of("candidateName", reissued.interview().candidateName));
         return new JoinLink(id, reissued.candidateToken(), joinUrl(id, reissued.candidateToken()));
     }
 
@@ -208,6 +219,7 @@ public class InterviewResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(id);
+        audit.record("interview.deleted", "interview", id.toString(), null, Map.of());
         return Response.noContent().build();
     }
 

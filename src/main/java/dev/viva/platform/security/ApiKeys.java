@@ -1,5 +1,6 @@
 package dev.viva.platform.security;
 
+import dev.viva.platform.audit.Actor;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -9,6 +10,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -68,16 +70,26 @@ public class ApiKeys {
         return isRecruiterKey(bearerToken) ? 0 : 401;
     }
 
-    @Transactional
     public boolean isRecruiterKey(String key) {
+        return recruiter(key).isPresent();
+    }
+
+    /**
+     * The actor a recruiter key stands for, or empty when it is none. A configured key is named by a prefix of its
+     * hash, which identifies it in the audit log without revealing it.
+     */
+    @Transactional
+    public Optional<Actor> recruiter(String key) {
         if (key == null || key.isBlank()) {
-            return false;
+            return Optional.empty();
         }
         String hash = Tokens.hash(key);
         if (configuredHashes.stream().anyMatch(h -> Tokens.sameHash(h, hash))) {
-            return true;
+            String id = "installation:" + hash.substring(0, 12);
+            return Optional.of(new Actor("key", id, "installation key " + hash.substring(0, 12)));
         }
-        return !em.createQuery("select k.id from ApiKey k where k.keyHash = :h", UUID.class)
-                .setParameter("h", hash).getResultList().isEmpty();
+        return em.createQuery("select k from ApiKey k where k.keyHash = :h", ApiKey.class)
+                .setParameter("h", hash).getResultStream().findFirst()
+                .map(k -> new Actor("key", k.id.toString(), k.label));
     }
 }

@@ -1,5 +1,6 @@
 package dev.viva.platform.security;
 
+import dev.viva.platform.audit.CurrentActor;
 import dev.viva.platform.error.Problem;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
@@ -19,9 +20,11 @@ public class RecruiterAuthFilter implements ContainerRequestFilter {
     public static final String CANDIDATE_TOKEN_PREFIX = "vc_";
 
     private final ApiKeys apiKeys;
+    private final CurrentActor currentActor;
 
-    public RecruiterAuthFilter(ApiKeys apiKeys) {
+    public RecruiterAuthFilter(ApiKeys apiKeys, CurrentActor currentActor) {
         this.apiKeys = apiKeys;
+        this.currentActor = currentActor;
     }
 
     @Override
@@ -33,11 +36,12 @@ public class RecruiterAuthFilter implements ContainerRequestFilter {
                     "this endpoint needs a recruiter API key: send 'Authorization: Bearer <key>'");
             return;
         }
-        switch (apiKeys.refusal(token.get())) {
-            case 403 -> abort(request, 403, "Forbidden", "a candidate token cannot call recruiter endpoints");
-            case 401 -> abort(request, 401, "Unauthorized", "the bearer token is not a valid recruiter API key");
-            default -> { }
+        if (token.get().startsWith(CANDIDATE_TOKEN_PREFIX)) {
+            abort(request, 403, "Forbidden", "a candidate token cannot call recruiter endpoints");
+            return;
         }
+        apiKeys.recruiter(token.get()).ifPresentOrElse(currentActor::set, () ->
+                abort(request, 401, "Unauthorized", "the bearer token is not a valid recruiter API key"));
     }
 
     private static void abort(ContainerRequestContext request, int status, String title, String detail) {

@@ -1,5 +1,6 @@
 package dev.viva.webhook.rest;
 
+import dev.viva.platform.audit.AuditLog;
 import dev.viva.platform.error.ApiProblem;
 import dev.viva.platform.error.Instants;
 import dev.viva.platform.error.Problem;
@@ -39,6 +40,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static dev.viva.webhook.rest.WebhookViews.*;
@@ -53,9 +55,11 @@ import static dev.viva.webhook.rest.WebhookViews.*;
 public class WebhookResource {
 
     private final EndpointService service;
+    private final AuditLog audit;
 
-    public WebhookResource(EndpointService service) {
+    public WebhookResource(EndpointService service, AuditLog audit) {
         this.service = service;
+        this.audit = audit;
     }
 
     @GET
@@ -93,6 +97,8 @@ public class WebhookResource {
     public Response create(EndpointRequest request) {
         EndpointRequest r = required(request);
         EndpointService.WithSecret created = service.create(r.url(), r.eventTypes(), r.description());
+        recordEndpoint("webhook.endpoint.created", created.endpoint().id, null,
+                Map.of("url", created.endpoint().url, "eventTypes", r.eventTypes() == null ? List.of() : r.eventTypes()));
         return Response.created(URI.create("/api/v1/webhooks/endpoints/" + created.endpoint().id))
                 .entity(EndpointWithSecret.of(created.endpoint(), created.secret())).build();
     }
@@ -127,7 +133,9 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public EndpointView update(@PathParam("id") UUID id, EndpointRequest request) {
         EndpointRequest r = required(request);
-        return EndpointView.of(service.update(id, r.url(), r.eventTypes(), r.description()));
+        EndpointView updated = EndpointView.of(service.update(id, r.url(), r.eventTypes(), r.description()));
+        recordEndpoint("webhook.endpoint.updated", id, null, Map.of("url", updated.url()));
+        return updated;
     }
 
     @DELETE
@@ -140,6 +148,7 @@ public class WebhookResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public Response delete(@PathParam("id") UUID id) {
         service.delete(id);
+        recordEndpoint("webhook.endpoint.deleted", id, null, Map.of());
         return Response.noContent().build();
     }
 
@@ -152,7 +161,10 @@ public class WebhookResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public EndpointView disable(@PathParam("id") UUID id, DisableRequest request) {
-        return EndpointView.of(service.disable(id, request == null ? null : request.reason()));
+        String reason = request == null ? null : request.reason();
+        EndpointView disabled = EndpointView.of(service.disable(id, reason));
+        recordEndpoint("webhook.endpoint.disabled", id, reason, Map.of());
+        return disabled;
     }
 
     @POST
@@ -162,7 +174,9 @@ public class WebhookResource {
     @APIResponse(responseCode = "200", description = "The enabled endpoint")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public EndpointView enable(@PathParam("id") UUID id) {
-        return EndpointView.of(service.enable(id));
+        EndpointView enabled = EndpointView.of(service.enable(id));
+        recordEndpoint("webhook.endpoint.enabled", id, null, Map.of());
+        return enabled;
     }
 
     @POST
@@ -183,6 +197,7 @@ public class WebhookResource {
             }
         }
         EndpointService.WithSecret rotated = service.rotateSecret(id, overlap);
+        recordEndpoint("webhook.endpoint.secret-rotated", id, null, Map.of());
         return EndpointWithSecret.of(rotated.endpoint(), rotated.secret());
     }
 
@@ -264,6 +279,10 @@ public class WebhookResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response redeliver(@PathParam("messageId") String messageId) {
         return Response.accepted(MessageView.of(service.redeliver(messageId))).build();
+    }
+
+    private void recordEndpoint(String action, UUID id, String reason, Map<String, Object> details) {
+        audit.record(action, "webhook-endpoint", id.toString(), reason, details);
     }
 
     private static EndpointRequest required(EndpointRequest request) {

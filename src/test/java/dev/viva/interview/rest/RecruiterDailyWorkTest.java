@@ -49,6 +49,14 @@ class RecruiterDailyWorkTest {
         // the interview itself is untouched
         given().header("Authorization", RECRUITER).get("/api/v1/interviews/" + joined.id()).then().statusCode(200)
                 .body("status", equalTo("SCHEDULED"));
+
+        // audited with who did it, and without the secret
+        var entries = given().header("Authorization", RECRUITER).queryParam("targetId", joined.id())
+                .queryParam("action", "interview.link.reissued")
+                .get("/api/v1/audit").then().statusCode(200).body("", hasSize(1)).extract();
+        assertThat(entries.jsonPath().getString("[0].actor.kind")).isEqualTo("key");
+        assertThat(entries.jsonPath().getString("[0].details.candidateName")).isEqualTo("Edsger Dijkstra");
+        assertThat(entries.asString()).doesNotContain(token);
     }
 
     @Test
@@ -58,6 +66,10 @@ class RecruiterDailyWorkTest {
         given().header("Authorization", RECRUITER).post("/api/v1/interviews/" + joined.id() + "/join-link")
                 .then().statusCode(409).contentType("application/problem+json")
                 .body("detail", containsString("is CANCELLED"));
+        // a refused re-issue leaves no trace in the audit log
+        given().header("Authorization", RECRUITER).queryParam("targetId", joined.id())
+                .queryParam("action", "interview.link.reissued")
+                .get("/api/v1/audit").then().statusCode(200).body("", hasSize(0));
         given().header("Authorization", RECRUITER).post("/api/v1/interviews/" + UUID.randomUUID() + "/join-link")
                 .then().statusCode(404).contentType("application/problem+json");
         given().post("/api/v1/interviews/" + joined.id() + "/join-link").then().statusCode(401);

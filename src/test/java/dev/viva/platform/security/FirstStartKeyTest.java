@@ -11,6 +11,7 @@ import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
 
 /** With no key configured, the first start creates one, stores only its hash, and stored keys authenticate. */
 @QuarkusTest
@@ -44,5 +45,14 @@ class FirstStartKeyTest {
         assertThat(em.createQuery("select count(k) from ApiKey k where k.keyHash = :h", Long.class)
                 .setParameter("h", Tokens.hash(key)).getSingleResult()).isEqualTo(1L);
         given().header("Authorization", "Bearer " + key).when().get("/api/v1/interviews").then().statusCode(200);
+
+        // a stored key appears in the audit log under its label
+        String id = given().header("Authorization", "Bearer " + key).contentType("application/json")
+                .body(Map.of("candidateName", "Stored Key", "candidateEmail", "stored@example.com",
+                        "role", "backend-engineer", "level", "mid"))
+                .when().post("/api/v1/interviews").then().statusCode(201).extract().path("id");
+        given().header("Authorization", "Bearer " + key).queryParam("targetId", id).when().get("/api/v1/audit")
+                .then().statusCode(200).body("[0].actor.name", equalTo("integration"))
+                .body("[0].actor.kind", equalTo("key"));
     }
 }
