@@ -101,7 +101,8 @@ export function liveView(root, { id }) {
       }
     }
     stage.hidden = value === 'IN_PROGRESS';
-    stage.className = `banner ${ended ? 'ok' : 'info'}`;
+    stage.className = `banner ${value === 'COMPLETED' ? 'ok' : 'info'}`;
+    fill(noTurns, ended ? 'No questions were asked.' : 'No questions yet.');
     if (value === 'SCHEDULED') {
       fill(stage, `Waiting for ${candidateName || 'the candidate'} to join. They join with the link you sent; `
         + 'this page follows the interview as soon as they start. If the link got lost, issue a new one.');

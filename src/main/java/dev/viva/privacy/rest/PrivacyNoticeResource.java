@@ -2,14 +2,17 @@ package dev.viva.privacy.rest;
 
 import dev.viva.platform.config.PrivacyConfig;
 import dev.viva.platform.config.RetentionConfig;
+import dev.viva.platform.error.Problem;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirementsSet;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.Duration;
@@ -49,7 +52,10 @@ public class PrivacyNoticeResource {
     @Operation(operationId = "getPrivacyNotice", summary = "The privacy notice for candidates",
             description = "Who sees a candidate's answers, how long they are kept (the installation's retention "
                     + "period), and whom to ask about deletion or an adjustment. Needs no credentials.")
+    @SecurityRequirementsSet
     @APIResponse(responseCode = "200", description = "The notice")
+    @APIResponse(responseCode = "406", description = "The client accepts no JSON",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public PrivacyNotice get() {
         return new PrivacyNotice(privacy.companyName(), privacy.contactEmail().orElse(null),
                 privacy.accommodationContact().or(privacy::contactEmail).orElse(null),

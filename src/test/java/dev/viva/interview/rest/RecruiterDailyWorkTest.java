@@ -73,9 +73,9 @@ class RecruiterDailyWorkTest {
         given().header("Authorization", RECRUITER).post("/api/v1/interviews/" + UUID.randomUUID() + "/join-link")
                 .then().statusCode(404).contentType("application/problem+json");
         given().post("/api/v1/interviews/" + joined.id() + "/join-link").then().statusCode(401);
-        // a candidate token is not a recruiter key
+        // a candidate cannot give themselves a new link
         given().header("Authorization", joined.token()).post("/api/v1/interviews/" + joined.id() + "/join-link")
-                .then().statusCode(401);
+                .then().statusCode(403);
     }
 
     @Test

@@ -26,6 +26,8 @@ class PrivacyNoticeResourceTest {
                 .body("accommodationContact", equalTo("privacy@acme.test"))
                 .body("keptForDays", nullValue())
                 .body("extraText", nullValue());
+        given().accept("text/csv").when().get("/api/v1/privacy-notice").then().statusCode(406)
+                .contentType("application/problem+json");
     }
 
     @Test
