@@ -107,8 +107,7 @@ export function liveView(root, { id }) {
       fill(stage, `Waiting for ${candidateName || 'the candidate'} to join. They join with the link you sent; `
         + 'this page follows the interview as soon as they start. If the link got lost, issue a new one.');
     } else if (ended) {
-      fill(stage, ENDED_TEXT[value], endedAt ? ` Ended ${when(endedAt)}.` : '',
-        reportLink.hidden ? '' : ' The report is linked above.');
+      fill(stage, ENDED_TEXT[value], endedAt ? ` Ended ${when(endedAt)}.` : '');
     }
   }
 
