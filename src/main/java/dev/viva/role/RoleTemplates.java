@@ -104,9 +104,10 @@ public class RoleTemplates {
 
     /** The newest version of a template, draft or published. */
     public Optional<StoredRoleTemplateVersion> latest(String id) {
-        return em.createQuery("from StoredRoleTemplateVersion where roleId = ?1 order by version desc",
+        return QuarkusTransaction.joiningExisting().call(() -> em.createQuery(
+                        "from StoredRoleTemplateVersion where roleId = ?1 order by version desc",
                         StoredRoleTemplateVersion.class)
-                .setParameter(1, id).setMaxResults(1).getResultStream().findFirst();
+                .setParameter(1, id).setMaxResults(1).getResultStream().findFirst());
     }
 
     /**

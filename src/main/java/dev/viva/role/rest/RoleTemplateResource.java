@@ -1,9 +1,11 @@
 package dev.viva.role.rest;
 
+import dev.viva.platform.error.Problem;
 import dev.viva.platform.security.RecruiterOnly;
 import dev.viva.role.RoleTemplate;
 import dev.viva.role.TemplateValidation;
 import dev.viva.role.authoring.TemplateAuthoring;
+import dev.viva.role.authoring.TemplateDrafter;
 import dev.viva.role.repository.StoredRoleTemplate;
 import dev.viva.role.repository.StoredRoleTemplateVersion;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -119,13 +121,32 @@ public class RoleTemplateResource {
     }
 
     @RegisterForReflection
+    public record DraftRequest(
+            @Schema(description = "the job description, as posted; treated as data, never as instructions")
+            @NotBlank @Size(max = 20_000) String jobDescription,
+            @Schema(description = "the new template's id; named after the role when absent",
+                    examples = "data-engineer") @Size(max = 100)
+            @Pattern(regexp = "[a-z0-9]+(-[a-z0-9]+)*", message = "must be lower-case words joined by '-'") String id) {
+    }
+
+    @RegisterForReflection
+    @Schema(requiredProperties = {"id", "version", "publishable", "issues", "repairs"})
+    public record DraftedTemplate(String id, VersionSummary version, boolean publishable,
+                                  List<TemplateValidation.Issue> issues,
+                                  @Schema(description = "what was fixed in the model's answer before it was checked")
+                                  List<String> repairs) {
+    }
+
+    @RegisterForReflection
     public record RetireRequest(@Schema(examples = "position filled") @Size(max = 500) String reason) {
     }
 
     private final TemplateAuthoring authoring;
+    private final TemplateDrafter drafter;
 
-    public RoleTemplateResource(TemplateAuthoring authoring) {
+    public RoleTemplateResource(TemplateAuthoring authoring, TemplateDrafter drafter) {
         this.authoring = authoring;
+        this.drafter = drafter;
     }
 
     @GET
@@ -178,6 +199,33 @@ public class RoleTemplateResource {
         String yaml = document(isJson(contentType), body);
         TemplateValidation v = TemplateAuthoring.validate(yaml, null);
         return new ValidationReport(v.publishable(), v.issues(), yaml);
+    }
+
+    @POST
+    @Path("/drafts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "draftRoleTemplate", summary = "Draft a role template from a job description",
+            description = "A language model (`viva.roles.drafting.*`) proposes a template: phases, questions with key "
+                    + "points, probes, misconceptions and hints, and answers to candidates' usual questions. It is "
+                    + "repaired where the fix is mechanical, checked like an upload and saved as an unpublished "
+                    + "draft: review it, then publish it. Without a model configured: 503.")
+    @APIResponse(responseCode = "201", description = "Saved as a draft, with the linter's findings")
+    @APIResponse(responseCode = "400", ref = "BadRequest")
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    @APIResponse(responseCode = "502", description = "The model's answer cannot be used, or the model cannot be "
+            + "reached", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
+    @APIResponse(responseCode = "504", description = "The model did not answer in time (`viva.roles.drafting.timeout`)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response draft(@NotNull(message = "a JSON body is required") @Valid DraftRequest request) {
+        TemplateDrafter.Drafted drafted = drafter.draft(request.jobDescription(), request.id());
+        TemplateAuthoring.Saved saved = drafted.saved();
+        DraftedTemplate body = new DraftedTemplate(saved.template().id, version(saved.template(), saved.version()),
+                saved.validation().publishable(), saved.validation().issues(), drafted.repairs());
+        return Response.created(URI.create("/api/v1/role-templates/" + saved.template().id + "/versions/"
+                + saved.version().version)).entity(body).build();
     }
 
     @GET

@@ -253,6 +253,14 @@ class RoleTemplateAuthoringTest {
         createInterview(candidate("Alan Kay", "shared-role", "senior")).statusCode(201).body("roleVersion", equalTo(2));
     }
 
+    @Test
+    void withoutAModelDraftingSaysHowToConfigureOne() {
+        given().header("Authorization", RECRUITER).contentType(ContentType.JSON)
+                .body(Map.of("jobDescription", "Data engineer, Kafka and Airflow")).when()
+                .post("/api/v1/role-templates/drafts").then().statusCode(503)
+                .body("detail", containsString("viva.roles.drafting.base-url"));
+    }
+
     static int lineOf(String yaml, String text) {
         String[] lines = yaml.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
