@@ -85,13 +85,14 @@ public class RoleTemplateResource {
     }
 
     @RegisterForReflection
-    @Schema(requiredProperties = {"template", "versions"})
-    public record TemplateDetail(TemplateSummary template, List<VersionSummary> versions) {
+    @Schema(requiredProperties = {"id", "template", "versions"})
+    public record TemplateDetail(@Schema(examples = "data-engineer") String id, TemplateSummary template,
+                                 @Schema(description = "newest first") List<VersionSummary> versions) {
     }
 
     @RegisterForReflection
     @Schema(requiredProperties = {"id", "version", "yaml", "publishable", "issues"})
-    public record VersionDetail(String id, VersionSummary version, String yaml,
+    public record VersionDetail(@Schema(examples = "data-engineer") String id, VersionSummary version, String yaml,
                                 @Schema(description = "the parsed template; absent if it no longer parses")
                                 RoleTemplate template, boolean publishable, List<TemplateValidation.Issue> issues) {
     }
@@ -99,7 +100,8 @@ public class RoleTemplateResource {
     @RegisterForReflection
     @Schema(requiredProperties = {"publishable", "issues", "yaml"})
     public record ValidationReport(@Schema(description = "no errors: the parser accepts it and the linter found "
-            + "nothing that would harm a candidate; warnings do not block publishing") boolean publishable,
+            + "nothing that would harm a candidate; warnings do not block publishing", examples = "true")
+                                   boolean publishable,
                                    @Schema(description = "the parser's error (it stops at the first), or the "
                                            + "linter's findings, errors first") List<TemplateValidation.Issue> issues,
                                    @Schema(description = "the document checked: as sent, or the YAML of a JSON body")
@@ -108,7 +110,7 @@ public class RoleTemplateResource {
 
     @RegisterForReflection
     @Schema(requiredProperties = {"id", "version", "publishable", "issues"})
-    public record SavedVersion(String id, VersionSummary version, boolean publishable,
+    public record SavedVersion(@Schema(examples = "data-engineer") String id, VersionSummary version, boolean publishable,
                                List<TemplateValidation.Issue> issues) {
     }
 
@@ -131,7 +133,7 @@ public class RoleTemplateResource {
 
     @RegisterForReflection
     @Schema(requiredProperties = {"id", "version", "publishable", "issues", "repairs"})
-    public record DraftedTemplate(String id, VersionSummary version, boolean publishable,
+    public record DraftedTemplate(@Schema(examples = "data-engineer") String id, VersionSummary version, boolean publishable,
                                   List<TemplateValidation.Issue> issues,
                                   @Schema(description = "what was fixed in the model's answer before it was checked")
                                   List<String> repairs) {
@@ -168,7 +170,8 @@ public class RoleTemplateResource {
     @RequestBody(required = true, description = DOCUMENT, content = {
             @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleTemplate.class))})
-    @APIResponse(responseCode = "201", description = "Created as a draft")
+    @APIResponse(responseCode = "201", description = "Created as a draft", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SavedVersion.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -209,7 +212,8 @@ public class RoleTemplateResource {
                     + "points, probes, misconceptions and hints, and answers to candidates' usual questions. It is "
                     + "repaired where the fix is mechanical, checked like an upload and saved as an unpublished "
                     + "draft: review it, then publish it. Without a model configured: 503.")
-    @APIResponse(responseCode = "201", description = "Saved as a draft, with the linter's findings")
+    @APIResponse(responseCode = "201", description = "Saved as a draft, with the linter's findings", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DraftedTemplate.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -239,7 +243,7 @@ public class RoleTemplateResource {
     public TemplateDetail get(@PathParam("id") String id) {
         StoredRoleTemplate t = authoring.get(id);
         List<StoredRoleTemplateVersion> versions = authoring.versions(id);
-        return new TemplateDetail(summary(t, versions), versions.stream().map(v -> version(t, v)).toList());
+        return new TemplateDetail(t.id, summary(t, versions), versions.stream().map(v -> version(t, v)).toList());
     }
 
     @POST
@@ -252,7 +256,8 @@ public class RoleTemplateResource {
     @RequestBody(required = true, description = DOCUMENT, content = {
             @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING)),
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RoleTemplate.class))})
-    @APIResponse(responseCode = "201", description = "Saved as a draft version")
+    @APIResponse(responseCode = "201", description = "Saved as a draft version", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SavedVersion.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -268,32 +273,27 @@ public class RoleTemplateResource {
 
     @GET
     @Path("/{id}/versions/{version}")
+    @Produces({MediaType.APPLICATION_JSON, YAML})
     @Operation(operationId = "getRoleTemplateVersion", summary = "Get a version of a role template",
-            description = "Its YAML, the parsed template and what the parser and linter say of it.")
-    @APIResponse(responseCode = "200", description = "The version")
+            description = "Its YAML, the parsed template and what the parser and linter say of it; with "
+                    + "`Accept: application/yaml`, the YAML alone as it was saved, for editing offline.")
+    @APIResponse(responseCode = "200", description = "The version", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = VersionDetail.class)),
+            @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING))})
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
-    public VersionDetail version(@PathParam("id") String id, @PathParam("version") int number) {
+    public Response version(@PathParam("id") String id, @PathParam("version") int number,
+                            @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         StoredRoleTemplate t = authoring.get(id);
         StoredRoleTemplateVersion v = authoring.version(id, number);
+        if (accept != null && accept.contains(YAML) && !accept.contains(MediaType.APPLICATION_JSON)) {
+            return Response.ok(v.yaml, YAML + "; charset=utf-8")
+                    .header("Content-Disposition", "attachment; filename=\"" + id + "-v" + number + ".yaml\"").build();
+        }
         TemplateValidation check = TemplateAuthoring.validate(v.yaml, id);
-        return new VersionDetail(id, version(t, v), v.yaml, check.template(), check.publishable(), check.issues());
-    }
-
-    @GET
-    @Path("/{id}/versions/{version}/yaml")
-    @Produces(YAML)
-    @Operation(operationId = "getRoleTemplateVersionYaml", summary = "Download a version's YAML",
-            description = "The document as it was saved, for editing offline and uploading again.")
-    @APIResponse(responseCode = "200", description = "The YAML",
-            content = @Content(mediaType = YAML, schema = @Schema(type = SchemaType.STRING)))
-    @APIResponse(responseCode = "401", ref = "Unauthorized")
-    @APIResponse(responseCode = "403", ref = "Forbidden")
-    @APIResponse(responseCode = "404", ref = "NotFound")
-    public Response yaml(@PathParam("id") String id, @PathParam("version") int number) {
-        return Response.ok(authoring.version(id, number).yaml, YAML + "; charset=utf-8")
-                .header("Content-Disposition", "attachment; filename=\"" + id + "-v" + number + ".yaml\"").build();
+        return Response.ok(new VersionDetail(id, version(t, v), v.yaml, check.template(), check.publishable(),
+                check.issues()), MediaType.APPLICATION_JSON).build();
     }
 
     @POST
@@ -348,7 +348,8 @@ public class RoleTemplateResource {
     @Operation(operationId = "copyRoleTemplate", summary = "Copy a role template",
             description = "A new editable template (a draft) from a version of this one, with a new id and name: "
                     + "how an installed template is tailored.")
-    @APIResponse(responseCode = "201", description = "Copied as a draft")
+    @APIResponse(responseCode = "201", description = "Copied as a draft", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SavedVersion.class)))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")

@@ -175,7 +175,8 @@ class RoleTemplateAuthoringTest {
         // an edit must keep the template's id
         post("/api/v1/role-templates/checked-role/versions", YAML, tiny("other-id")).statusCode(400)
                 .body("detail", containsString("does not match"));
-        given().header("Authorization", RECRUITER).when().get("/api/v1/role-templates/checked-role/versions/1/yaml")
+        given().header("Authorization", RECRUITER).accept(YAML).when()
+                .get("/api/v1/role-templates/checked-role/versions/1")
                 .then().statusCode(200).contentType(containsString(YAML)).body(equalTo(yaml));
         given().header("Authorization", RECRUITER).when().get("/api/v1/role-templates/checked-role/versions/9")
                 .then().statusCode(404);
@@ -196,7 +197,7 @@ class RoleTemplateAuthoringTest {
                 .body("id", equalTo("backend-engineer-lite")).body("version.source", equalTo("copy"))
                 .body("publishable", equalTo(true));
         String copied = given().header("Authorization", RECRUITER).when()
-                .get("/api/v1/role-templates/backend-engineer-lite/versions/1/yaml").then().statusCode(200)
+                .accept(YAML).get("/api/v1/role-templates/backend-engineer-lite/versions/1").then().statusCode(200)
                 .extract().asString();
         assertThat(copied).contains("id: backend-engineer-lite").contains("name: \"Backend engineer (lite)\"");
         post("/api/v1/role-templates/backend-engineer/copy", ContentType.JSON.toString(),

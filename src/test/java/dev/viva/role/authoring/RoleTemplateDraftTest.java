@@ -95,7 +95,7 @@ class RoleTemplateDraftTest {
         // never published by itself: no interview can use it until a recruiter publishes it
         createInterview(candidate("Early Bird", "data-engineer", "mid")).statusCode(400);
         String yaml = given().header("Authorization", RECRUITER).when()
-                .get("/api/v1/role-templates/data-engineer/versions/1/yaml").then().statusCode(200).extract().asString();
+                .accept("application/yaml").get("/api/v1/role-templates/data-engineer/versions/1").then().statusCode(200).extract().asString();
         assertThat(yaml).startsWith("# Drafted by test-model from a job description").contains("id: data-engineer")
                 .contains("\n  junior:\n", "phase: introduction", "kind: technical")
                 .doesNotContain("salary");
