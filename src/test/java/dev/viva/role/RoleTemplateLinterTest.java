@@ -2,34 +2,16 @@ package dev.viva.role;
 
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-
+import static dev.viva.testing.Roles.lineOf;
+import static dev.viva.testing.Roles.tinyYaml;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The linter and the validation publishing relies on: severities, paths and the YAML lines they point at. */
 class RoleTemplateLinterTest {
 
-    static String tiny() throws IOException {
-        try (InputStream in = RoleTemplateLinterTest.class.getResourceAsStream("/role-fixtures/tiny-role.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    static int lineOf(String yaml, String text) {
-        String[] lines = yaml.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains(text)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(text + " not in the document");
-    }
-
     @Test
-    void aSmallValidTemplateIsPublishableWithWarningsAboutItsDepth() throws IOException {
-        String yaml = tiny();
+    void aSmallValidTemplateIsPublishableWithWarningsAboutItsDepth() {
+        String yaml = tinyYaml("tiny-role");
         TemplateValidation v = TemplateValidation.of("upload", null, yaml);
         assertThat(v.publishable()).isTrue();
         assertThat(v.issues()).isNotEmpty().allSatisfy(i -> {
@@ -52,8 +34,8 @@ class RoleTemplateLinterTest {
     }
 
     @Test
-    void rubricWordsInWhatACandidateHearsAreErrorsThatBlockPublishing() throws IOException {
-        String yaml = tiny().replace("hint: \"Think about memory.\"",
+    void rubricWordsInWhatACandidateHearsAreErrorsThatBlockPublishing() {
+        String yaml = tinyYaml("tiny-role").replace("hint: \"Think about memory.\"",
                 "hint: \"The key point is memory; we grade on the rubric.\"");
         TemplateValidation v = TemplateValidation.of("upload", null, yaml);
         assertThat(v.publishable()).isFalse();
@@ -66,8 +48,8 @@ class RoleTemplateLinterTest {
     }
 
     @Test
-    void aParserErrorIsTheOnlyIssueAndNamesItsLine() throws IOException {
-        String yaml = tiny().replace("    difficulty: 3", "    difficulty: 9");
+    void aParserErrorIsTheOnlyIssueAndNamesItsLine() {
+        String yaml = tinyYaml("tiny-role").replace("    difficulty: 3", "    difficulty: 9");
         TemplateValidation v = TemplateValidation.of("upload", null, yaml);
         assertThat(v.publishable()).isFalse();
         assertThat(v.template()).isNull();
@@ -80,8 +62,8 @@ class RoleTemplateLinterTest {
     }
 
     @Test
-    void aYamlSyntaxErrorNamesItsLine() throws IOException {
-        String yaml = tiny().replace("  style: calm and precise", "  style: calm: and: precise");
+    void aYamlSyntaxErrorNamesItsLine() {
+        String yaml = tinyYaml("tiny-role").replace("  style: calm and precise", "  style: calm: and: precise");
         TemplateValidation v = TemplateValidation.of("upload", null, yaml);
         assertThat(v.issues()).singleElement().satisfies(i -> {
             assertThat(i.message()).startsWith("not readable YAML");
@@ -90,8 +72,8 @@ class RoleTemplateLinterTest {
     }
 
     @Test
-    void anUnknownFieldIsNamedByItsPath() throws IOException {
-        String yaml = tiny().replace("    hint: \"Think about memory.\"", "    hnit: \"Think about memory.\"");
+    void anUnknownFieldIsNamedByItsPath() {
+        String yaml = tinyYaml("tiny-role").replace("    hint: \"Think about memory.\"", "    hnit: \"Think about memory.\"");
         TemplateValidation v = TemplateValidation.of("upload", null, yaml);
         assertThat(v.issues()).singleElement().satisfies(i -> {
             assertThat(i.path()).isEqualTo("questions[1].hnit");

@@ -12,8 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -21,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import static dev.viva.TestApi.RECRUITER;
+import static dev.viva.testing.Roles.lineOf;
+import static dev.viva.testing.Roles.tinyYaml;
 import static dev.viva.TestApi.candidate;
 import static dev.viva.TestApi.createInterview;
 import static io.restassured.RestAssured.given;
@@ -45,12 +45,6 @@ class RoleTemplateAuthoringTest {
     @Inject
     EntityManager em;
 
-    static String tiny(String id) throws IOException {
-        try (InputStream in = RoleTemplateAuthoringTest.class.getResourceAsStream("/role-fixtures/tiny-role.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("id: tiny-role", "id: " + id);
-        }
-    }
-
     static ValidatableResponse post(String path, String contentType, String body) {
         return given().header("Authorization", RECRUITER).contentType(contentType)
                 .body(body.getBytes(StandardCharsets.UTF_8)).when().post(path).then();
@@ -68,7 +62,7 @@ class RoleTemplateAuthoringTest {
 
     @Test
     void aVersionPublishedWhileAnInterviewRunsChangesNeitherItNorItsReport() throws Exception {
-        String v1 = tiny("pinned-role");
+        String v1 = tinyYaml("pinned-role");
         post("/api/v1/role-templates", YAML, v1).statusCode(201)
                 .header("Location", endsWith("/api/v1/role-templates/pinned-role/versions/1"))
                 .body("version.state", equalTo("draft")).body("publishable", equalTo(true));
@@ -147,7 +141,7 @@ class RoleTemplateAuthoringTest {
 
     @Test
     void validationNamesEveryIssueWithItsPathAndLine() throws Exception {
-        String yaml = tiny("checked-role").replace("hint: \"Think about memory.\"",
+        String yaml = tinyYaml("checked-role").replace("hint: \"Think about memory.\"",
                 "hint: \"The rubric wants memory.\"");
         JsonPath v = post("/api/v1/role-templates/validate", YAML, yaml).statusCode(200)
                 .body("publishable", equalTo(false)).extract().jsonPath();
@@ -158,7 +152,7 @@ class RoleTemplateAuthoringTest {
         assertThat(v.getList("issues.severity", String.class)).contains("warning");
 
         // the parser's error for a template that cannot be used; a draft of it is refused with the same words
-        String broken = tiny("checked-role").replace("weight: 60", "weight: 50");
+        String broken = tinyYaml("checked-role").replace("weight: 60", "weight: 50");
         post("/api/v1/role-templates/validate", YAML, broken).statusCode(200)
                 .body("issues[0].origin", equalTo("parser")).body("issues[0].path", equalTo("dimensions"))
                 .body("issues[0].message", equalTo("weights must sum to 100, they sum to 90"));
@@ -173,7 +167,7 @@ class RoleTemplateAuthoringTest {
                 .body("detail", containsString("line " + lineOf(yaml, "The rubric wants memory")));
         post("/api/v1/role-templates", YAML, yaml).statusCode(409).body("detail", containsString("exists"));
         // an edit must keep the template's id
-        post("/api/v1/role-templates/checked-role/versions", YAML, tiny("other-id")).statusCode(400)
+        post("/api/v1/role-templates/checked-role/versions", YAML, tinyYaml("other-id")).statusCode(400)
                 .body("detail", containsString("does not match"));
         given().header("Authorization", RECRUITER).accept(YAML).when()
                 .get("/api/v1/role-templates/checked-role/versions/1")
@@ -189,7 +183,7 @@ class RoleTemplateAuthoringTest {
         assertThat(list.getList("findAll { it.id == 'backend-engineer' }.origin", String.class))
                 .containsExactly("builtin");
         assertThat(list.getList("findAll { it.id == 'tiny-role' }.origin", String.class)).containsExactly("directory");
-        post("/api/v1/role-templates/backend-engineer/versions", YAML, tiny("backend-engineer")).statusCode(409)
+        post("/api/v1/role-templates/backend-engineer/versions", YAML, tinyYaml("backend-engineer")).statusCode(409)
                 .body("detail", containsString("read-only"));
 
         post("/api/v1/role-templates/backend-engineer/copy", ContentType.JSON.toString(),
@@ -210,7 +204,7 @@ class RoleTemplateAuthoringTest {
 
     @Test
     void aRetiredTemplateTakesNoNewInterviewsWhileRunningOnesFinish() throws Exception {
-        post("/api/v1/role-templates", YAML, tiny("retiring-role")).statusCode(201);
+        post("/api/v1/role-templates", YAML, tinyYaml("retiring-role")).statusCode(201);
         publish("retiring-role", 1).statusCode(200);
         JsonPath running = createInterview(candidate("Grace Hopper", "retiring-role", "junior")).statusCode(201)
                 .extract().jsonPath();
@@ -236,10 +230,10 @@ class RoleTemplateAuthoringTest {
     /** Another replica published a version: this one reads which version is current from the database. */
     @Test
     void aVersionPublishedElsewhereIsUsedAtOnce() throws Exception {
-        post("/api/v1/role-templates", YAML, tiny("shared-role")).statusCode(201);
+        post("/api/v1/role-templates", YAML, tinyYaml("shared-role")).statusCode(201);
         publish("shared-role", 1).statusCode(200);
         given().when().get("/api/v1/roles/shared-role").then().statusCode(200).body("version", equalTo(1));
-        String v2 = tiny("shared-role").replace("name: Tiny Role", "name: Shared Role Two");
+        String v2 = tinyYaml("shared-role").replace("name: Tiny Role", "name: Shared Role Two");
         QuarkusTransaction.requiringNew().run(() -> {
             em.createNativeQuery("""
                             insert into role_template_version (role_id, version, name, yaml, sha256, source, created_at,
@@ -260,15 +254,5 @@ class RoleTemplateAuthoringTest {
                 .body(Map.of("jobDescription", "Data engineer, Kafka and Airflow")).when()
                 .post("/api/v1/role-templates/drafts").then().statusCode(503)
                 .body("detail", containsString("viva.roles.drafting.base-url"));
-    }
-
-    static int lineOf(String yaml, String text) {
-        String[] lines = yaml.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].contains(text)) {
-                return i + 1;
-            }
-        }
-        throw new AssertionError(text + " not in the document");
     }
 }
