@@ -1,6 +1,7 @@
 package dev.viva.role;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +30,7 @@ public record TemplateValidation(RoleTemplate template, List<Issue> issues) {
      * @param path where in the document ({@code questions[3].probes}); empty for the document as a whole
      * @param line the 1-based line in the YAML the path starts at; null when unknown
      */
+    @RegisterForReflection
     public record Issue(RoleTemplateLinter.Severity severity, Origin origin, String path, Integer line,
                         String message) {
     }
