@@ -5,9 +5,11 @@ import { listView } from './list.js';
 import { createView } from './create.js';
 import { liveView } from './live.js';
 import { reportView } from './report.js';
+import { templatesView, newTemplateView, templateView, versionView, copyView } from './templates.js';
 
 /*
- * The recruiter console: a hash-routed page (#/, #/new, #/interviews/{id}/live, #/interviews/{id}/report) whose
+ * The recruiter console: a hash-routed page (#/, #/new, #/interviews/{id}/live, #/interviews/{id}/report,
+ * #/templates...) whose
  * views render into the page's main element and may return a clean-up function (a live view closes its socket).
  */
 const view = $('#view');
@@ -18,6 +20,11 @@ const ROUTES = [
   [/^\/new$/, createView],
   [/^\/interviews\/([0-9a-f-]{36})\/live$/, liveView],
   [/^\/interviews\/([0-9a-f-]{36})\/report$/, reportView],
+  [/^\/templates$/, templatesView],
+  [/^\/templates\/new$/, newTemplateView],
+  [/^\/templates\/([a-z0-9-]+)$/, templateView],
+  [/^\/templates\/([a-z0-9-]+)\/versions\/(\d+)$/, versionView],
+  [/^\/templates\/([a-z0-9-]+)\/copy$/, copyView],
 ];
 
 function route() {
@@ -34,7 +41,7 @@ function route() {
     const match = pattern.exec(path);
     if (match) {
       fill(view);
-      leave = render(view, { id: match[1], query: new URLSearchParams(query) }) ?? null;
+      leave = render(view, { id: match[1], version: match[2], query: new URLSearchParams(query) }) ?? null;
       for (const link of document.querySelectorAll('#nav a')) {
         link.toggleAttribute('aria-current', link.getAttribute('href') === `#${path || '/'}`);
       }

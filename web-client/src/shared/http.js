@@ -9,15 +9,17 @@ export class ApiError extends Error {
 
 /**
  * Calls the Viva API with a bearer credential and returns the parsed JSON (or null for 204). Errors arrive as
- * problem+json (RFC 9457) whose {@code detail} is written for people, so that is what the error carries.
+ * problem+json (RFC 9457) whose {@code detail} is written for people, so that is what the error carries. A body is
+ * sent as JSON, or as it is when a {@code type} (e.g. application/yaml) is given.
  */
-export async function api(path, { method = 'GET', bearer, body } = {}) {
+export async function api(path, { method = 'GET', bearer, body, type } = {}) {
   const headers = { Accept: 'application/json' };
   if (bearer) headers.Authorization = `Bearer ${bearer}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = type ?? 'application/json';
   let response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const sent = body === undefined || type ? body : JSON.stringify(body);
+    response = await fetch(path, { method, headers, body: sent });
   } catch {
     throw new ApiError(0, 'The server cannot be reached. Check your connection.');
   }

@@ -34,6 +34,10 @@ public class Interview extends PanacheEntityBase {
     @Column(name = "role_id", nullable = false)
     public String roleId;
 
+    /** The version of the role template the interview was created with; its questions and its report use it. */
+    @Column(name = "role_version", nullable = false)
+    public int roleVersion;
+
     @Convert(converter = LevelConverter.class)
     @Column(nullable = false)
     public Level level;

@@ -25,7 +25,7 @@ import dev.viva.interviewer.AnswerScored;
 import dev.viva.platform.cluster.Cluster;
 import dev.viva.platform.cluster.ClusterMessage;
 import dev.viva.platform.cluster.ClusterResync;
-import dev.viva.role.RoleCatalog;
+import dev.viva.role.RoleTemplates;
 import dev.viva.role.RoleTemplate;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.websockets.next.WebSocketConnection;
@@ -68,10 +68,10 @@ public class LiveHub {
     private final Cluster cluster;
     private final InterviewService interviews;
     private final TurnRepository turns;
-    private final RoleCatalog roles;
+    private final RoleTemplates roles;
 
     public LiveHub(ObjectMapper json, TransactionSynchronizationRegistry transactions, Cluster cluster,
-                   InterviewService interviews, TurnRepository turns, RoleCatalog roles) {
+                   InterviewService interviews, TurnRepository turns, RoleTemplates roles) {
         this.json = json;
         this.transactions = transactions;
         this.cluster = cluster;
@@ -102,7 +102,8 @@ public class LiveHub {
                 .map(t -> new LiveEvent.SnapshotTurn(t.seq, t.phase, t.difficulty, t.questionText, t.answerText,
                         t.inputMode))
                 .toList();
-        String roleName = roles.find(interview.roleId).map(RoleTemplate::name).orElse(interview.roleId);
+        String roleName = roles.version(interview.roleId, interview.roleVersion).map(RoleTemplate::name)
+                .orElse(interview.roleId);
         return new LiveEvent.Snapshot(interview.candidateName, interview.roleId, roleName, interview.level.id(),
                 interview.status, transcript);
     }

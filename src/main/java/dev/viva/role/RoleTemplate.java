@@ -1,5 +1,7 @@
 package dev.viva.role;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +23,7 @@ import java.util.Optional;
  *                    reach them
  */
 public record RoleTemplate(
-        String id,
+        @Schema(examples = "backend-engineer") String id,
         String name,
         String description,
         Persona persona,

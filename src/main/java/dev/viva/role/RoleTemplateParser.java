@@ -1,5 +1,6 @@
 package dev.viva.role;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -31,7 +32,7 @@ public final class RoleTemplateParser {
 
     /**
      * @param source     the file name, used in error messages and checked against the template id
-     * @param expectedId the id the file name implies
+     * @param expectedId the id the file name implies; null accepts any valid id (a new template's upload)
      */
     public static RoleTemplate parse(String source, String expectedId, InputStream yaml) {
         RoleTemplate template;
@@ -42,10 +43,19 @@ public final class RoleTemplateParser {
             }
             template = YAML.readValue(bytes, RoleTemplate.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new InvalidRoleTemplateException(source, JsonPaths.of(e), "unknown field '" + e.getPropertyName() + "'");
+            throw new InvalidRoleTemplateException(source, JsonPaths.of(e), "unknown field '" + e.getPropertyName() + "'",
+                    line(e));
         } catch (JsonMappingException e) {
             Throwable cause = e.getCause() instanceof IllegalArgumentException iae ? iae : e;
-            throw new InvalidRoleTemplateException(source, JsonPaths.of(e), firstLine(cause.getMessage()));
+            // a YAML syntax error met while mapping a field arrives wrapped, with the field's path
+            if (e.getCause() instanceof JsonProcessingException syntax && !(syntax instanceof JsonMappingException)) {
+                throw new InvalidRoleTemplateException(source, "", "not readable YAML: "
+                        + firstLine(syntax.getOriginalMessage()), line(syntax));
+            }
+            throw new InvalidRoleTemplateException(source, JsonPaths.of(e), firstLine(cause.getMessage()), line(e));
+        } catch (JsonProcessingException e) {
+            throw new InvalidRoleTemplateException(source, "", "not readable YAML: " + firstLine(e.getOriginalMessage()),
+                    line(e));
         } catch (IOException e) {
             throw new InvalidRoleTemplateException(source, "", "not readable YAML: " + firstLine(e.getMessage()));
         }
@@ -59,8 +69,8 @@ public final class RoleTemplateParser {
     private static void validate(String src, String expectedId, RoleTemplate t) {
         require(src, "id", t.id() != null && t.id().matches("[a-z0-9]+(-[a-z0-9]+)*"),
                 () -> "must be lower-case words joined by '-', was '" + t.id() + "'");
-        require(src, "id", t.id().equals(expectedId),
-                () -> "'" + t.id() + "' does not match the file name '" + expectedId + "'");
+        require(src, "id", expectedId == null || t.id().equals(expectedId),
+                () -> "'" + t.id() + "' does not match the file name (or the template being edited) '" + expectedId + "'");
         text(src, "name", t.name());
         text(src, "description", t.description());
         require(src, "persona", t.persona() != null, () -> "is required");
@@ -175,6 +185,10 @@ public final class RoleTemplateParser {
         if (!ok) {
             throw new InvalidRoleTemplateException(src, field, problem.get());
         }
+    }
+
+    private static Integer line(JsonProcessingException e) {
+        return e.getLocation() == null || e.getLocation().getLineNr() < 1 ? null : e.getLocation().getLineNr();
     }
 
     private static String firstLine(String message) {

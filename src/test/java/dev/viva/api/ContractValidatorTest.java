@@ -14,6 +14,7 @@ class ContractValidatorTest {
     private static String created(String status) {
         return """
                 {"id": "%s", "candidateName": "Ada", "candidateEmail": "ada@example.com", "role": "backend-engineer",
+                 "roleVersion": 1,
                  "level": "mid", "status": "%s", "createdAt": "2026-11-22T09:00:00Z", "candidateToken": "vc_x",
                  "joinUrl": "https://viva.example.com/interview/%s#token=vc_x"}""".formatted(ID, status, ID);
     }

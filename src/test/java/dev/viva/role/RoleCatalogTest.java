@@ -22,6 +22,11 @@ class RoleCatalogTest {
             public Optional<String> directory() {
                 return Optional.ofNullable(directory);
             }
+
+            @Override
+            public Drafting drafting() {
+                throw new UnsupportedOperationException("the catalog does not draft");
+            }
         };
     }
 

@@ -35,6 +35,11 @@ class BrowserTest {
     }
 
     @Test
+    void recruiterUploadsChecksEditsAndPublishesARoleTemplate() {
+        NodeScripts.run("templates.mjs", base);
+    }
+
+    @Test
     void deniedOrMissingMicrophoneLeadsToTyping() {
         NodeScripts.run("devices.mjs", base);
     }

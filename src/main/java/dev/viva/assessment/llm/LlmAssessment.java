@@ -120,7 +120,7 @@ public final class LlmAssessment {
                 grades);
         InterviewReport report = engine.reports().build(new ReportBuilder.TranscriptInput(in.interviewId(), in.role(),
                 in.level(), in.candidateName(), in.status(), in.startedAt(), in.endedAt(), entries, in.endReason(),
-                in.forRecruiter()), method,
+                in.forRecruiter(), in.roleVersion()), method,
                 e -> scored.containsKey(e) ? scored.get(e) : engine.score(e.question(), e.answer()));
         if (reviewer == null) {
             return report;

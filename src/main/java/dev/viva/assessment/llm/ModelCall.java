@@ -18,9 +18,10 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * One request to the model under a deadline. The call runs on its own virtual thread, so a server that accepts the
- * connection and never answers cannot hold the report past the deadline whatever the HTTP client does.
+ * connection and never answers cannot hold the report past the deadline whatever the HTTP client does. Also used to
+ * draft role templates from a job description.
  */
-final class ModelCall {
+public final class ModelCall {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,11 +34,11 @@ final class ModelCall {
      * The model's text, or why there is none ({@code failure}: a timeout, a transport or server error). Either way the
      * caller keeps its offline result; a failure means the model is unavailable, not that it answered badly.
      */
-    record Reply(String text, String failure) {
+    public record Reply(String text, String failure) {
     }
 
     /** Output the model produced but that cannot be used; the message says why, for the report and the log. */
-    static final class InvalidOutput extends Exception {
+    public static final class InvalidOutput extends Exception {
         InvalidOutput(String message) {
             super(message);
         }
@@ -46,7 +47,7 @@ final class ModelCall {
     private ModelCall() {
     }
 
-    static Reply ask(ChatModel model, Duration timeout, String system, String user) {
+    public static Reply ask(ChatModel model, Duration timeout, String system, String user) {
         ChatRequest request = ChatRequest.builder()
                 .messages(SystemMessage.from(system), UserMessage.from(user))
                 .build();
@@ -67,11 +68,16 @@ final class ModelCall {
 
     /** The one JSON object of a reply; models sometimes wrap it in prose or a code fence, which is tolerated. */
     static JsonNode object(String raw) throws InvalidOutput {
+        return object(raw, MAX_OUTPUT);
+    }
+
+    /** The same for an output that may be longer (a whole role template). */
+    public static JsonNode object(String raw, int maxChars) throws InvalidOutput {
         if (raw == null || raw.isBlank()) {
             throw new InvalidOutput("invalid output: empty");
         }
-        if (raw.length() > MAX_OUTPUT) {
-            throw new InvalidOutput("invalid output: longer than " + MAX_OUTPUT + " characters");
+        if (raw.length() > maxChars) {
+            throw new InvalidOutput("invalid output: longer than " + maxChars + " characters");
         }
         int start = raw.indexOf('{');
         int end = raw.lastIndexOf('}');
@@ -91,7 +97,7 @@ final class ModelCall {
         }
     }
 
-    static String firstLine(String s) {
+    public static String firstLine(String s) {
         if (s == null) {
             return "no message";
         }

@@ -67,10 +67,11 @@ public record InterviewReport(
     /**
      * Who was interviewed, for what, and for how long (real timestamps, not a default). {@code duration} is the
      * length as a report shows it: "25.5 minutes", or why there is none ("not recorded (transcript assessed after
-     * the fact)"), never "0 minutes" for a missing timing.
+     * the fact)"), never "0 minutes" for a missing timing. {@code roleVersion} is the version of the role template
+     * the interview ran on (its questions and rubric), null for a transcript assessed after the fact.
      */
-    public record Candidate(String name, String role, String roleName, String level, String status, Instant startedAt,
-                            Instant endedAt, Double durationMinutes, int questionsAsked, int answersAssessed,
+    public record Candidate(String name, String role, String roleName, Integer roleVersion, String level, String status,
+                            Instant startedAt, Instant endedAt, Double durationMinutes, int questionsAsked, int answersAssessed,
                             String duration, String endReason, Coverage coverage) {
     }
 

@@ -52,10 +52,11 @@ public final class ReportBuilder {
      *
      * @param endReason     why the interview ended (EndReason name), null for a transcript assessed after the fact
      * @param forRecruiter  the candidate's questions the interviewer passed on to the recruiter
+     * @param roleVersion   the version of the role template the interview ran on, null for a transcript
      */
     public record TranscriptInput(UUID interviewId, RoleTemplate role, Level level, String candidateName, String status,
                                   Instant startedAt, Instant endedAt, List<Entry> entries, String endReason,
-                                  List<String> forRecruiter) {
+                                  List<String> forRecruiter, Integer roleVersion) {
 
         public TranscriptInput {
             forRecruiter = forRecruiter == null ? List.of() : List.copyOf(forRecruiter);
@@ -64,7 +65,7 @@ public final class ReportBuilder {
         /** A transcript without an interview behind it: no end and no plan to cover. */
         public TranscriptInput(UUID interviewId, RoleTemplate role, Level level, String candidateName, String status,
                                Instant startedAt, Instant endedAt, List<Entry> entries) {
-            this(interviewId, role, level, candidateName, status, startedAt, endedAt, entries, null, List.of());
+            this(interviewId, role, level, candidateName, status, startedAt, endedAt, entries, null, List.of(), null);
         }
     }
 
@@ -165,7 +166,8 @@ public final class ReportBuilder {
 
         Double minutes = in.startedAt() == null || in.endedAt() == null ? null
                 : round1(Duration.between(in.startedAt(), in.endedAt()).toMillis() / 60000.0);
-        var candidate = new InterviewReport.Candidate(in.candidateName(), role.id(), role.name(), in.level().id(),
+        var candidate = new InterviewReport.Candidate(in.candidateName(), role.id(), role.name(), in.roleVersion(),
+                in.level().id(),
                 in.status(), in.startedAt(), in.endedAt(), minutes, in.entries().size(), scored.size(),
                 duration(in, minutes), in.endReason(), coverage(in));
         String summary = summary(candidate, who, overall, recommendation, confidence, reasons, dimensions, strengths,

@@ -23,7 +23,8 @@ public final class ReportRenderer {
         var c = r.candidate();
         md.append("# Interview Report\n\n## Candidate Summary\n");
         md.append("- **Name**: ").append(mdText(c.name())).append('\n');
-        md.append("- **Position**: ").append(mdText(c.roleName())).append(", ").append(c.level()).append(" level\n");
+        md.append("- **Position**: ").append(mdText(c.roleName())).append(", ").append(c.level()).append(" level")
+                .append(templateVersion(c)).append("\n");
         if (c.startedAt() != null) {
             md.append("- **Interview Date**: ").append(when(c.startedAt())).append('\n');
         }
@@ -140,6 +141,11 @@ public final class ReportRenderer {
         }
     }
 
+    /** Which version of the role template the questions and rubric came from; none for an assessed transcript. */
+    private static String templateVersion(InterviewReport.Candidate c) {
+        return c.roleVersion() == null ? "" : " (role template version " + c.roleVersion() + ")";
+    }
+
     /** Candidate text must not become Markdown structure (headings, links, HTML) in a recruiter's viewer. */
     static String mdText(String s) {
         if (s == null) {
@@ -165,7 +171,7 @@ public final class ReportRenderer {
                         + "</style></head><body>");
         h.append("<h1>Interview report</h1><section><table>")
                 .append(row("Candidate", esc(c.name())))
-                .append(row("Position", esc(c.roleName()) + ", " + esc(c.level()) + " level"))
+                .append(row("Position", esc(c.roleName()) + ", " + esc(c.level()) + " level" + templateVersion(c)))
                 .append(c.startedAt() == null ? "" : row("Interview date", esc(when(c.startedAt()))))
                 .append(row("Duration", esc(c.duration())))
                 .append(row("Answers assessed", c.answersAssessed() + " of " + c.questionsAsked() + " questions"))

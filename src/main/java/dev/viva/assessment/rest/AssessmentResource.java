@@ -7,7 +7,7 @@ import dev.viva.assessment.service.AssessmentEngine;
 import dev.viva.assessment.service.ReportReview;
 import dev.viva.platform.error.ApiProblem;
 import dev.viva.platform.security.RecruiterOnly;
-import dev.viva.role.RoleCatalog;
+import dev.viva.role.RoleTemplates;
 import dev.viva.role.RoleTemplate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -48,9 +48,9 @@ public class AssessmentResource {
 
     private final AssessmentEngine engine;
     private final ReportReview review;
-    private final RoleCatalog roles;
+    private final RoleTemplates roles;
 
-    public AssessmentResource(AssessmentEngine engine, ReportReview review, RoleCatalog roles) {
+    public AssessmentResource(AssessmentEngine engine, ReportReview review, RoleTemplates roles) {
         this.engine = engine;
         this.review = review;
         this.roles = roles;
@@ -132,7 +132,7 @@ public class AssessmentResource {
     }
 
     private RoleTemplate role(String id) {
-        return roles.find(id).orElseThrow(() -> ApiProblem.badRequest("role",
+        return roles.current(id).map(RoleTemplates.Pinned::template).orElseThrow(() -> ApiProblem.badRequest("role",
                 "unknown role '" + id + "'; GET /api/v1/roles lists the roles"));
     }
 }

@@ -12,9 +12,8 @@ import dev.viva.interview.QuestionSource;
 import dev.viva.interview.StoredReport;
 import dev.viva.interview.Turn;
 import dev.viva.interview.service.InterviewService;
-import dev.viva.platform.error.ApiProblem;
 import dev.viva.role.QuestionKind;
-import dev.viva.role.RoleCatalog;
+import dev.viva.role.RoleTemplates;
 import dev.viva.role.RoleTemplate;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,13 +48,13 @@ public class ReportService {
     private final AssessmentEngine engine;
     private final ReportReview review;
     private final InterviewService interviews;
-    private final RoleCatalog roles;
+    private final RoleTemplates roles;
     private final Instance<TurnDetails> turnDetails;
     private final Event<InterviewEvent> events;
     private final ObjectMapper json;
     private final ManagedExecutor executor;
 
-    public ReportService(AssessmentEngine engine, ReportReview review, InterviewService interviews, RoleCatalog roles,
+    public ReportService(AssessmentEngine engine, ReportReview review, InterviewService interviews, RoleTemplates roles,
                          Instance<TurnDetails> turnDetails, Event<InterviewEvent> events, ObjectMapper json,
                          ManagedExecutor executor) {
         this.engine = engine;
@@ -77,8 +76,7 @@ public class ReportService {
         // longer than a transaction may stay open or a pooled connection should sit idle
         ReportBuilder.TranscriptInput in = QuarkusTransaction.requiringNew().call(() -> {
             Interview interview = interviews.get(interviewId);
-            RoleTemplate role = roles.find(interview.roleId).orElseThrow(() -> ApiProblem.unavailable(
-                    "the role template '" + interview.roleId + "' of this interview is no longer installed"));
+            RoleTemplate role = roles.pinned(interview.roleId, interview.roleVersion);
             return input(interview, role, interviews.transcript(interviewId));
         });
         InterviewReport report = review.report(engine, in);
@@ -136,7 +134,7 @@ public class ReportService {
         }
         return new ReportBuilder.TranscriptInput(interview.id, role, interview.level, interview.candidateName,
                 interview.status.name(), interview.startedAt, interview.endedAt, entries,
-                interview.endReason == null ? null : interview.endReason.name(), forRecruiter);
+                interview.endReason == null ? null : interview.endReason.name(), forRecruiter, interview.roleVersion);
     }
 
     /** A generated question informs what the bank questions of its phase inform, or the heaviest dimension. */

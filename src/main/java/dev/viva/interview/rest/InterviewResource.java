@@ -10,7 +10,7 @@ import dev.viva.platform.error.ApiProblem;
 import dev.viva.platform.error.Instants;
 import dev.viva.platform.error.Problem;
 import dev.viva.platform.security.RecruiterOnly;
-import dev.viva.role.RoleCatalog;
+import dev.viva.role.RoleTemplates;
 import dev.viva.role.RoleTemplate;
 import dev.viva.stt.SpeechRecognizer;
 import jakarta.validation.Valid;
@@ -58,12 +58,12 @@ public class InterviewResource {
     static final int MAX_PAGE = 1_000_000;
 
     private final InterviewService service;
-    private final RoleCatalog roles;
+    private final RoleTemplates roles;
     private final ServerConfig server;
     private final AuditLog audit;
     private final SpeechRecognizer recognizer;
 
-    public InterviewResource(InterviewService service, RoleCatalog roles, ServerConfig server, AuditLog audit,
+    public InterviewResource(InterviewService service, RoleTemplates roles, ServerConfig server, AuditLog audit,
                              SpeechRecognizer recognizer) {
         this.service = service;
         this.roles = roles;
@@ -90,7 +90,8 @@ public class InterviewResource {
                     schema = @Schema(implementation = CreatedInterview.class),
                     examples = @ExampleObject(name = "created", value = """
                             {"id": "5f0c3a4e-2b9d-4c61-9a57-1d2e3f4a5b6c", "candidateName": "Ada Lovelace",
-                             "candidateEmail": "ada@example.com", "role": "backend-engineer", "level": "mid",
+                             "candidateEmail": "ada@example.com", "role": "backend-engineer", "roleVersion": 1,
+                             "level": "mid",
                              "status": "SCHEDULED", "createdAt": "2026-11-22T09:00:00Z",
                              "candidateToken": "vc_2b7e151628aed2a6abf7158809cf4f3c",
                              "joinUrl": "https://viva.example.com/interview/5f0c3a4e-2b9d-4c61-9a57-1d2e3f4a5b6c#token=vc_2b7e151628aed2a6abf7158809cf4f3c"}""")))
@@ -102,10 +103,11 @@ public class InterviewResource {
                 request.role(), request.level());
         Interview i = created.interview();
         audit.record("interview.created", "interview", i.id.toString(), null,
-                Map.of("candidateName", i.candidateName, "role", i.roleId, "level", i.level.name()));
+                Map.of("candidateName", i.candidateName, "role", i.roleId, "roleVersion", i.roleVersion,
+                        "level", i.level.name()));
         // the token travels in the fragment, which browsers never send to servers or proxies' logs
         String joinUrl = joinUrl(i.id, created.candidateToken());
-        CreatedInterview body = new CreatedInterview(i.id, i.candidateName, i.candidateEmail, i.roleId, i.level,
+        CreatedInterview body = new CreatedInterview(i.id, i.candidateName, i.candidateEmail, i.roleId, i.roleVersion, i.level,
                 i.status, i.createdAt, created.candidateToken(), joinUrl);
         return Response.created(URI.create("/api/v1/interviews/" + i.id)).entity(body).build();
     }
@@ -254,8 +256,7 @@ public class InterviewResource {
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public CandidateView publicView(@PathParam("id") UUID id, @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         Interview i = service.authenticateCandidate(id, auth);
-        RoleTemplate role = roles.find(i.roleId).orElseThrow(() -> ApiProblem.unavailable(
-                "the role template '" + i.roleId + "' of this interview is no longer installed"));
+        RoleTemplate role = roles.pinned(i.roleId, i.roleVersion);
         return new CandidateView(i.id, i.candidateName, i.roleId, role.name(), i.level, i.status,
                 role.persona().name(), role.totalMinutes(), i.durationSeconds(Instant.now()), recognizer.isAvailable());
     }

@@ -40,11 +40,14 @@ final class InterviewViews {
     }
 
     @RegisterForReflection
-    @Schema(requiredProperties = {"id", "candidateName", "candidateEmail", "role", "level", "status", "createdAt"})
+    @Schema(requiredProperties = {"id", "candidateName", "candidateEmail", "role", "roleVersion", "level", "status",
+            "createdAt"})
     record InterviewView(@Schema(examples = "5f0c3a4e-2b9d-4c61-9a57-1d2e3f4a5b6c") UUID id,
                          @Schema(examples = "Ada Lovelace") String candidateName,
                          @Schema(examples = "ada@example.com") String candidateEmail,
-                         @Schema(examples = "backend-engineer") String role, Level level,
+                         @Schema(examples = "backend-engineer") String role,
+                         @Schema(description = "the role template version the interview runs on", examples = "3")
+                         int roleVersion, Level level,
                          InterviewStatus status,
                          @Schema(examples = "2026-11-22T09:00:00Z") Instant createdAt,
                          @Schema(examples = "2026-11-22T09:40:00Z") Instant consentedAt,
@@ -60,7 +63,7 @@ final class InterviewViews {
                          Recommendation recommendation) {
 
         static InterviewView of(Interview i, Instant now, InterviewRepository.ReportSummary report) {
-            return new InterviewView(i.id, i.candidateName, i.candidateEmail, i.roleId, i.level, i.status,
+            return new InterviewView(i.id, i.candidateName, i.candidateEmail, i.roleId, i.roleVersion, i.level, i.status,
                     i.createdAt, i.consentedAt, i.startedAt, i.endedAt, i.endReason, i.endDetail, i.durationSeconds(now),
                     report == null ? null : report.overallScore(),
                     report == null ? null : recommendation(report.recommendation()));
@@ -87,10 +90,10 @@ final class InterviewViews {
 
     /** Returned once, at creation: the token is not stored and cannot be shown again. */
     @RegisterForReflection
-    @Schema(requiredProperties = {"id", "candidateName", "candidateEmail", "role", "level", "status", "createdAt",
-            "candidateToken", "joinUrl"})
-    record CreatedInterview(UUID id, String candidateName, String candidateEmail, String role, Level level,
-                            InterviewStatus status, Instant createdAt, String candidateToken, String joinUrl) {
+    @Schema(requiredProperties = {"id", "candidateName", "candidateEmail", "role", "roleVersion", "level", "status",
+            "createdAt", "candidateToken", "joinUrl"})
+    record CreatedInterview(UUID id, String candidateName, String candidateEmail, String role, int roleVersion,
+                            Level level, InterviewStatus status, Instant createdAt, String candidateToken, String joinUrl) {
     }
 
     @RegisterForReflection

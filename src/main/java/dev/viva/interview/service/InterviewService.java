@@ -15,7 +15,7 @@ import dev.viva.platform.security.RecruiterAuthFilter;
 import dev.viva.platform.security.Tokens;
 import dev.viva.role.Level;
 import dev.viva.role.Phase;
-import dev.viva.role.RoleCatalog;
+import dev.viva.role.RoleTemplates;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -40,11 +40,11 @@ public class InterviewService {
 
     private final InterviewRepository interviews;
     private final TurnRepository turns;
-    private final RoleCatalog roles;
+    private final RoleTemplates roles;
     private final Event<InterviewEvent> events;
     private final Clock clock;
 
-    public InterviewService(InterviewRepository interviews, TurnRepository turns, RoleCatalog roles,
+    public InterviewService(InterviewRepository interviews, TurnRepository turns, RoleTemplates roles,
                             Event<InterviewEvent> events) {
         this.interviews = interviews;
         this.turns = turns;
@@ -55,9 +55,8 @@ public class InterviewService {
 
     @Transactional
     public Created create(String candidateName, String candidateEmail, String roleId, Level level) {
-        if (roles.find(roleId).isEmpty()) {
-            throw ApiProblem.badRequest("role", "unknown role '" + roleId + "'; GET /api/v1/roles lists the roles");
-        }
+        RoleTemplates.Pinned role = roles.current(roleId).orElseThrow(() -> ApiProblem.badRequest("role",
+                "unknown role '" + roleId + "' (or retired, or never published); GET /api/v1/roles lists the roles"));
         String token = Tokens.newSecret(RecruiterAuthFilter.CANDIDATE_TOKEN_PREFIX);
         Instant now = clock.instant();
         Interview interview = new Interview();
@@ -65,6 +64,7 @@ public class InterviewService {
         interview.candidateName = candidateName.strip();
         interview.candidateEmail = candidateEmail.strip();
         interview.roleId = roleId;
+        interview.roleVersion = role.version();
         interview.level = level;
         interview.status = InterviewStatus.SCHEDULED;
         interview.candidateTokenHash = Tokens.hash(token);

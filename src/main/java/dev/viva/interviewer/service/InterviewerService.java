@@ -17,7 +17,7 @@ import dev.viva.interviewer.Utterance;
 import dev.viva.interviewer.generation.ReplyGenerator;
 import dev.viva.platform.error.ApiProblem;
 import dev.viva.platform.error.TextRules;
-import dev.viva.role.RoleCatalog;
+import dev.viva.role.RoleTemplates;
 import dev.viva.role.RoleTemplate;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -39,7 +39,7 @@ public class InterviewerService {
 
     private final InterviewService interviews;
     private final TurnRepository turns;
-    private final RoleCatalog roles;
+    private final RoleTemplates roles;
     private final AnswerAssessor assessor;
     private final ReplyGenerator generator;
     private final InterviewerStore store;
@@ -48,7 +48,7 @@ public class InterviewerService {
     private final EntityManager em;
     private final Event<AnswerScored> scored;
 
-    public InterviewerService(InterviewService interviews, TurnRepository turns, RoleCatalog roles,
+    public InterviewerService(InterviewService interviews, TurnRepository turns, RoleTemplates roles,
                               AnswerAssessor assessor, ReplyGenerator generator, InterviewerStore store,
                               InterviewerClock clock, InterviewerConfig config, EntityManager em,
                               Event<AnswerScored> scored) {
@@ -141,8 +141,7 @@ public class InterviewerService {
     }
 
     private InterviewEngine newEngine(Interview interview, EngineSnapshot snapshot) {
-        RoleTemplate role = roles.find(interview.roleId).orElseThrow(() -> ApiProblem.unavailable(
-                "the role template '" + interview.roleId + "' of this interview is no longer installed"));
+        RoleTemplate role = roles.pinned(interview.roleId, interview.roleVersion);
         return snapshot == null
                 ? new InterviewEngine(role, interview.level, interview.id, interview.candidateName,
                 config.engineSettings(), assessor, generator, clock.clock())

@@ -4,8 +4,8 @@ import dev.viva.platform.error.ApiProblem;
 import dev.viva.platform.security.ApiKeys;
 import dev.viva.platform.security.Tokens;
 import dev.viva.role.Level;
-import dev.viva.role.RoleCatalog;
 import dev.viva.role.RoleTemplate;
+import dev.viva.role.RoleTemplates;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -36,8 +36,10 @@ import java.util.Map;
 public class RoleResource {
 
     @RegisterForReflection
-    @Schema(requiredProperties = {"id", "name", "levels", "interviewer", "plannedMinutes", "dimensions"})
+    @Schema(requiredProperties = {"id", "version", "name", "levels", "interviewer", "plannedMinutes", "dimensions"})
     public record RoleSummary(@Schema(examples = "backend-engineer") String id,
+                              @Schema(description = "the template version new interviews get", examples = "1")
+                              int version,
                               @Schema(examples = "Backend engineer") String name,
                               @Schema(examples = "Services, data and APIs") String description, List<Level> levels,
                               @Schema(examples = "Sophia") String interviewer,
@@ -52,30 +54,36 @@ public class RoleResource {
 
     /** {@code questions} is null unless the caller is a recruiter. */
     @RegisterForReflection
-    @Schema(requiredProperties = {"id", "name", "persona", "levels", "phases", "dimensions"})
-    public record RoleDetail(@Schema(examples = "backend-engineer") String id, String name, String description, RoleTemplate.Persona persona,
+    @Schema(requiredProperties = {"id", "version", "name", "persona", "levels", "phases", "dimensions"})
+    public record RoleDetail(@Schema(examples = "backend-engineer") String id,
+                             @Schema(description = "the template version new interviews get", examples = "1")
+                             int version, String name, String description, RoleTemplate.Persona persona,
                              Map<Level, RoleTemplate.LevelSpec> levels, List<RoleTemplate.PhaseSpec> phases,
                              List<DimensionView> dimensions, List<RoleTemplate.Question> questions) {
     }
 
-    private final RoleCatalog catalog;
+    private final RoleTemplates templates;
     private final ApiKeys apiKeys;
 
-    public RoleResource(RoleCatalog catalog, ApiKeys apiKeys) {
-        this.catalog = catalog;
+    public RoleResource(RoleTemplates templates, ApiKeys apiKeys) {
+        this.templates = templates;
         this.apiKeys = apiKeys;
     }
 
     @GET
     @Operation(operationId = "listRoles", summary = "List the roles",
-            description = "Every installed role template: levels, interviewer, planned length and the dimensions "
-                    + "its reports score. Needs no key.")
+            description = "Every role a new interview may be created for (published, not retired), at the version "
+                    + "new interviews get: levels, interviewer, planned length and the dimensions its reports score. "
+                    + "Needs no key.")
     @SecurityRequirementsSet
     @APIResponse(responseCode = "200", description = "The roles")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public List<RoleSummary> list() {
-        return catalog.all().stream().map(t -> new RoleSummary(t.id(), t.name(), t.description(),
-                Arrays.asList(Level.values()), t.persona().name(), t.totalMinutes(), dimensions(t))).toList();
+        return templates.available().stream().map(p -> {
+            RoleTemplate t = p.template();
+            return new RoleSummary(t.id(), p.version(), t.name(), t.description(), Arrays.asList(Level.values()),
+                    t.persona().name(), t.totalMinutes(), dimensions(t));
+        }).toList();
     }
 
     @GET
@@ -89,10 +97,11 @@ public class RoleResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public RoleDetail get(@PathParam("id") String id,
                           @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
-        RoleTemplate t = catalog.find(id).orElseThrow(() -> ApiProblem.notFound(
-                "no role '" + id + "'; GET /api/v1/roles lists the roles"));
+        RoleTemplates.Pinned p = templates.current(id).orElseThrow(() -> ApiProblem.notFound(
+                "no role '" + id + "' takes new interviews; GET /api/v1/roles lists the roles"));
+        RoleTemplate t = p.template();
         boolean recruiter = Tokens.bearer(auth).map(apiKeys::isRecruiterKey).orElse(false);
-        return new RoleDetail(t.id(), t.name(), t.description(), t.persona(), t.levels(), t.phases(), dimensions(t),
+        return new RoleDetail(t.id(), p.version(), t.name(), t.description(), t.persona(), t.levels(), t.phases(), dimensions(t),
                 recruiter ? t.questions() : null);
     }
 

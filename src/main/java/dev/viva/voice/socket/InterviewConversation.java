@@ -7,7 +7,7 @@ import dev.viva.interviewer.Utterance;
 import dev.viva.interviewer.generation.SpokenReply;
 import dev.viva.interviewer.service.InterviewerService;
 import dev.viva.role.Phase;
-import dev.viva.role.RoleCatalog;
+import dev.viva.role.RoleTemplates;
 import dev.viva.role.RoleTemplate;
 import dev.viva.voice.session.Conversation;
 import dev.viva.voice.session.ServerMessage;
@@ -23,13 +23,13 @@ final class InterviewConversation implements Conversation {
     private final UUID interviewId;
     private final InterviewerService interviewer;
     private final InterviewService interviews;
-    private final RoleCatalog roles;
+    private final RoleTemplates roles;
     private final boolean streams;
     private Instant startedAt;
     private int plannedMinutes = -1;
 
     InterviewConversation(UUID interviewId, InterviewerService interviewer, InterviewService interviews,
-                          RoleCatalog roles, boolean streams) {
+                          RoleTemplates roles, boolean streams) {
         this.interviewId = interviewId;
         this.streams = streams;
         this.interviewer = interviewer;
@@ -83,7 +83,8 @@ final class InterviewConversation implements Conversation {
         if (startedAt == null) {
             Interview interview = interviews.get(interviewId);
             startedAt = interview.startedAt;
-            plannedMinutes = roles.find(interview.roleId).map(RoleTemplate::totalMinutes).orElse(0);
+            plannedMinutes = roles.version(interview.roleId, interview.roleVersion).map(RoleTemplate::totalMinutes)
+                    .orElse(0);
         }
         // the wall clock, as for startedAt itself (the interviewer's own clock is a bean tests move)
         long elapsed = startedAt == null ? 0 : Math.max(0, Duration.between(startedAt, Instant.now()).toSeconds());

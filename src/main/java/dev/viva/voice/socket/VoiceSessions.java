@@ -23,7 +23,7 @@ import dev.viva.live.LiveHub;
 import dev.viva.platform.cluster.Cluster;
 import dev.viva.platform.cluster.ClusterMessage;
 import dev.viva.platform.cluster.ClusterResync;
-import dev.viva.role.RoleCatalog;
+import dev.viva.role.RoleTemplates;
 import dev.viva.stt.SpeechRecognizer;
 import dev.viva.stt.SttConfig;
 import dev.viva.tts.SpeechSynthesizer;
@@ -80,7 +80,7 @@ public class VoiceSessions {
 
     private final InterviewerService interviewer;
     private final InterviewService interviews;
-    private final RoleCatalog roles;
+    private final RoleTemplates roles;
     private final SpeechRecognizer recognizer;
     private final SpeechSynthesizer synthesizer;
     private final VoiceConfig config;
@@ -118,7 +118,7 @@ public class VoiceSessions {
     /** Why a candidate socket closes with 4409. */
     static final String TAKEN_OVER = "taken over by a newer connection to this interview";
 
-    public VoiceSessions(InterviewerService interviewer, InterviewService interviews, RoleCatalog roles,
+    public VoiceSessions(InterviewerService interviewer, InterviewService interviews, RoleTemplates roles,
                          SpeechRecognizer recognizer, SpeechSynthesizer synthesizer,
                          VoiceConfig config, SttConfig stt, LiveHub live, SessionClaims claims, Cluster cluster,
                          ObjectMapper json, MeterRegistry registry, InterviewerConfig interviewerConfig) {
