@@ -3,6 +3,7 @@ package dev.viva.assessment.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Markdown and printable HTML renderings of a report, laid out like the report recruiters asked for (seed 000):
@@ -167,13 +168,15 @@ public final class ReportRenderer {
                         + "background:#2a6ebb;border-radius:3px}table{border-collapse:collapse;width:100%}td,th{padding:.3rem .5rem;"
                         + "border-bottom:1px solid #eee;text-align:left;vertical-align:top}blockquote{border-left:4px solid #2a6ebb;"
                         + "margin:0 0 1rem;padding:.2rem 1rem;background:#f5f8fc}.sev-major{color:#a40000}.sev-moderate{color:#8a5300}"
-                        + ".muted{color:#555}.override{color:#5b2a86}"
+                        + ".muted{color:#555}.override{color:#5b2a86}.nb{white-space:nowrap}"
                         // print and PDF: compact, so the report itself is a few pages and the transcript an appendix
                         + "@media print{body{margin:0;max-width:none;font:9.5pt/1.35 'DejaVu Sans',sans-serif}"
                         + "h1{font-size:16pt;margin:0 0 .4em}h2{font-size:12pt;margin:.9em 0 .3em;page-break-after:avoid}"
                         + "h3{font-size:10pt;margin:.6em 0 .2em;page-break-after:avoid}p{margin:.25em 0 .45em}"
                         + "blockquote{margin:0 0 .4em;padding:.1em .6em;page-break-inside:avoid}td,th{padding:.15em .4em}"
-                        + ".noprint{display:none}.appendix{break-before:page;page-break-before:always}}"
+                        + ".noprint{display:none}.appendix{break-before:page;page-break-before:always}"
+                        // an answer is read whole: never split by a page break (and its footer)
+                        + ".appendix p,.appendix li{page-break-inside:avoid}}"
                         + "@page{size:A4;margin:16mm 15mm 18mm;@bottom-center{content:'Page ' counter(page) ' of ' "
                         + "counter(pages);font:8pt 'DejaVu Sans',sans-serif;color:#555}}"
                         + "</style></head><body>");
@@ -218,7 +221,7 @@ public final class ReportRenderer {
                     .append(String.format(Locale.ROOT, "Reviewer's score: %.1f / 5", o.score())).append("</strong> in place of ")
                     .append(o.originalScore() == null ? "not assessed" : String.format(Locale.ROOT, "%.1f", o.originalScore()))
                     .append(" \u2013 ").append(esc(reviewed(o))).append("</p>"));
-            d.evidence().forEach(q -> h.append("<blockquote>").append(esc(q)).append("</blockquote>"));
+            d.evidence().forEach(q -> h.append("<blockquote>").append(said(q)).append("</blockquote>"));
         }
         h.append("</section>");
         htmlPoints(h, "Key strengths", r.strengths());
@@ -232,7 +235,7 @@ public final class ReportRenderer {
         if (!r.flags().isEmpty()) {
             h.append("<section><h2>For human review</h2><ul>");
             r.flags().forEach(f -> h.append("<li>Answer ").append(f.seq()).append(": ").append(esc(flagName(f.code()))).append(" \u2013 ")
-                    .append(esc(f.detail())).append(f.quote() == null ? "" : ": <q>" + esc(f.quote()) + "</q>").append("</li>"));
+                    .append(esc(f.detail())).append(f.quote() == null ? "" : ": <q>" + said(f.quote()) + "</q>").append("</li>"));
             h.append("</ul></section>");
         }
         h.append("<section class=\"appendix\"><h2>Question-by-question breakdown</h2><ol class=\"breakdown\">");
@@ -246,7 +249,7 @@ public final class ReportRenderer {
         for (var t : r.transcript()) {
             h.append("<p><strong>Interviewer</strong> <span class=\"muted\">(").append(esc(t.phase())).append(")</span>: ")
                     .append(esc(t.question())).append("</p><p><strong>Candidate</strong>: ")
-                    .append(t.answer() == null ? "<em>(no answer)</em>" : esc(t.answer())).append("</p>");
+                    .append(t.answer() == null ? "<em>(no answer)</em>" : said(t.answer())).append("</p>");
         }
         h.append("</section><p class=\"muted\">Generated ").append(esc(when(r.generatedAt()))).append(" \u00b7 ")
                 .append(esc(r.method().assessor())).append(" \u00b7 schema v").append(r.schemaVersion()).append("</p></body></html>");
@@ -261,7 +264,7 @@ public final class ReportRenderer {
         for (var p : points) {
             h.append("<h3").append(p.severity() == null ? "" : " class=\"sev-" + esc(p.severity()) + "\"").append(">").append(esc(p.title()))
                     .append(p.severity() == null ? "" : " (" + esc(p.severity()) + ")").append("</h3><p>").append(esc(p.detail())).append("</p>");
-            p.quotes().forEach(q -> h.append("<blockquote>").append(esc(q)).append("</blockquote>"));
+            p.quotes().forEach(q -> h.append("<blockquote>").append(said(q)).append("</blockquote>"));
         }
         h.append("</section>");
     }
@@ -297,6 +300,16 @@ public final class ReportRenderer {
 
     private static String row(String k, String v) {
         return "<tr><th>" + k + "</th><td>" + v + "</td></tr>";
+    }
+
+    private static final Pattern HYPHENATED = Pattern.compile("[^\\s<>]*[\\p{L}\\p{N}][-/][^\\s<>]*|[^\\s<>]*/[\\p{L}\\p{N}][^\\s<>]*");
+
+    /**
+     * The candidate's words on the page: escaped, and each word with a hyphen or slash kept on one line, so that a
+     * quote copied or searched in the PDF reads as it was said ("back-off", not "back- off" across a line break).
+     */
+    static String said(String s) {
+        return HYPHENATED.matcher(esc(s)).replaceAll("<span class=\"nb\">$0</span>");
     }
 
     static String esc(String s) {
