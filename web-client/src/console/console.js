@@ -5,9 +5,11 @@ import { listView } from './list.js';
 import { createView } from './create.js';
 import { liveView } from './live.js';
 import { reportView } from './report.js';
+import { auditView, retentionView } from './records.js';
 
 /*
- * The recruiter console: a hash-routed page (#/, #/new, #/interviews/{id}/live, #/interviews/{id}/report) whose
+ * The recruiter console: a hash-routed page (#/, #/new, #/interviews/{id}/live, #/interviews/{id}/report, #/audit,
+ * #/retention) whose
  * views render into the page's main element and may return a clean-up function (a live view closes its socket).
  */
 const view = $('#view');
@@ -18,6 +20,8 @@ const ROUTES = [
   [/^\/new$/, createView],
   [/^\/interviews\/([0-9a-f-]{36})\/live$/, liveView],
   [/^\/interviews\/([0-9a-f-]{36})\/report$/, reportView],
+  [/^\/audit$/, auditView],
+  [/^\/retention$/, retentionView],
 ];
 
 function route() {
