@@ -6,14 +6,14 @@
  * dry run, and an interview is deleted after confirming. axe-core checks every screen.
  *
  * Run by dev.viva.web.ReportBrowserTest with --interview=<id of a completed interview with a report>
- * [--docs=<dir>: also save the documentation screenshots there].
+ * [--docs-screenshots=<dir>: also save the key screens there, for docs/screens.md].
  */
 import { readFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { api, apiKey, args, assertNoPageErrors, base, check, createInterview, eventually, launch, log, newPage, run, shot } from './lib.mjs';
 
 const interviewId = args.interview;
-const docs = args.docs;
+const docs = args['docs-screenshots'];
 check(interviewId, '--interview=<id> is required');
 
 async function signedIn(browser, viewport) {
@@ -62,7 +62,7 @@ await run('report', async (keep) => {
   check(md.name.endsWith('.md') && md.bytes.toString().startsWith('# Interview Report'), 'the Markdown report was saved');
   check(!/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(md.bytes.toString()), 'the Markdown has dates for people');
   await shot(desk, 'console-report');
-  await saveDoc(desk, 'console-report');
+  await saveDoc(desk, 'console-report-downloads');
 
   // --- the override form: the reason is required, shown next to the field
   await desk.selectOption('#override-target', 'technical-knowledge');
