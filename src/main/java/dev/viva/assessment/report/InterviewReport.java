@@ -22,7 +22,7 @@ import java.util.UUID;
         InterviewReport.Point.class, InterviewReport.Quote.class, InterviewReport.AnswerReport.class,
         InterviewReport.FollowUp.class, InterviewReport.ReviewFlag.class, InterviewReport.TranscriptEntry.class,
         InterviewReport.Method.class, InterviewReport.LlmGrade.class, InterviewReport.Coverage.class,
-        InterviewReport.Override.class, InterviewReport.Reviewer.class})
+        InterviewReport.ReviewerOverride.class, InterviewReport.Reviewer.class})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(requiredProperties = {"schemaVersion", "interviewId", "candidate", "overallScore", "recommendation",
         "dimensions", "generatedAt"})
@@ -51,7 +51,7 @@ public record InterviewReport(
         @Schema(description = "A recruiter's judgements that replace the assessment's, one per dimension or "
                 + "recommendation, each with the original it replaces, who, when and why; absent when nobody "
                 + "overrode anything. The figures above stay the assessment's own.")
-        List<Override> overrides) {
+        List<ReviewerOverride> overrides) {
 
     public static final int SCHEMA_VERSION = 1;
 
@@ -68,7 +68,7 @@ public record InterviewReport(
     }
 
     /** This report with a reviewer's overrides (none: null, so the field is left out). */
-    public InterviewReport withOverrides(List<Override> list) {
+    public InterviewReport withOverrides(List<ReviewerOverride> list) {
         return new InterviewReport(schemaVersion, interviewId, candidate, overallScore, overallScoreOutOf5,
                 recommendation, confidence, confidenceLabel, confidenceReasons, executiveSummary, dimensions,
                 strengths, areasOfConcern, notableQuotes, answers, suggestedFollowUps, flags, transcript, method,
@@ -76,13 +76,13 @@ public record InterviewReport(
     }
 
     /** The override of the recommendation, if a reviewer made one. */
-    public Optional<Override> recommendationOverride() {
+    public Optional<ReviewerOverride> recommendationOverride() {
         return overrides == null ? Optional.empty()
                 : overrides.stream().filter(o -> o.dimension() == null).findFirst();
     }
 
     /** The override of a dimension's score, if a reviewer made one. */
-    public Optional<Override> dimensionOverride(String dimensionId) {
+    public Optional<ReviewerOverride> dimensionOverride(String dimensionId) {
         return overrides == null ? Optional.empty()
                 : overrides.stream().filter(o -> dimensionId.equals(o.dimension())).findFirst();
     }
@@ -118,7 +118,7 @@ public record InterviewReport(
      * @param originalScore the assessment's score, null when it had no evidence for the dimension
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Override(String dimension, Double originalScore, Double score,
+    public record ReviewerOverride(String dimension, Double originalScore, Double score,
                            Recommendation originalRecommendation, Recommendation recommendation,
                            String reason, Reviewer by, Instant at) {
     }

@@ -289,7 +289,7 @@ public final class ReportRenderer {
     }
 
     /** "by Dana Reviewer (API key), Wednesday 2 December 2026, 14:30 UTC: “reason”" */
-    static String reviewed(InterviewReport.Override o) {
+    static String reviewed(InterviewReport.ReviewerOverride o) {
         String who = o.by() == null ? "a reviewer" : o.by().name() + switch (o.by().kind()) {
             case "key" -> " (API key)";
             case "system" -> " (system)";

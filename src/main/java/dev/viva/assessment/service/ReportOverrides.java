@@ -3,7 +3,7 @@ package dev.viva.assessment.service;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viva.assessment.report.InterviewReport;
-import dev.viva.assessment.report.InterviewReport.Override;
+import dev.viva.assessment.report.InterviewReport.ReviewerOverride;
 import dev.viva.interview.InterviewEvent;
 import dev.viva.interview.StoredReport;
 import dev.viva.interview.service.InterviewService;
@@ -69,7 +69,8 @@ public class ReportOverrides {
                         + "'; its dimensions are " + String.join(", ", report.dimensions().stream()
                         .map(InterviewReport.Dimension::id).toList())));
         double rounded = Math.round(score * 10) / 10.0;
-        Override o = new Override(dimensionId, dimension.score(), rounded, null, null, reason, reviewer(), clock.instant());
+        ReviewerOverride o = new ReviewerOverride(dimensionId, dimension.score(), rounded, null, null, reason, reviewer(),
+                clock.instant());
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("dimension", dimensionId);
         details.put("from", currentScore(report, dimension));
@@ -84,10 +85,10 @@ public class ReportOverrides {
                                                   String reason) {
         StoredReport stored = lockedReport(interviewId);
         InterviewReport report = reports.read(stored);
-        Override o = new Override(null, null, null, report.recommendation(), recommendation, reason, reviewer(),
+        ReviewerOverride o = new ReviewerOverride(null, null, null, report.recommendation(), recommendation, reason, reviewer(),
                 clock.instant());
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("from", report.recommendationOverride().map(Override::recommendation)
+        details.put("from", report.recommendationOverride().map(ReviewerOverride::recommendation)
                 .orElse(report.recommendation()).label());
         details.put("to", recommendation.label());
         details.put("assessed", report.recommendation().label());
@@ -98,18 +99,18 @@ public class ReportOverrides {
      * The overrides of {@code previous} that still apply to a rebuilt report, their originals the rebuilt
      * report's figures; a dimension the role no longer has loses its override.
      */
-    static List<Override> carriedOver(InterviewReport previous, InterviewReport rebuilt) {
+    static List<ReviewerOverride> carriedOver(InterviewReport previous, InterviewReport rebuilt) {
         if (previous == null || previous.overrides() == null) {
             return List.of();
         }
-        List<Override> kept = new ArrayList<>();
-        for (Override o : previous.overrides()) {
+        List<ReviewerOverride> kept = new ArrayList<>();
+        for (ReviewerOverride o : previous.overrides()) {
             if (o.dimension() == null) {
-                kept.add(new Override(null, null, null, rebuilt.recommendation(), o.recommendation(), o.reason(),
+                kept.add(new ReviewerOverride(null, null, null, rebuilt.recommendation(), o.recommendation(), o.reason(),
                         o.by(), o.at()));
             } else {
                 rebuilt.dimensions().stream().filter(d -> d.id().equals(o.dimension())).findFirst().ifPresent(d ->
-                        kept.add(new Override(o.dimension(), d.score(), o.score(), null, null, o.reason(), o.by(),
+                        kept.add(new ReviewerOverride(o.dimension(), d.score(), o.score(), null, null, o.reason(), o.by(),
                                 o.at())));
             }
         }
@@ -117,12 +118,12 @@ public class ReportOverrides {
     }
 
     private static Double currentScore(InterviewReport report, InterviewReport.Dimension dimension) {
-        return report.dimensionOverride(dimension.id()).map(Override::score).orElse(dimension.score());
+        return report.dimensionOverride(dimension.id()).map(ReviewerOverride::score).orElse(dimension.score());
     }
 
-    private InterviewReport store(StoredReport stored, InterviewReport report, Override override, String action,
+    private InterviewReport store(StoredReport stored, InterviewReport report, ReviewerOverride override, String action,
                                   String reason, Map<String, Object> details) {
-        List<Override> list = new ArrayList<>(report.overrides() == null ? List.of() : report.overrides());
+        List<ReviewerOverride> list = new ArrayList<>(report.overrides() == null ? List.of() : report.overrides());
         list.removeIf(o -> Objects.equals(o.dimension(), override.dimension()));
         list.add(override);
         // the recommendation first, then the dimensions in the report's order
