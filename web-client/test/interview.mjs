@@ -211,7 +211,7 @@ run('interview', async (keep) => {
   await shot(recruiter, 'console-interview-completed', { docs: true });
   await recruiter.click('text=Open the report');
   await recruiter.waitForSelector('.recommendation', { timeout: 30000 });
-  const bars = await recruiter.$$eval('svg.chart .bar', (gs) => gs.length);
+  const bars = await recruiter.$$eval('.chart .chart-row', (rows) => rows.length);
   check(bars === 2, `the chart has one bar per dimension of the role: ${bars}`);
   const quote = await recruiter.$('button.quote');
   check(quote, 'evidence quotes are linked to the transcript');

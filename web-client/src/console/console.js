@@ -6,10 +6,11 @@ import { createView } from './create.js';
 import { liveView } from './live.js';
 import { reportView } from './report.js';
 import { templatesView, newTemplateView, templateView, versionView, copyView } from './templates.js';
+import { auditView, retentionView } from './records.js';
 
 /*
  * The recruiter console: a hash-routed page (#/, #/new, #/interviews/{id}/live, #/interviews/{id}/report,
- * #/templates...) whose
+ * #/templates..., #/audit, #/retention) whose
  * views render into the page's main element and may return a clean-up function (a live view closes its socket).
  */
 const view = $('#view');
@@ -25,6 +26,8 @@ const ROUTES = [
   [/^\/templates\/([a-z0-9-]+)$/, templateView],
   [/^\/templates\/([a-z0-9-]+)\/versions\/(\d+)$/, versionView],
   [/^\/templates\/([a-z0-9-]+)\/copy$/, copyView],
+  [/^\/audit$/, auditView],
+  [/^\/retention$/, retentionView],
 ];
 
 function route() {

@@ -12,15 +12,19 @@ import { dimensionChart } from './chart.js';
 export function reportView(root, { id }) {
   fill(root, h('p', {}, 'Loading the report…'));
   let timer = null;
-  const load = () => session.api(`/api/v1/interviews/${id}/report`)
-    .then((report) => fill(root, ...render(report)))
+  const load = (notice) => session.api(`/api/v1/interviews/${id}/report`)
+    .then((report) => {
+      fill(root, ...render(report), reviewSection(report, load, notice), historySection(id));
+    })
     .catch((e) => {
       const pending = e instanceof ApiError && e.status === 409;
       fill(root,
         h('h1', {}, 'Report'),
         h('p', { class: 'banner warn', role: 'status' }, pending
           ? `${e.message} This page shows it as soon as it is ready.` : e.message),
-        h('p', {}, h('a', { href: `#/interviews/${id}/live` }, 'Watch the interview')));
+        h('p', {}, h('a', { href: `#/interviews/${id}/live` }, 'Watch the interview')),
+        e instanceof ApiError && e.status === 410 ? deleteButton(id, 'this cancelled interview') : null,
+        historySection(id));
       // 409: the interview is running, or has just ended and its report is being built
       if (pending) timer = setTimeout(load, 3000);
     });
@@ -45,14 +49,73 @@ function coverageLine(c) {
     + `${v.phasesReached.length} of ${v.phasesPlanned} phases${to}${ended}`;
 }
 
+/** A report file name: "report-ada-lovelace-2026-12-02.pdf". */
+function fileName(r, ext) {
+  const who = r.candidate.name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'candidate';
+  const day = (r.candidate.startedAt ?? r.generatedAt ?? '').slice(0, 10);
+  return `report-${who}${day ? `-${day}` : ''}.${ext}`;
+}
+
+function downloads(r) {
+  const status = h('p', { class: 'muted download-status', role: 'status' });
+  const button = (label, format, ext) => h('button', { type: 'button', 'data-format': format,
+    onclick: async (event) => {
+      const b = event.currentTarget;
+      b.disabled = true;
+      fill(status, `Preparing the ${label} file…`);
+      try {
+        await session.download(`/api/v1/interviews/${r.interviewId}/report?format=${format}`, fileName(r, ext));
+        fill(status, `${label} saved as ${fileName(r, ext)}.`);
+      } catch (e) {
+        fill(status, `The ${label} file could not be made: ${e.message}`);
+      } finally {
+        b.disabled = false;
+      }
+    } }, label);
+  return h('div', { class: 'report-actions noprint' },
+    h('div', { class: 'download-buttons', role: 'group', 'aria-label': 'Download the report' },
+      h('span', { class: 'muted' }, 'Download:'),
+      button('PDF', 'pdf', 'pdf'), button('HTML', 'html', 'html'), button('Markdown', 'md', 'md')),
+    h('button', { type: 'button', onclick: () => window.print() }, 'Print'),
+    deleteButton(r.interviewId, `the interview of ${r.candidate.name}`),
+    status);
+}
+
+/** Erases the interview after the recruiter confirms (DELETE /api/v1/interviews/{id}, audited). */
+function deleteButton(id, what) {
+  return h('button', { type: 'button', class: 'danger', onclick: async (event) => {
+    if (!window.confirm(`Delete ${what} with its transcript and report? This cannot be undone.`)) return;
+    const b = event.currentTarget;
+    b.disabled = true;
+    try {
+      await session.api(`/api/v1/interviews/${id}`, { method: 'DELETE' });
+      location.hash = '#/';
+    } catch (e) {
+      b.disabled = false;
+      b.after(h('p', { class: 'error', role: 'alert' }, e.message));
+    }
+  } }, 'Delete interview');
+}
+
+const fmtScore = (x) => (x == null ? 'not assessed' : `${x.toFixed(1)} / 5`);
+
+/** "by Dana (API key), 2 Dec 2026, 14:30" */
+function reviewed(o) {
+  const by = o.by ? `${o.by.name}${o.by.kind === 'key' ? ' (API key)' : ''}` : 'a reviewer';
+  return `by ${by}, ${when(o.at)}`;
+}
+
 function render(r) {
   const c = r.candidate;
+  const overrides = r.overrides ?? [];
+  const recOverride = overrides.find((o) => o.dimension == null);
+  const dimOverride = (id) => overrides.find((o) => o.dimension === id);
   const transcript = new Map(r.transcript.map((t) => [t.seq, t]));
   const quote = (text, seq) => quoteButton(text, seq ?? locate(text, r.transcript));
   return [
     h('div', { class: 'heading-row' },
-      h('h1', {}, `Interview report: ${c.name}`),
-      h('button', { class: 'noprint', onclick: () => window.print() }, 'Print or save as PDF')),
+      h('h1', {}, `Interview report: ${c.name}`)),
+    downloads(r),
     h('p', { class: 'muted' }, `${c.roleName} · ${c.level} · `, h('span', { class: `badge status-${c.status}` }, statusName(c.status)),
       c.startedAt ? ` · ${when(c.startedAt)}` : '',
       c.duration ? ` · ${c.durationMinutes != null ? '' : 'duration '}${c.duration}` : '',
@@ -63,7 +126,13 @@ function render(r) {
 
     h('section', { class: 'card verdict', 'aria-labelledby': 'verdict-title' },
       h('h2', { id: 'verdict-title' }, 'Recommendation'),
-      h('p', { class: `recommendation rec-${r.recommendation.replaceAll(' ', '-')}` }, r.recommendation.toUpperCase()),
+      recOverride ? h('div', { class: 'override' },
+        h('p', { class: `recommendation rec-${recOverride.recommendation.replaceAll(' ', '-')}` },
+          recOverride.recommendation.toUpperCase(), h('span', { class: 'override-tag' }, ' reviewer\u2019s decision')),
+        h('p', {}, `In place of Viva\u2019s ${r.recommendation}, ${reviewed(recOverride)}: `, h('q', {}, recOverride.reason)))
+        : null,
+      h('p', { class: `recommendation rec-${r.recommendation.replaceAll(' ', '-')}${recOverride ? ' replaced' : ''}` },
+        recOverride ? `Viva: ${r.recommendation.toUpperCase()}` : r.recommendation.toUpperCase()),
       h('p', {}, h('strong', {}, `${r.overallScore}/100`), ` (${r.overallScoreOutOf5.toFixed(1)} of 5) · confidence `,
         h('strong', {}, r.confidenceLabel), r.confidenceReasons.length ? `: ${r.confidenceReasons[0]}` : ''),
       h('p', {}, r.executiveSummary),
@@ -71,10 +140,12 @@ function render(r) {
 
     h('section', { 'aria-labelledby': 'dimensions-title' },
       h('h2', { id: 'dimensions-title' }, 'Dimension scores'),
-      dimensionChart(r.dimensions),
+      dimensionChart(r.dimensions, overrides),
       h('div', { class: 'dimensions' }, r.dimensions.map((d) => h('article', { class: 'card dimension' },
         h('h3', {}, `${d.name} `, h('span', { class: 'muted' }, d.score == null ? '· not assessed'
           : `· ${d.score.toFixed(1)} / 5 (${d.percent}%) · ${d.label} · weight ${d.weight}%`)),
+        dimOverride(d.id) ? h('p', { class: 'override' }, h('strong', {}, `Reviewer: ${fmtScore(dimOverride(d.id).score)}`),
+          ` in place of ${fmtScore(d.score)}, ${reviewed(dimOverride(d.id))}: `, h('q', {}, dimOverride(d.id).reason)) : null,
         h('p', {}, d.reasoning),
         d.evidence.length ? h('ul', { class: 'quotes' }, d.evidence.map((q) => h('li', {}, quote(q)))) : null)))),
 
@@ -173,4 +244,133 @@ function normalIndex(text, quote) {
   const pattern = quote.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
   const match = new RegExp(pattern, 'i').exec(text);
   return match ? { start: match.index, end: match.index + match[0].length } : null;
+}
+
+/**
+ * The recruiter's own judgement: a dimension score or the recommendation replaced, with a required reason
+ * (PUT /api/v1/interviews/{id}/report/overrides/...). Errors are shown next to the field they are about.
+ */
+function reviewSection(r, reload, notice) {
+  const RECOMMENDATIONS = ['strong hire', 'hire', 'lean hire', 'lean no hire', 'no hire'];
+  const target = h('select', { id: 'override-target', name: 'target' },
+    h('option', { value: '' }, 'The recommendation'),
+    r.dimensions.map((d) => h('option', { value: d.id }, `${d.name} score`)));
+  const recommendation = h('select', { id: 'override-recommendation', name: 'recommendation',
+    'aria-describedby': 'override-value-error' },
+  RECOMMENDATIONS.map((x) => h('option', { value: x,
+    selected: x === ((r.overrides ?? []).find((o) => o.dimension == null)?.recommendation ?? r.recommendation) }, x)));
+  const score = h('input', { id: 'override-score', name: 'score', type: 'number', min: '0', max: '5', step: '0.1',
+    inputmode: 'decimal', 'aria-describedby': 'override-score-hint override-value-error' });
+  const reason = h('textarea', { id: 'override-reason', name: 'reason', rows: '3', maxlength: '2000', required: true,
+    'aria-describedby': 'override-reason-hint override-reason-error' });
+  const valueError = h('p', { id: 'override-value-error', class: 'error', hidden: true });
+  const reasonError = h('p', { id: 'override-reason-error', class: 'error', hidden: true });
+  const formError = h('p', { class: 'error', role: 'alert', hidden: true });
+  const recField = h('div', { class: 'field' }, h('label', { for: 'override-recommendation' }, 'Your recommendation'),
+    recommendation);
+  const scoreField = h('div', { class: 'field', hidden: true },
+    h('label', { for: 'override-score' }, 'Your score (0 to 5)'), score,
+    h('p', { id: 'override-score-hint', class: 'hint' }, 'One decimal, e.g. 3.5. Viva\u2019s own score stays visible beside it.'));
+  target.addEventListener('change', () => {
+    recField.hidden = target.value !== '';
+    scoreField.hidden = target.value === '';
+    const d = r.dimensions.find((x) => x.id === target.value);
+    score.value = d?.score != null ? d.score.toFixed(1) : '';
+  });
+  const show = (el, message) => {
+    fill(el, message ?? '');
+    el.hidden = !message;
+  };
+  const form = h('form', { class: 'card override-form', novalidate: true },
+    h('div', { class: 'field' }, h('label', { for: 'override-target' }, 'What to change'), target),
+    recField, scoreField, valueError,
+    h('div', { class: 'field' }, h('label', { for: 'override-reason' }, 'Reason (required)'), reason,
+      h('p', { id: 'override-reason-hint', class: 'hint' }, 'Shown in the report with your name and the time, and kept in the audit log.')),
+    reasonError, formError,
+    h('button', { type: 'submit', class: 'primary' }, 'Save override'));
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    [valueError, reasonError, formError].forEach((x) => show(x));
+    reason.removeAttribute('aria-invalid');
+    score.removeAttribute('aria-invalid');
+    if (!reason.value.trim()) {
+      show(reasonError, 'Please give a reason: the report shows it beside your change.');
+      reason.setAttribute('aria-invalid', 'true');
+      reason.focus();
+      return;
+    }
+    const dimension = target.value;
+    const value = Number(score.value);
+    if (dimension && (score.value === '' || !(value >= 0 && value <= 5))) {
+      show(valueError, 'Enter a score from 0 to 5.');
+      score.setAttribute('aria-invalid', 'true');
+      score.focus();
+      return;
+    }
+    try {
+      await session.api(`/api/v1/interviews/${r.interviewId}/report/overrides/${dimension ? `dimensions/${encodeURIComponent(dimension)}` : 'recommendation'}`,
+        { method: 'PUT', body: dimension ? { score: value, reason: reason.value } : { recommendation: recommendation.value, reason: reason.value } });
+      const name = dimension ? r.dimensions.find((d) => d.id === dimension).name : 'The recommendation';
+      reload(`${name} was overridden. The report, its downloads and the audit log show it.`);
+    } catch (e) {
+      const field = e.problem?.errors?.[0]?.field ?? '';
+      show(field.includes('reason') ? reasonError : field.includes('score') || field.includes('recommendation') ? valueError : formError,
+        e.problem?.detail ?? e.message);
+    }
+  });
+  return h('section', { class: 'noprint', 'aria-labelledby': 'review-title' },
+    h('h2', { id: 'review-title' }, 'Your review'),
+    notice ? h('p', { class: 'banner ok', role: 'status' }, notice) : null,
+    h('p', { class: 'muted' }, 'Override a dimension score or the recommendation when you know better; '
+      + 'Viva\u2019s own assessment stays visible beside yours.'),
+    form);
+}
+
+/** This interview's audit trail: who created, cancelled, overrode... and when and why (GET /api/v1/audit). */
+function historySection(id) {
+  const body = h('div', { 'aria-live': 'polite' }, h('p', {}, 'Loading the history…'));
+  session.api(`/api/v1/audit?targetType=interview&targetId=${id}&limit=100`)
+    .then((entries) => fill(body, auditTable(entries, { showTarget: false })))
+    .catch((e) => fill(body, h('p', { class: 'error' }, e.message)));
+  return h('section', { class: 'noprint', 'aria-labelledby': 'history-title' },
+    h('h2', { id: 'history-title' }, 'History'),
+    body,
+    h('p', {}, h('a', { href: '#/audit' }, 'The whole audit log')));
+}
+
+const ACTIONS = {
+  'interview.created': 'Created the interview',
+  'interview.cancelled': 'Cancelled the interview',
+  'interview.deleted': 'Deleted the interview',
+  'interview.erased': 'Erased the interview (retention)',
+  'report.recommendation.overridden': 'Overrode the recommendation',
+  'report.dimension.overridden': 'Overrode a dimension score',
+};
+
+/** What changed, in words: "lean hire → hire", "technical-knowledge: 2.9 → 4.5". */
+function change(e) {
+  const d = e.details ?? {};
+  if (d.from !== undefined || d.to !== undefined) {
+    const num = (x) => (typeof x === 'number' ? x.toFixed(1) : x ?? 'not assessed');
+    return `${d.dimension ? `${d.dimension}: ` : ''}${num(d.from)} \u2192 ${num(d.to)}`;
+  }
+  return '';
+}
+
+/** Audit entries as a table that becomes cards on a phone. */
+export function auditTable(entries, { showTarget = true } = {}) {
+  if (!entries.length) return h('p', { class: 'muted' }, 'Nothing recorded yet.');
+  return h('table', { class: 'list audit stack' },
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'When'), h('th', { scope: 'col' }, 'Who'),
+      h('th', { scope: 'col' }, 'What'), showTarget ? h('th', { scope: 'col' }, 'About') : null,
+      h('th', { scope: 'col' }, 'Reason'))),
+    h('tbody', {}, entries.map((e) => h('tr', { 'data-action': e.action },
+      h('td', { 'data-label': 'When' }, when(e.at)),
+      h('td', { 'data-label': 'Who' }, e.actor.name, e.actor.kind === 'system' ? '' : h('span', { class: 'muted' }, ` (${e.actor.kind === 'key' ? 'API key' : e.actor.kind})`)),
+      h('td', { 'data-label': 'What' }, ACTIONS[e.action] ?? e.action, change(e) ? h('br') : null, change(e)),
+      showTarget ? h('td', { 'data-label': 'About' }, e.target.type === 'interview' && e.action !== 'interview.deleted'
+        && e.action !== 'interview.erased'
+        ? h('a', { href: `#/interviews/${e.target.id}/report` }, `interview ${e.target.id.slice(0, 8)}`)
+        : `${e.target.type} ${e.target.id?.slice(0, 8) ?? ''}`) : null,
+      h('td', { 'data-label': 'Reason' }, e.reason ?? '')))));
 }

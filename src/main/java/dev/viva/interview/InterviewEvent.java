@@ -37,4 +37,8 @@ public sealed interface InterviewEvent {
     /** The report of the interview was (re)generated and stored. */
     record ReportReady(UUID interviewId, Instant at) implements InterviewEvent {
     }
+
+    /** A recruiter overrode a score or the recommendation of the stored report. */
+    record ReportUpdated(UUID interviewId, Instant at) implements InterviewEvent {
+    }
 }

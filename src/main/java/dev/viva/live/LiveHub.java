@@ -198,6 +198,7 @@ public class LiveHub {
             case InterviewEvent.TurnAsked t -> new LiveSignal.Asked(t.interviewId(), t.seq());
             case InterviewEvent.TurnAnswered t -> new LiveSignal.Answered(t.interviewId(), t.seq());
             case InterviewEvent.ReportReady r -> new LiveSignal.ReportReady(r.interviewId());
+            case InterviewEvent.ReportUpdated r -> new LiveSignal.ReportReady(r.interviewId());
         });
         LiveEvent live = switch (event) {
             case InterviewEvent.Started s -> new LiveEvent.Status(InterviewStatus.IN_PROGRESS, s.at(), null);
@@ -207,6 +208,7 @@ public class LiveHub {
             case InterviewEvent.TurnAsked t -> new LiveEvent.Question(t.seq(), t.phase(), t.difficulty(), t.question(), t.at());
             case InterviewEvent.TurnAnswered t -> new LiveEvent.Answer(t.seq(), t.answer(), t.mode(), t.at());
             case InterviewEvent.ReportReady r -> reportReady(r.interviewId());
+            case InterviewEvent.ReportUpdated r -> reportReady(r.interviewId());
         };
         afterCommit(event.interviewId(), live);
     }

@@ -13,6 +13,8 @@ public enum EventType {
     INTERVIEW_ABANDONED("interview.abandoned"),
     INTERVIEW_CANCELLED("interview.cancelled"),
     REPORT_READY("report.ready"),
+    /** A recruiter overrode a dimension score or the recommendation; the payload carries the report as updated. */
+    REPORT_UPDATED("report.updated"),
     /** Sent only on demand, to check an endpoint end to end. */
     PING("ping");
 

@@ -102,10 +102,14 @@ final class NodeScripts {
         }
     }
 
-    /** Runs {@code web-client/test/<script>} against the server at {@code base}; fails with its output. */
-    static void run(String script, URL base) {
+    /**
+     * Runs {@code web-client/test/<script>} against the server at {@code base}, with the script's own
+     * {@code --name=value} arguments; fails with its output.
+     */
+    static void run(String script, URL base, String... scriptArgs) {
         List<String> command = new ArrayList<>(List.of("node", "test/" + script, "--base-url=" + base,
                 "--api-key=test-recruiter-key", "--screenshots=" + SCREENSHOTS, "--speech=" + SPEECH));
+        command.addAll(List.of(scriptArgs));
         if (System.getenv("VIVA_DOCS_SCREENSHOTS") != null) {
             // the key screens of the README and docs, refreshed on purpose only: each run's pixels differ a little
             command.add("--docs-screenshots=" + DOCS_SCREENSHOTS);

@@ -10,6 +10,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -20,7 +21,8 @@ import java.util.UUID;
 @RegisterForReflection(targets = {InterviewReport.class, InterviewReport.Candidate.class, InterviewReport.Dimension.class,
         InterviewReport.Point.class, InterviewReport.Quote.class, InterviewReport.AnswerReport.class,
         InterviewReport.FollowUp.class, InterviewReport.ReviewFlag.class, InterviewReport.TranscriptEntry.class,
-        InterviewReport.Method.class, InterviewReport.LlmGrade.class, InterviewReport.Coverage.class})
+        InterviewReport.Method.class, InterviewReport.LlmGrade.class, InterviewReport.Coverage.class,
+        InterviewReport.ReviewerOverride.class, InterviewReport.Reviewer.class})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(requiredProperties = {"schemaVersion", "interviewId", "candidate", "overallScore", "recommendation",
         "dimensions", "generatedAt"})
@@ -45,9 +47,54 @@ public record InterviewReport(
         List<ReviewFlag> flags,
         List<TranscriptEntry> transcript,
         Method method,
-        Instant generatedAt) {
+        Instant generatedAt,
+        @Schema(description = "A recruiter's judgements that replace the assessment's, one per dimension or "
+                + "recommendation, each with the original it replaces, who, when and why; absent when nobody "
+                + "overrode anything. The figures above stay the assessment's own.")
+        List<ReviewerOverride> overrides) {
 
     public static final int SCHEMA_VERSION = 1;
+
+    public InterviewReport(int schemaVersion, UUID interviewId, Candidate candidate, int overallScore,
+                           double overallScoreOutOf5, Recommendation recommendation, double confidence,
+                           String confidenceLabel, List<String> confidenceReasons, String executiveSummary,
+                           List<Dimension> dimensions, List<Point> strengths, List<Point> areasOfConcern,
+                           List<Quote> notableQuotes, List<AnswerReport> answers, List<FollowUp> suggestedFollowUps,
+                           List<ReviewFlag> flags, List<TranscriptEntry> transcript, Method method,
+                           Instant generatedAt) {
+        this(schemaVersion, interviewId, candidate, overallScore, overallScoreOutOf5, recommendation, confidence,
+                confidenceLabel, confidenceReasons, executiveSummary, dimensions, strengths, areasOfConcern,
+                notableQuotes, answers, suggestedFollowUps, flags, transcript, method, generatedAt, null);
+    }
+
+    /** This report with a reviewer's overrides (none: null, so the field is left out). */
+    public InterviewReport withOverrides(List<ReviewerOverride> list) {
+        return new InterviewReport(schemaVersion, interviewId, candidate, overallScore, overallScoreOutOf5,
+                recommendation, confidence, confidenceLabel, confidenceReasons, executiveSummary, dimensions,
+                strengths, areasOfConcern, notableQuotes, answers, suggestedFollowUps, flags, transcript, method,
+                generatedAt, list == null || list.isEmpty() ? null : List.copyOf(list));
+    }
+
+    /** The override of the recommendation, if a reviewer made one. */
+    public Optional<ReviewerOverride> recommendationOverride() {
+        return overrides == null ? Optional.empty()
+                : overrides.stream().filter(o -> o.dimension() == null).findFirst();
+    }
+
+    /** The override of a dimension's score, if a reviewer made one. */
+    public Optional<ReviewerOverride> dimensionOverride(String dimensionId) {
+        return overrides == null ? Optional.empty()
+                : overrides.stream().filter(o -> dimensionId.equals(o.dimension())).findFirst();
+    }
+
+    public static Recommendation recommendationOf(String label) {
+        for (Recommendation r : Recommendation.values()) {
+            if (r.label.equalsIgnoreCase(label.strip()) || r.name().equalsIgnoreCase(label.strip())) {
+                return r;
+            }
+        }
+        return null;
+    }
 
     public enum Recommendation {
         STRONG_HIRE("strong hire"), HIRE("hire"), LEAN_HIRE("lean hire"), LEAN_NO_HIRE("lean no hire"), NO_HIRE("no hire");
@@ -62,6 +109,22 @@ public record InterviewReport(
         public String label() {
             return label;
         }
+    }
+
+    /**
+     * A recruiter's judgement in place of the assessment's: of a dimension's score ({@code dimension} set, scores
+     * 0-5) or of the recommendation ({@code dimension} null). The latest per target; the audit log has them all.
+     *
+     * @param originalScore the assessment's score, null when it had no evidence for the dimension
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReviewerOverride(String dimension, Double originalScore, Double score,
+                           Recommendation originalRecommendation, Recommendation recommendation,
+                           String reason, Reviewer by, Instant at) {
+    }
+
+    /** Who overrode: as the audit log names them ({@code kind} key, user, ...). */
+    public record Reviewer(String kind, String id, String name) {
     }
 
     /**

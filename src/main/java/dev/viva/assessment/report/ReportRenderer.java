@@ -3,6 +3,7 @@ package dev.viva.assessment.report;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * Markdown and printable HTML renderings of a report, laid out like the report recruiters asked for (seed 000):
@@ -42,6 +43,9 @@ public final class ReportRenderer {
                 .append(String.format(Locale.ROOT, "%.1f", r.overallScoreOutOf5())).append(" / 5.0)  \n**Confidence**: ")
                 .append(r.confidenceLabel()).append(confidenceLine(r).map(x -> " - " + mdText(x)).orElse(""))
                 .append("\n\n");
+        r.recommendationOverride().ifPresent(o -> md.append("**Reviewer's recommendation**: **")
+                .append(o.recommendation().label().toUpperCase(Locale.ROOT)).append("** in place of ")
+                .append(o.originalRecommendation().label()).append(" - ").append(mdText(reviewed(o))).append("\n\n"));
         md.append("## Executive Summary\n\n").append(mdText(r.executiveSummary())).append("\n\n");
         if (r.method().narrative() != null) {
             md.append("**Reviewer narrative (").append(mdText(r.method().llm())).append(")**: ")
@@ -53,6 +57,10 @@ public final class ReportRenderer {
             md.append("### ").append(i++).append(". ").append(d.name()).append(" (").append(d.weight()).append("%)\n");
             md.append("**Score**: ").append(d.score() == null ? "not assessed"
                     : String.format(Locale.ROOT, "%.1f / 5.0 (%d%%) - **%s**", d.score(), d.percent(), d.label())).append("\n\n");
+            r.dimensionOverride(d.id()).ifPresent(o -> md.append("**Reviewer's score**: ")
+                    .append(String.format(Locale.ROOT, "%.1f / 5.0", o.score())).append(" in place of ")
+                    .append(o.originalScore() == null ? "not assessed" : String.format(Locale.ROOT, "%.1f", o.originalScore()))
+                    .append(" - ").append(mdText(reviewed(o))).append("\n\n"));
             md.append(mdText(d.reasoning())).append("\n\n");
             if (!d.evidence().isEmpty()) {
                 d.evidence().forEach(q -> md.append("- \"").append(mdText(q)).append("\"\n"));
@@ -158,16 +166,25 @@ public final class ReportRenderer {
     public static String html(InterviewReport r) {
         var c = r.candidate();
         StringBuilder h = new StringBuilder();
-        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Interview report: ")
-                .append(esc(c.name())).append("</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+        h.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/><title>Interview report: ")
+                .append(esc(c.name())).append("</title><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>")
                 .append("<style>body{font:15px/1.5 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1a1a1a}"
                         + "h1,h2{border-bottom:1px solid #ddd;padding-bottom:.2rem}.rec{font-size:1.3rem;font-weight:700}"
                         + ".bar{background:#e8e8e8;border-radius:3px;height:1rem;width:100%}.bar>span{display:block;height:100%;"
                         + "background:#2a6ebb;border-radius:3px}table{border-collapse:collapse;width:100%}td,th{padding:.3rem .5rem;"
                         + "border-bottom:1px solid #eee;text-align:left;vertical-align:top}blockquote{border-left:4px solid #2a6ebb;"
                         + "margin:0 0 1rem;padding:.2rem 1rem;background:#f5f8fc}.sev-major{color:#a40000}.sev-moderate{color:#8a5300}"
-                        + ".muted{color:#555}@media print{body{margin:0;max-width:none}.noprint{display:none}section{break-inside:avoid}"
-                        + ".appendix{break-before:page;break-inside:auto}}"
+                        + ".muted{color:#555}.override{color:#5b2a86}.nb{white-space:nowrap}"
+                        // print and PDF: compact, so the report itself is a few pages and the transcript an appendix
+                        + "@media print{body{margin:0;max-width:none;font:9.5pt/1.35 'DejaVu Sans',sans-serif}"
+                        + "h1{font-size:16pt;margin:0 0 .4em}h2{font-size:12pt;margin:.9em 0 .3em;page-break-after:avoid}"
+                        + "h3{font-size:10pt;margin:.6em 0 .2em;page-break-after:avoid}p{margin:.25em 0 .45em}"
+                        + "blockquote{margin:0 0 .4em;padding:.1em .6em;page-break-inside:avoid}td,th{padding:.15em .4em}"
+                        + ".noprint{display:none}.appendix{break-before:page;page-break-before:always}"
+                        // an answer is read whole: never split by a page break (and its footer)
+                        + ".appendix p,.appendix li{page-break-inside:avoid}}"
+                        + "@page{size:A4;margin:16mm 15mm 18mm;@bottom-center{content:'Page ' counter(page) ' of ' "
+                        + "counter(pages);font:8pt 'DejaVu Sans',sans-serif;color:#555}}"
                         + "</style></head><body>");
         h.append("<h1>Interview report</h1><section><table>")
                 .append(row("Candidate", esc(c.name())))
@@ -181,9 +198,12 @@ public final class ReportRenderer {
                         c.coverage().questionsForRecruiter()))))
                 .append("</table></section>");
         h.append("<section><h2>Overall assessment</h2><p class=\"rec\">").append(esc(r.recommendation().label().toUpperCase(Locale.ROOT)))
-                .append(" &middot; ").append(r.overallScore()).append("/100 (").append(String.format(Locale.ROOT, "%.1f", r.overallScoreOutOf5()))
+                .append(" \u00b7 ").append(r.overallScore()).append("/100 (").append(String.format(Locale.ROOT, "%.1f", r.overallScoreOutOf5()))
                 .append(" / 5)</p><p>Confidence: <strong>").append(esc(r.confidenceLabel())).append("</strong>")
-                .append(confidenceLine(r).map(x -> " &ndash; " + esc(x)).orElse("")).append("</p>");
+                .append(confidenceLine(r).map(x -> " \u2013 " + esc(x)).orElse("")).append("</p>");
+        r.recommendationOverride().ifPresent(o -> h.append("<p class=\"override\"><strong>Reviewer's recommendation: ")
+                .append(esc(o.recommendation().label().toUpperCase(Locale.ROOT))).append("</strong> in place of ")
+                .append(esc(o.originalRecommendation().label())).append(" \u2013 ").append(esc(reviewed(o))).append("</p>"));
         h.append("<h2>Executive summary</h2><p>").append(esc(r.executiveSummary())).append("</p>");
         if (r.method().narrative() != null) {
             h.append("<p><strong>Reviewer narrative (").append(esc(r.method().llm())).append(")</strong>: ")
@@ -195,27 +215,33 @@ public final class ReportRenderer {
         for (var d : r.dimensions()) {
             h.append("<tr><td>").append(esc(d.name())).append("</td><td>").append(d.weight()).append("%</td><td>")
                     .append(d.score() == null ? "not assessed" : String.format(Locale.ROOT, "%.1f / 5 (%d%%) %s", d.score(), d.percent(), esc(d.label())))
+                    .append(r.dimensionOverride(d.id()).map(o -> String.format(Locale.ROOT,
+                            "<br/><strong class=\"override\">reviewer: %.1f / 5</strong>", o.score())).orElse(""))
                     .append("</td><td><div class=\"bar\" role=\"img\" aria-label=\"").append(d.percent() == null ? 0 : d.percent())
                     .append(" percent\"><span style=\"width:").append(d.percent() == null ? 0 : d.percent()).append("%\"></span></div></td></tr>");
         }
         h.append("</table>");
         for (var d : r.dimensions()) {
             h.append("<h3>").append(esc(d.name())).append("</h3><p>").append(esc(d.reasoning())).append("</p>");
-            d.evidence().forEach(q -> h.append("<blockquote>").append(esc(q)).append("</blockquote>"));
+            r.dimensionOverride(d.id()).ifPresent(o -> h.append("<p class=\"override\"><strong>")
+                    .append(String.format(Locale.ROOT, "Reviewer's score: %.1f / 5", o.score())).append("</strong> in place of ")
+                    .append(o.originalScore() == null ? "not assessed" : String.format(Locale.ROOT, "%.1f", o.originalScore()))
+                    .append(" \u2013 ").append(esc(reviewed(o))).append("</p>"));
+            d.evidence().forEach(q -> h.append("<blockquote>").append(said(q)).append("</blockquote>"));
         }
         h.append("</section>");
         htmlPoints(h, "Key strengths", r.strengths());
         htmlPoints(h, "Areas of concern", r.areasOfConcern());
         if (!r.suggestedFollowUps().isEmpty()) {
             h.append("<section><h2>Suggested follow-up questions</h2><ol>");
-            r.suggestedFollowUps().forEach(f -> h.append("<li><strong>").append(esc(f.question())).append("</strong><br><span class=\"muted\">")
+            r.suggestedFollowUps().forEach(f -> h.append("<li><strong>").append(esc(f.question())).append("</strong><br/><span class=\"muted\">")
                     .append(esc(f.reason())).append("</span></li>"));
             h.append("</ol></section>");
         }
         if (!r.flags().isEmpty()) {
             h.append("<section><h2>For human review</h2><ul>");
-            r.flags().forEach(f -> h.append("<li>Answer ").append(f.seq()).append(": ").append(esc(flagName(f.code()))).append(" &ndash; ")
-                    .append(esc(f.detail())).append(f.quote() == null ? "" : ": <q>" + esc(f.quote()) + "</q>").append("</li>"));
+            r.flags().forEach(f -> h.append("<li>Answer ").append(f.seq()).append(": ").append(esc(flagName(f.code()))).append(" \u2013 ")
+                    .append(esc(f.detail())).append(f.quote() == null ? "" : ": <q>" + said(f.quote()) + "</q>").append("</li>"));
             h.append("</ul></section>");
         }
         h.append("<section class=\"appendix\"><h2>Question-by-question breakdown</h2><ol class=\"breakdown\">");
@@ -229,10 +255,10 @@ public final class ReportRenderer {
         for (var t : r.transcript()) {
             h.append("<p><strong>Interviewer</strong> <span class=\"muted\">(").append(esc(t.phase())).append(")</span>: ")
                     .append(esc(t.question())).append("</p><p><strong>Candidate</strong>: ")
-                    .append(t.answer() == null ? "<em>(no answer)</em>" : esc(t.answer())).append("</p>");
+                    .append(t.answer() == null ? "<em>(no answer)</em>" : said(t.answer())).append("</p>");
         }
-        h.append("</section><p class=\"muted\">Generated ").append(esc(when(r.generatedAt()))).append(" &middot; ")
-                .append(esc(r.method().assessor())).append(" &middot; schema v").append(r.schemaVersion()).append("</p></body></html>");
+        h.append("</section><p class=\"muted\">Generated ").append(esc(when(r.generatedAt()))).append(" \u00b7 ")
+                .append(esc(r.method().assessor())).append(" \u00b7 schema v").append(r.schemaVersion()).append("</p></body></html>");
         return h.toString();
     }
 
@@ -244,7 +270,7 @@ public final class ReportRenderer {
         for (var p : points) {
             h.append("<h3").append(p.severity() == null ? "" : " class=\"sev-" + esc(p.severity()) + "\"").append(">").append(esc(p.title()))
                     .append(p.severity() == null ? "" : " (" + esc(p.severity()) + ")").append("</h3><p>").append(esc(p.detail())).append("</p>");
-            p.quotes().forEach(q -> h.append("<blockquote>").append(esc(q)).append("</blockquote>"));
+            p.quotes().forEach(q -> h.append("<blockquote>").append(said(q)).append("</blockquote>"));
         }
         h.append("</section>");
     }
@@ -268,8 +294,28 @@ public final class ReportRenderer {
                 + (cov.phasesReached().isEmpty() ? "" : " (to " + cov.phasesReached().getLast() + ")") + end);
     }
 
+    /** "by Dana Reviewer (API key), Wednesday 2 December 2026, 14:30 UTC: “reason”" */
+    static String reviewed(InterviewReport.ReviewerOverride o) {
+        String who = o.by() == null ? "a reviewer" : o.by().name() + switch (o.by().kind()) {
+            case "key" -> " (API key)";
+            case "system" -> " (system)";
+            default -> "";
+        };
+        return "by " + who + ", " + when(o.at()) + ": \u201c" + o.reason() + "\u201d";
+    }
+
     private static String row(String k, String v) {
         return "<tr><th>" + k + "</th><td>" + v + "</td></tr>";
+    }
+
+    private static final Pattern HYPHENATED = Pattern.compile("[^\\s<>]*[\\p{L}\\p{N}][-/][^\\s<>]*|[^\\s<>]*/[\\p{L}\\p{N}][^\\s<>]*");
+
+    /**
+     * The candidate's words on the page: escaped, and each word with a hyphen or slash kept on one line, so that a
+     * quote copied or searched in the PDF reads as it was said ("back-off", not "back- off" across a line break).
+     */
+    static String said(String s) {
+        return HYPHENATED.matcher(esc(s)).replaceAll("<span class=\"nb\">$0</span>");
     }
 
     static String esc(String s) {
@@ -284,7 +330,11 @@ public final class ReportRenderer {
                 case '&' -> out.append("&amp;");
                 case '"' -> out.append("&quot;");
                 case '\'' -> out.append("&#39;");
-                default -> out.append(ch);
+                default -> {
+                    if (ch >= 0x20 || ch == '\t' || ch == '\n' || ch == '\r') {
+                        out.append(ch);
+                    }
+                }
             }
         }
         return out.toString();

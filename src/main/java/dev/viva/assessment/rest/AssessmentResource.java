@@ -102,10 +102,10 @@ public class AssessmentResource {
 
     @POST
     @Path("/transcripts")
-    @Produces({MediaType.APPLICATION_JSON, "text/markdown", MediaType.TEXT_HTML})
+    @Produces({MediaType.APPLICATION_JSON, "text/markdown", MediaType.TEXT_HTML, ReportFormats.PDF})
     @Operation(operationId = "assessTranscript", summary = "Report on a transcript recorded elsewhere",
             description = "Scores every answer of a transcript and returns the whole report, as for an interview "
-                    + "taken in Viva; JSON unless `format` or the Accept header asks for Markdown or HTML.")
+                    + "taken in Viva; JSON unless `format` or the Accept header asks for Markdown, HTML or PDF.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = TranscriptRequest.class),
             examples = @ExampleObject(name = "transcript", value = """
@@ -115,13 +115,14 @@ public class AssessmentResource {
     @APIResponse(responseCode = "200", description = "The report", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InterviewReport.class)),
             @Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING)),
-            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
+            @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = ReportFormats.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
     public Response transcript(@NotNull(message = "a JSON body is required") @Valid TranscriptRequest request,
-                               @Parameter(description = "json (default), md or html; overrides Accept",
-                                       schema = @Schema(enumeration = {"json", "md", "html"}))
+                               @Parameter(description = "json (default), md, html or pdf; overrides Accept",
+                                       schema = @Schema(enumeration = {"json", "md", "html", "pdf"}))
                                @QueryParam("format") String format,
                                @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         RoleTemplate role = role(request.role());

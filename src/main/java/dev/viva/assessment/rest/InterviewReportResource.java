@@ -1,9 +1,6 @@
 package dev.viva.assessment.rest;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.viva.assessment.report.InterviewReport;
-import dev.viva.assessment.report.ReportRenderer;
 import dev.viva.assessment.service.ReportService;
 import dev.viva.interview.StoredReport;
 import dev.viva.interview.service.InterviewService;
@@ -39,25 +36,25 @@ public class InterviewReportResource {
 
     private final InterviewService interviews;
     private final ReportService reports;
-    private final ObjectMapper json;
 
-    public InterviewReportResource(InterviewService interviews, ReportService reports, ObjectMapper json) {
+    public InterviewReportResource(InterviewService interviews, ReportService reports) {
         this.interviews = interviews;
         this.reports = reports;
-        this.json = json;
     }
 
     @GET
-    @Produces({MediaType.APPLICATION_JSON, "text/markdown", MediaType.TEXT_HTML})
+    @Produces({MediaType.APPLICATION_JSON, "text/markdown", MediaType.TEXT_HTML, ReportFormats.PDF})
     @Operation(operationId = "getReport", summary = "Get the report of an interview",
             description = "The scored report, every score traceable to the candidate's own words; JSON unless "
-                    + "`format` or the Accept header asks for Markdown or printable HTML. 409 until the interview has "
+                    + "`format` or the Accept header asks for Markdown, printable HTML or PDF (a few pages, the transcript as an "
+                    + "appendix, fonts embedded). 409 until the interview has "
                     + "ended and its report exists (the `report.ready` webhook says when); 410 for a cancelled one.")
     @APIResponse(responseCode = "200", description = "The report; the JSON's schema version is in Viva-Report-Schema",
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = InterviewReport.class)),
                     @Content(mediaType = "text/markdown", schema = @Schema(type = SchemaType.STRING)),
-                    @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING))})
+                    @Content(mediaType = MediaType.TEXT_HTML, schema = @Schema(type = SchemaType.STRING)),
+            @Content(mediaType = ReportFormats.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
@@ -65,8 +62,8 @@ public class InterviewReportResource {
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "410", ref = "Gone")
     public Response get(@PathParam("id") UUID id,
-                        @Parameter(description = "json (default), md or html; overrides Accept",
-                                schema = @Schema(enumeration = {"json", "md", "html"}))
+                        @Parameter(description = "json (default), md, html or pdf; overrides Accept",
+                                schema = @Schema(enumeration = {"json", "md", "html", "pdf"}))
                         @QueryParam("format") String format,
                         @Parameter(hidden = true) @HeaderParam(HttpHeaders.ACCEPT) String accept) {
         StoredReport stored = interviews.report(id);
@@ -75,10 +72,7 @@ public class InterviewReportResource {
             return Response.ok(stored.body, MediaType.APPLICATION_JSON).header("Viva-Report-Schema", stored.schemaVersion)
                     .build();
         }
-        InterviewReport report = read(stored);
-        return chosen.equals("md")
-                ? Response.ok(ReportRenderer.markdown(report), "text/markdown; charset=utf-8").build()
-                : Response.ok(ReportRenderer.html(report), MediaType.TEXT_HTML + "; charset=utf-8").build();
+        return ReportFormats.respond(reports.read(stored), chosen, null);
     }
 
     /** Rebuilds the report of an ended interview, for example after a role template's rubric was improved. */
@@ -98,17 +92,5 @@ public class InterviewReportResource {
             throw ApiProblem.conflict("interview " + id + " has not ended; its report is produced when it does");
         }
         return reports.generate(id);
-    }
-
-    private InterviewReport read(StoredReport stored) {
-        if (stored.schemaVersion != InterviewReport.SCHEMA_VERSION) {
-            throw ApiProblem.conflict("the stored report has schema v" + stored.schemaVersion + "; POST to this URL "
-                    + "regenerates it as v" + InterviewReport.SCHEMA_VERSION);
-        }
-        try {
-            return json.readValue(stored.body, InterviewReport.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("stored report of " + stored.interviewId + " is unreadable", e);
-        }
     }
 }

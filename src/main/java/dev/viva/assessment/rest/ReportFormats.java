@@ -1,6 +1,7 @@
 package dev.viva.assessment.rest;
 
 import dev.viva.assessment.report.InterviewReport;
+import dev.viva.assessment.report.ReportPdf;
 import dev.viva.assessment.report.ReportRenderer;
 import dev.viva.platform.error.ApiProblem;
 import jakarta.ws.rs.core.MediaType;
@@ -8,8 +9,10 @@ import jakarta.ws.rs.core.Response;
 
 import java.util.Locale;
 
-/** Picks a report rendering from {@code ?format=json|md|html} or else the Accept header; JSON by default. */
+/** Picks a report rendering from {@code ?format=json|md|html|pdf} or else the Accept header; JSON by default. */
 final class ReportFormats {
+
+    static final String PDF = "application/pdf";
 
     private ReportFormats() {
     }
@@ -18,6 +21,7 @@ final class ReportFormats {
         return switch (choose(format, accept)) {
             case "md" -> Response.ok(ReportRenderer.markdown(report), "text/markdown; charset=utf-8").build();
             case "html" -> Response.ok(ReportRenderer.html(report), MediaType.TEXT_HTML + "; charset=utf-8").build();
+            case "pdf" -> Response.ok(ReportPdf.pdf(report), PDF).build();
             default -> Response.ok(report, MediaType.APPLICATION_JSON).build();
         };
     }
@@ -26,9 +30,9 @@ final class ReportFormats {
         if (format != null && !format.isBlank()) {
             String f = format.trim().toLowerCase(Locale.ROOT);
             return switch (f) {
-                case "json", "md", "html" -> f;
+                case "json", "md", "html", "pdf" -> f;
                 case "markdown" -> "md";
-                default -> throw ApiProblem.badRequest("format", "unknown format '" + format + "' (json, md or html)");
+                default -> throw ApiProblem.badRequest("format", "unknown format '" + format + "' (json, md, html or pdf)");
             };
         }
         if (accept != null) {
@@ -38,6 +42,9 @@ final class ReportFormats {
             }
             if (a.startsWith("text/html")) {
                 return "html";
+            }
+            if (a.startsWith(PDF)) {
+                return "pdf";
             }
         }
         return "json";

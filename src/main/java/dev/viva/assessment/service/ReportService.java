@@ -21,6 +21,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.enterprise.inject.Instance;
+import jakarta.persistence.LockModeType;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.jboss.logging.Logger;
 
@@ -83,17 +84,21 @@ public class ReportService {
         return QuarkusTransaction.requiringNew().call(() -> {
             // still there: an interview deleted meanwhile is a 404, as it would have been a moment earlier
             interviews.get(interviewId);
-            StoredReport stored = StoredReport.findById(interviewId);
+            StoredReport stored = StoredReport.findById(interviewId, LockModeType.PESSIMISTIC_WRITE);
+            InterviewReport kept = report;
             if (stored == null) {
                 stored = new StoredReport();
                 stored.interviewId = interviewId;
+            } else if (stored.schemaVersion == InterviewReport.SCHEMA_VERSION) {
+                // a recruiter's overrides are their judgement, not the scorer's: a rebuilt report keeps them
+                kept = report.withOverrides(ReportOverrides.carriedOver(read(stored), report));
             }
             stored.schemaVersion = InterviewReport.SCHEMA_VERSION;
-            stored.body = write(report);
-            stored.generatedAt = report.generatedAt();
+            stored.body = write(kept);
+            stored.generatedAt = kept.generatedAt();
             stored.persist();
             events.fire(new InterviewEvent.ReportReady(interviewId, Instant.now()));
-            return report;
+            return kept;
         });
     }
 
@@ -146,6 +151,20 @@ public class ReportService {
         }
         return role.dimensions().stream().max((a, b) -> a.weight() - b.weight())
                 .map(d -> List.of(d.id())).orElse(List.of());
+    }
+
+    /** A stored report as the current schema; 409 for one of an older schema, which a regeneration brings up to date. */
+    public InterviewReport read(StoredReport stored) {
+        if (stored.schemaVersion != InterviewReport.SCHEMA_VERSION) {
+            throw ApiProblem.conflict("the stored report has schema v" + stored.schemaVersion + "; a POST to "
+                    + "/api/v1/interviews/" + stored.interviewId + "/report regenerates it as v"
+                    + InterviewReport.SCHEMA_VERSION);
+        }
+        try {
+            return json.readValue(stored.body, InterviewReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored report of " + stored.interviewId + " is unreadable", e);
+        }
     }
 
     private String write(InterviewReport report) {

@@ -82,7 +82,12 @@ public class ReportJobs {
         @SuppressWarnings("unchecked")
         List<Object> rows = em.createNativeQuery("select requested_at from report_job where interview_id = ?1")
                 .setParameter(1, interviewId).getResultList();
-        return rows.stream().findFirst().map(o -> o instanceof java.time.OffsetDateTime odt ? odt.toInstant()
-                : o instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) o);
+        return rows.stream().findFirst().map(ReportJobs::instant);
+    }
+
+    /** A timestamptz of a native query, as whichever type the driver handed it over. */
+    static Instant instant(Object jdbcValue) {
+        return jdbcValue instanceof java.time.OffsetDateTime odt ? odt.toInstant()
+                : jdbcValue instanceof java.sql.Timestamp ts ? ts.toInstant() : (Instant) jdbcValue;
     }
 }

@@ -38,6 +38,7 @@ class Payloads {
             case InterviewEvent.Abandoned a -> EventType.INTERVIEW_ABANDONED;
             case InterviewEvent.Cancelled c -> EventType.INTERVIEW_CANCELLED;
             case InterviewEvent.ReportReady r -> EventType.REPORT_READY;
+            case InterviewEvent.ReportUpdated r -> EventType.REPORT_UPDATED;
             case InterviewEvent.TurnAsked t -> null;
             case InterviewEvent.TurnAnswered t -> null;
         });
@@ -63,7 +64,7 @@ class Payloads {
         if (event instanceof InterviewEvent.Abandoned a) {
             data.put("reason", a.reason());
         }
-        if (event instanceof InterviewEvent.ReportReady) {
+        if (event instanceof InterviewEvent.ReportReady || event instanceof InterviewEvent.ReportUpdated) {
             putReport(data, event.interviewId());
         }
         return envelope(type, event.at(), data);

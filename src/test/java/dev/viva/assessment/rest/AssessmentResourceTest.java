@@ -115,6 +115,9 @@ class AssessmentResourceTest {
                 .contentType(containsString("text/html"))
                 .body(containsString("<h2>Dimension scores</h2>"));
         given().header("Authorization", RECRUITER).contentType(ContentType.JSON).body(body).queryParam("format", "pdf")
+                .when().post("/api/v1/assessments/transcripts").then().statusCode(200)
+                .contentType("application/pdf").body(startsWith("%PDF-"));
+        given().header("Authorization", RECRUITER).contentType(ContentType.JSON).body(body).queryParam("format", "docx")
                 .when().post("/api/v1/assessments/transcripts").then().statusCode(400).body("errors.field", hasItem("format"));
         given().header("Authorization", RECRUITER).contentType(ContentType.JSON)
                 .body(Map.of("role", "backend-engineer", "level", "junior", "answers", List.of()))
