@@ -12,6 +12,7 @@ import dev.viva.interview.QuestionSource;
 import dev.viva.interview.StoredReport;
 import dev.viva.interview.Turn;
 import dev.viva.interview.service.InterviewService;
+import dev.viva.platform.error.ApiProblem;
 import dev.viva.role.QuestionKind;
 import dev.viva.role.RoleTemplates;
 import dev.viva.role.RoleTemplate;
