@@ -4,6 +4,8 @@ import dev.viva.interview.Interview;
 import dev.viva.interview.InterviewStatus;
 import dev.viva.interview.repository.InterviewRepository;
 import dev.viva.interview.service.InterviewService;
+import dev.viva.invitation.MailDelivery;
+import dev.viva.invitation.service.Invitations;
 import dev.viva.platform.audit.AuditLog;
 import dev.viva.platform.config.ServerConfig;
 import dev.viva.platform.error.ApiProblem;
@@ -42,6 +44,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -60,8 +63,12 @@ public class InterviewResource {
     private final ServerConfig server;
     private final AuditLog audit;
 
-    public InterviewResource(InterviewService service, RoleCatalog roles, ServerConfig server, AuditLog audit) {
+    private final Invitations invitations;
+
+    public InterviewResource(InterviewService service, RoleCatalog roles, ServerConfig server, AuditLog audit,
+                             Invitations invitations) {
         this.service = service;
+        this.invitations = invitations;
         this.roles = roles;
         this.server = server;
         this.audit = audit;
@@ -72,13 +79,20 @@ public class InterviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createInterview", summary = "Create an interview",
             description = "Schedules an interview of a candidate for a role at a level. The answer carries the "
-                    + "candidate token and the join link, both shown only this once: send the link to the candidate.")
+                    + "candidate token and the join link, both shown only this once: send the link to the candidate, "
+                    + "or ask for `invitation`: the server mails it (and a reminder before the window closes). "
+                    + "An invitation asked of a server without mail is refused with 409 "
+                    + "`urn:viva:problem:mail-disabled`.")
     @SecurityRequirement(name = "recruiterKey")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CreateInterviewRequest.class),
-            examples = @ExampleObject(name = "create", value = """
+            examples = {@ExampleObject(name = "create", value = """
                     {"candidateName": "Ada Lovelace", "candidateEmail": "ada@example.com",
-                     "role": "backend-engineer", "level": "mid"}""")))
+                     "role": "backend-engineer", "level": "mid"}"""),
+                    @ExampleObject(name = "invite", value = """
+                    {"candidateName": "Ada Lovelace", "candidateEmail": "ada@example.com",
+                     "role": "backend-engineer", "level": "mid",
+                     "invitation": {"opensAt": "2026-11-23T08:00:00Z", "closesAt": "2026-11-30T18:00:00Z"}}""")}))
     @APIResponse(responseCode = "201", description = "Created; Location is the interview's URL",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -92,16 +106,26 @@ public class InterviewResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateInterviewRequest request) {
-        InterviewService.Created created = service.create(request.candidateName(), request.candidateEmail(),
-                request.role(), request.level());
+        InvitationRequest invite = request.invitation();
+        InterviewService.Created created = invite == null
+                ? service.create(request.candidateName(), request.candidateEmail(), request.role(), request.level())
+                : invitations.create(request.candidateName(), request.candidateEmail(), request.role(),
+                        request.level(), invite.opensAt(), invite.closesAt(), invite.sends());
         Interview i = created.interview();
         audit.record("interview.created", "interview", i.id.toString(), null,
                 Map.of("candidateName", i.candidateName, "role", i.roleId, "level", i.level.name()));
-        // the token travels in the fragment, which browsers never send to servers or proxies' logs
-        String joinUrl = server.publicUrl() + "/interview/" + i.id + "#token=" + created.candidateToken();
+        MailDelivery invitation = null;
+        if (invite != null && invite.sends()) {
+            invitation = invitations.latestDeliveries(List.of(i.id)).get(i.id);
+            audit.record("interview.invited", "interview", i.id.toString(), null,
+                    Map.of("recipient", i.candidateEmail, "closesAt", i.closesAt.toString()));
+        }
+        String joinUrl = Interview.joinUrl(server.publicUrl(), i.id, created.candidateToken());
         CreatedInterview body = new CreatedInterview(i.id, i.candidateName, i.candidateEmail, i.roleId, i.level,
-                i.status, i.createdAt, created.candidateToken(), joinUrl);
+                i.status, i.createdAt, created.candidateToken(), joinUrl, i.opensAt, i.closesAt,
+                InvitationState.of(invitation));
         return Response.created(URI.create("/api/v1/interviews/" + i.id)).entity(body).build();
     }
 
@@ -127,8 +151,9 @@ public class InterviewResource {
                 parseInstant("createdFrom", createdFrom), parseInstant("createdTo", createdTo));
         var slice = service.search(filter, page, size);
         Instant now = Instant.now();
-        return new InterviewPage(slice.items().stream().map(i -> InterviewView.of(i, now)).toList(), page, size,
-                slice.total());
+        Map<UUID, MailDelivery> mails = invitations.latestDeliveries(slice.items().stream().map(i -> i.id).toList());
+        return new InterviewPage(slice.items().stream().map(i -> InterviewView.of(i, now, mails.get(i.id))).toList(),
+                page, size, slice.total());
     }
 
     @GET
@@ -142,7 +167,7 @@ public class InterviewResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public InterviewView get(@PathParam("id") UUID id) {
-        return InterviewView.of(service.get(id), Instant.now());
+        return view(service.get(id));
     }
 
     @POST
@@ -160,7 +185,7 @@ public class InterviewResource {
     public InterviewView cancel(@PathParam("id") UUID id) {
         Interview cancelled = service.cancel(id);
         audit.record("interview.cancelled", "interview", id.toString(), null, Map.of());
-        return InterviewView.of(cancelled, Instant.now());
+        return view(cancelled);
     }
 
     @jakarta.ws.rs.DELETE
@@ -210,13 +235,18 @@ public class InterviewResource {
     @APIResponse(responseCode = "200", description = "The candidate's view")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "410", ref = "LinkExpired")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public CandidateView publicView(@PathParam("id") UUID id, @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         Interview i = service.authenticateCandidate(id, auth);
         RoleTemplate role = roles.find(i.roleId).orElseThrow(() -> ApiProblem.unavailable(
                 "the role template '" + i.roleId + "' of this interview is no longer installed"));
         return new CandidateView(i.id, i.candidateName, i.roleId, role.name(), i.level, i.status,
-                role.persona().name(), role.totalMinutes(), i.durationSeconds(Instant.now()));
+                role.persona().name(), role.totalMinutes(), i.durationSeconds(Instant.now()), i.opensAt, i.closesAt);
+    }
+
+    private InterviewView view(Interview i) {
+        return InterviewView.of(i, Instant.now(), invitations.latestDeliveries(List.of(i.id)).get(i.id));
     }
 
     private static InterviewStatus parseStatus(String status) {

@@ -6,9 +6,11 @@ import dev.viva.interview.Interview;
 import dev.viva.interview.InterviewStatus;
 import dev.viva.interview.QuestionSource;
 import dev.viva.interview.Turn;
+import dev.viva.invitation.MailDelivery;
 import dev.viva.role.Level;
 import dev.viva.role.Phase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -30,7 +32,34 @@ final class InterviewViews {
             @NotBlank @Size(max = 200) String candidateName,
             @NotBlank @Email @Size(max = 320) String candidateEmail,
             @NotBlank String role,
-            @NotNull Level level) {
+            @NotNull Level level,
+            @Schema(description = "a scheduling window, and an e-mailed invitation unless `send` is false")
+            @Valid InvitationRequest invitation) {
+    }
+
+    @RegisterForReflection
+    @Schema(description = "The candidate can start from `opensAt` (default: at once) until `closesAt` (default: "
+            + "`viva.invitations.window` after it opens); not started by then, the link has expired.")
+    record InvitationRequest(
+            @Schema(description = "mail the invitation (needs `viva.mail.enabled`); false sets the window only",
+                    defaultValue = "true") Boolean send,
+            @Schema(examples = "2026-11-23T08:00:00Z") Instant opensAt,
+            @Schema(examples = "2026-11-30T18:00:00Z") Instant closesAt) {
+
+        boolean sends() {
+            return send == null || send;
+        }
+    }
+
+    /** What the recruiter sees of an interview's invitation: the newest mail's fate. */
+    @RegisterForReflection
+    @Schema(requiredProperties = {"kind", "status", "attempts"})
+    record InvitationState(MailDelivery.Kind kind, MailDelivery.Status status, @Schema(examples = "1") int attempts,
+                           @Schema(examples = "550 5.1.1 unknown mailbox") String lastError) {
+
+        static InvitationState of(MailDelivery d) {
+            return d == null ? null : new InvitationState(d.kind, d.status, d.attempts, d.lastError);
+        }
     }
 
     @RegisterForReflection
@@ -47,11 +76,18 @@ final class InterviewViews {
                          @Schema(description = "why the interview ended; absent while it runs") EndReason endReason,
                          @Schema(description = "the reason in words, when there is more to say than the reason",
                                  examples = "the candidate ended the interview") String endDetail,
-                         @Schema(examples = "2395") Long durationSeconds) {
+                         @Schema(examples = "2395") Long durationSeconds,
+                         @Schema(description = "start of the scheduling window", examples = "2026-11-23T08:00:00Z")
+                         Instant opensAt,
+                         @Schema(description = "end of the scheduling window", examples = "2026-11-30T18:00:00Z")
+                         Instant closesAt,
+                         @Schema(description = "the newest invitation mail; absent without an invitation")
+                         InvitationState invitation) {
 
-        static InterviewView of(Interview i, Instant now) {
+        static InterviewView of(Interview i, Instant now, MailDelivery latestMail) {
             return new InterviewView(i.id, i.candidateName, i.candidateEmail, i.roleId, i.level, i.status,
-                    i.createdAt, i.consentedAt, i.startedAt, i.endedAt, i.endReason, i.endDetail, i.durationSeconds(now));
+                    i.createdAt, i.consentedAt, i.startedAt, i.endedAt, i.endReason, i.endDetail, i.durationSeconds(now),
+                    i.opensAt, i.closesAt, InvitationState.of(latestMail));
         }
     }
 
@@ -60,7 +96,10 @@ final class InterviewViews {
     @Schema(requiredProperties = {"id", "candidateName", "candidateEmail", "role", "level", "status", "createdAt",
             "candidateToken", "joinUrl"})
     record CreatedInterview(UUID id, String candidateName, String candidateEmail, String role, Level level,
-                            InterviewStatus status, Instant createdAt, String candidateToken, String joinUrl) {
+                            InterviewStatus status, Instant createdAt, String candidateToken, String joinUrl,
+                            Instant opensAt, Instant closesAt,
+                            @Schema(description = "the invitation mail, queued (PENDING); absent when none is sent")
+                            InvitationState invitation) {
     }
 
     @RegisterForReflection
@@ -77,7 +116,11 @@ final class InterviewViews {
                          @Schema(examples = "backend-engineer") String role,
                          @Schema(examples = "Backend engineer") String roleName, Level level,
                          InterviewStatus status, @Schema(examples = "Sophia") String interviewerName,
-                         @Schema(examples = "40") int plannedMinutes, Long durationSeconds) {
+                         @Schema(examples = "40") int plannedMinutes, Long durationSeconds,
+                         @Schema(description = "the interview cannot be started before this",
+                                 examples = "2026-11-23T08:00:00Z") Instant opensAt,
+                         @Schema(description = "not started by then, the link expires",
+                                 examples = "2026-11-30T18:00:00Z") Instant closesAt) {
     }
 
     @RegisterForReflection

@@ -52,13 +52,34 @@ public class InterviewService {
         this.clock = Clock.systemUTC();
     }
 
+    /** The problem {@code type} of a join link whose scheduling window has closed (410). */
+    public static final String LINK_EXPIRED = "urn:viva:problem:link-expired";
+    /** The problem {@code type} of an interview whose scheduling window has not opened yet (409). */
+    public static final String NOT_OPEN_YET = "urn:viva:problem:not-open-yet";
+
     @Transactional
     public Created create(String candidateName, String candidateEmail, String roleId, Level level) {
+        return create(candidateName, candidateEmail, roleId, level, null, null);
+    }
+
+    /**
+     * Creates an interview that can be started only from {@code opensAt} (null: at once) and, unless started, expires
+     * at {@code closesAt} (null: never).
+     */
+    @Transactional
+    public Created create(String candidateName, String candidateEmail, String roleId, Level level, Instant opensAt,
+                          Instant closesAt) {
         if (roles.find(roleId).isEmpty()) {
             throw ApiProblem.badRequest("role", "unknown role '" + roleId + "'; GET /api/v1/roles lists the roles");
         }
-        String token = Tokens.newSecret(RecruiterAuthFilter.CANDIDATE_TOKEN_PREFIX);
         Instant now = clock.instant();
+        if (closesAt != null && !closesAt.isAfter(now)) {
+            throw ApiProblem.badRequest("closesAt", "the window must close in the future (it is now " + now + ")");
+        }
+        if (opensAt != null && closesAt != null && !opensAt.isBefore(closesAt)) {
+            throw ApiProblem.badRequest("opensAt", "the window must open before it closes (" + closesAt + ")");
+        }
+        String token = Tokens.newSecret(RecruiterAuthFilter.CANDIDATE_TOKEN_PREFIX);
         Interview interview = new Interview();
         interview.id = UUID.randomUUID();
         interview.candidateName = candidateName.strip();
@@ -69,6 +90,8 @@ public class InterviewService {
         interview.candidateTokenHash = Tokens.hash(token);
         interview.createdAt = now;
         interview.lastActivityAt = now;
+        interview.opensAt = opensAt;
+        interview.closesAt = closesAt;
         interviews.persist(interview);
         return new Created(interview, token);
     }
@@ -103,6 +126,10 @@ public class InterviewService {
         if (!interview.id.equals(id)) {
             throw ApiProblem.forbidden("this candidate token belongs to another interview");
         }
+        if (interview.endReason == EndReason.EXPIRED || interview.hasExpired(clock.instant())) {
+            throw new ApiProblem(410, "Link expired", "this interview could be taken until " + interview.closesAt
+                    + "; that time has passed. Please contact the person who invited you.", null, LINK_EXPIRED);
+        }
         return interview;
     }
 
@@ -117,7 +144,16 @@ public class InterviewService {
             throw ApiProblem.conflict("interview " + id + " is CANCELLED: it was cancelled by a recruiter and can no "
                     + "longer be joined");
         }
+        requireOpen(interview);
         return interview;
+    }
+
+    private void requireOpen(Interview interview) {
+        if (interview.status == InterviewStatus.SCHEDULED && interview.opensAt != null
+                && clock.instant().isBefore(interview.opensAt)) {
+            throw new ApiProblem(409, "Not open yet", "this interview opens at " + interview.opensAt
+                    + "; please come back then", null, NOT_OPEN_YET);
+        }
     }
 
     /** Starts the interview, or does nothing if it already runs (a reconnecting candidate). */
@@ -127,6 +163,7 @@ public class InterviewService {
         if (interview.status == InterviewStatus.IN_PROGRESS) {
             return interview;
         }
+        requireOpen(interview);
         transition(interview, InterviewStatus.IN_PROGRESS, null, null);
         interview.startedAt = interview.lastActivityAt;
         events.fire(new InterviewEvent.Started(id, interview.startedAt));
@@ -283,6 +320,21 @@ public class InterviewService {
                       + "; its report is produced when it completes");
         }
         return report;
+    }
+
+    /**
+     * Ends the scheduled interviews whose window has closed before their candidate started: ABANDONED with end reason
+     * EXPIRED. Rows another transaction holds are skipped and looked at again next time; returns how many expired.
+     */
+    @Transactional
+    public int expireClosed(Instant now) {
+        List<Interview> closed = interviews.findScheduledClosedBefore(now);
+        closed.forEach(i -> {
+            transition(i, InterviewStatus.ABANDONED, EndReason.EXPIRED,
+                    "the candidate did not start before the window closed at " + i.closesAt);
+            events.fire(new InterviewEvent.Abandoned(i.id, i.endedAt, i.endDetail));
+        });
+        return closed.size();
     }
 
     /** Marks interviews whose candidate went away as abandoned; returns how many. */
