@@ -155,12 +155,33 @@ class InvitationTest {
                 .when().get("/api/v1/interviews/" + id + "/invitation")
                 .then().statusCode(200).body("deliveries[0].status", equalTo("BOUNCED")));
         JsonPath invitation = invitation(id);
-        assertThat(invitation.getString("deliveries[0].lastError")).startsWith("550").contains("unknown mailbox");
+        assertThat(invitation.getString("deliveries[0].lastError"))
+                .isEqualTo("550 5.1.1 <nobody@" + MailProfile.BOUNCING_DOMAIN + ">: unknown mailbox");
         // a bounce is not retried: the mailbox will not appear
         assertThat(invitation.getInt("deliveries[0].attempts")).isEqualTo(1);
         given().header("Authorization", RECRUITER).queryParam("size", 200).when().get("/api/v1/interviews")
                 .then().statusCode(200)
                 .body("items.find { it.id == '" + id + "' }.invitation.status", equalTo("BOUNCED"));
+    }
+
+    @Test
+    void anUnreachableServerIsRetriedThenTheMailShowsAsFailed() {
+        MailProfile.stopServer();
+        String id;
+        try {
+            id = invite("Unlucky Candidate", "unlucky@example.com", Map.of()).getString("id");
+            // the schedule here is two retries: three attempts, then FAILED
+            await().atMost(PATIENCE).untilAsserted(() -> given().header("Authorization", RECRUITER)
+                    .when().get("/api/v1/interviews/" + id + "/invitation")
+                    .then().statusCode(200).body("deliveries[0].status", equalTo("FAILED")));
+        } finally {
+            MailProfile.startServer();
+        }
+        JsonPath invitation = invitation(id);
+        assertThat(invitation.getInt("deliveries[0].attempts")).isEqualTo(3);
+        assertThat(invitation.getString("deliveries[0].lastError")).isNotBlank();
+        given().header("Authorization", RECRUITER).when().get("/api/v1/interviews/" + id)
+                .then().statusCode(200).body("invitation.status", equalTo("FAILED"));
     }
 
     @Test

@@ -34,6 +34,7 @@ public class MailProfile implements QuarkusTestProfile {
 
     /** The running server; set while the profile's application runs. */
     static volatile GreenMail smtp;
+    private static volatile ServerSetup setup;
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -47,6 +48,16 @@ public class MailProfile implements QuarkusTestProfile {
     @Override
     public List<TestResourceEntry> testResources() {
         return List.of(new TestResourceEntry(Server.class));
+    }
+
+    /** Takes the SMTP server away, as an outage would; {@link #startServer} brings it back on the same port. */
+    static void stopServer() {
+        smtp.stop();
+    }
+
+    static void startServer() {
+        smtp = new RefusingGreenMail(setup);
+        smtp.start();
     }
 
     /** The mails GreenMail has received for one address. */
@@ -101,8 +112,8 @@ public class MailProfile implements QuarkusTestProfile {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            smtp = new RefusingGreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-            smtp.start();
+            setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+            startServer();
             Map<String, String> config = new HashMap<>();
             config.put("viva.mail.enabled", "true");
             config.put("viva.mail.host", "127.0.0.1");

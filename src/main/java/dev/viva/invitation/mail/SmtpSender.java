@@ -75,10 +75,9 @@ public class SmtpSender {
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SMTPException smtp && MAILBOX_REFUSED.contains(smtp.getReplyCode())) {
-                return new Result.Bounced(smtp.getReplyCode() + " " + smtp.getReplyMessage());
+                return new Result.Bounced(reply(smtp));
             }
-            return new Result.Failed(cause instanceof SMTPException smtp
-                    ? smtp.getReplyCode() + " " + smtp.getReplyMessage()
+            return new Result.Failed(cause instanceof SMTPException smtp ? reply(smtp)
                     : cause.getClass().getSimpleName() + ": " + cause.getMessage());
         } catch (TimeoutException e) {
             return new Result.Failed("the SMTP server did not answer within " + config.timeout().toSeconds() + " s");
@@ -86,6 +85,13 @@ public class SmtpSender {
             Thread.currentThread().interrupt();
             return new Result.Failed("interrupted while sending");
         }
+    }
+
+    /** The server's reply as it said it: code and text ({@code 550 5.1.1 <a@b>: unknown mailbox}). */
+    private static String reply(SMTPException e) {
+        String text = e.getReplyMessage();
+        String code = Integer.toString(e.getReplyCode());
+        return text != null && text.startsWith(code) ? text : code + " " + text;
     }
 
     private MailClient client() {
