@@ -24,6 +24,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Interviews and their turns: creation, the status lifecycle, and committing each turn as soon as it is final. */
 @ApplicationScoped
@@ -328,24 +329,22 @@ public class InterviewService {
      */
     @Transactional
     public int expireClosed(Instant now) {
-        List<Interview> closed = interviews.findScheduledClosedBefore(now);
-        closed.forEach(i -> {
-            transition(i, InterviewStatus.ABANDONED, EndReason.EXPIRED,
-                    "the candidate did not start before the window closed at " + i.closesAt);
-            events.fire(new InterviewEvent.Abandoned(i.id, i.endedAt, i.endDetail));
-        });
-        return closed.size();
+        return abandonAll(interviews.findScheduledClosedBefore(now), EndReason.EXPIRED,
+                i -> "the candidate did not start before the window closed at " + i.closesAt);
     }
 
     /** Marks interviews whose candidate went away as abandoned; returns how many. */
     @Transactional
     public int abandonIdle(Instant idleSince) {
-        List<Interview> idle = interviews.findIdleInProgress(idleSince);
-        idle.forEach(i -> {
-            transition(i, InterviewStatus.ABANDONED, EndReason.ABANDONED,
-                    "no activity from the candidate since " + i.lastActivityAt);
+        return abandonAll(interviews.findIdleInProgress(idleSince), EndReason.ABANDONED,
+                i -> "no activity from the candidate since " + i.lastActivityAt);
+    }
+
+    private int abandonAll(List<Interview> locked, EndReason reason, Function<Interview, String> detail) {
+        locked.forEach(i -> {
+            transition(i, InterviewStatus.ABANDONED, reason, detail.apply(i));
             events.fire(new InterviewEvent.Abandoned(i.id, i.endedAt, i.endDetail));
         });
-        return idle.size();
+        return locked.size();
     }
 }
