@@ -26,7 +26,8 @@ import java.util.Map;
 /**
  * Runs the application with mail on, against a real SMTP server (GreenMail) the test starts on loopback. The server
  * refuses every mailbox at {@value #BOUNCING_DOMAIN} with {@code 550 5.1.1}, as a real one refuses an unknown user.
- * Mails are polled for every 200 ms, and reminders are due one hour before a window closes, looked for every 200 ms.
+ * Mails are polled for every second (the scheduler's shortest period), and reminders are due one hour before a
+ * window closes, looked for every second.
  */
 public class MailProfile implements QuarkusTestProfile {
 
@@ -39,10 +40,10 @@ public class MailProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
-                "viva.mail.poll-interval", "0.2S",
+                "viva.mail.poll-interval", "1S",
                 "viva.mail.retry-schedule", "0.2S,0.2S",
                 "viva.invitations.remind-before", "1H",
-                "viva.invitations.sweep-interval", "0.2S");
+                "viva.invitations.sweep-interval", "1S");
     }
 
     @Override

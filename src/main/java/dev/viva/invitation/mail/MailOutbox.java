@@ -79,7 +79,14 @@ public class MailOutbox {
                     + interview.endReason + ")");
             return Optional.empty();
         }
-        String token = cipher.decrypt(invitation.tokenEnc);
+        String token;
+        try {
+            token = cipher.decrypt(invitation.tokenEnc);
+        } catch (IllegalStateException e) {
+            // the installation's key changed: no retry can recover the link, so say so rather than retry forever
+            finish(d, MailDelivery.Status.FAILED, "not sent: the join link cannot be read back: " + e.getMessage());
+            return Optional.empty();
+        }
         return Optional.of(new Claim(d.id, owner, d.recipient, writer.write(d.kind, interview, token, now)));
     }
 
