@@ -1,7 +1,7 @@
 /*
  * Invitations in the console, on a laptop and on a 390 px phone: the create form's "E-mail the candidate an
  * invitation" with its window, the list's invitation state (sent, bounced) and its "Resend invitation" button; and
- * the friendly page a candidate gets from an expired link. Runs against a server whose mail goes to a test SMTP server
+ * the pages a candidate gets from a link before its window opens and after it has expired. Runs against a server whose mail goes to a test SMTP server
  * that refuses every mailbox at bounce.example.test (dev.viva.invitation.MailProfile).
  */
 import { api, args, base, check, eventually, launch, localJoinLink, newPage, run, shot, assertNoPageErrors } from './lib.mjs';
@@ -74,6 +74,23 @@ async function bounced(page, suffix) {
   await shot(page, `console-invitation-bounced${suffix}`);
 }
 
+/** Before the window opens the candidate is told when, in their own time. */
+async function notOpenYet(browser, viewport, suffix) {
+  const page = await newPage(browser, viewport);
+  const created = await api('/api/v1/interviews', {
+    method: 'POST',
+    body: { candidateName: `Too Early${suffix}`, candidateEmail: 'too.early@example.com', role: 'backend-engineer',
+      level: 'mid', invitation: { send: false, opensAt: new Date(Date.now() + 2 * 3600000).toISOString() } },
+  });
+  await page.goto(localJoinLink(created.joinUrl));
+  await page.waitForSelector('#screen-problem:not([hidden])');
+  check(await page.textContent('#problem-title') === 'Your interview is not open yet', 'the candidate is told it is not open');
+  check(/^It opens on .+ \(your time\)/.test(await page.textContent('#problem-detail')), 'and when it opens');
+  await shot(page, `candidate-not-open-yet${suffix}`);
+  assertNoPageErrors(page);
+  await page.context().close();
+}
+
 async function expiredLink(browser, viewport, suffix) {
   const page = await newPage(browser, viewport);
   // the expired link's 410 is logged by the browser as a failed resource
@@ -103,6 +120,7 @@ run('invitations', async (keep) => {
     await bounced(page, suffix);
     assertNoPageErrors(page);
     await page.context().close();
+    await notOpenYet(browser, viewport, suffix);
     await expiredLink(browser, viewport, suffix);
   }
 });
