@@ -104,7 +104,7 @@ async function expiredLink(browser, viewport, suffix) {
   await page.goto(localJoinLink(created.joinUrl));
   await page.waitForSelector('#screen-problem:not([hidden])');
   check(await page.textContent('#problem-title') === 'This link has expired', 'the candidate is told the link expired');
-  check(/contact the person who invited you/.test(await page.textContent('#problem-detail')), 'and what to do');
+  check(/ask to be invited again/.test(await page.textContent('#problem-steps')), 'and what to do');
   await shot(page, `candidate-link-expired${suffix}`);
   assertNoPageErrors(page);
   await page.context().close();

@@ -87,6 +87,24 @@ class InvitationTest {
     }
 
     @Test
+    void afterANewJoinLinkIsIssuedTheResendCarriesIt() throws MessagingException {
+        String email = "reissued.candidate@example.com";
+        JsonPath created = invite("Reissued Candidate", email, Map.of());
+        String id = created.getString("id");
+        awaitMails(email, 1);
+        String fresh = given().header("Authorization", RECRUITER).when().post("/api/v1/interviews/" + id + "/join-link")
+                .then().statusCode(200).extract().path("joinUrl");
+
+        given().header("Authorization", RECRUITER).when().post("/api/v1/interviews/" + id + "/invitation/resend")
+                .then().statusCode(202);
+        MimeMessage again = awaitMails(email, 2).stream()
+                .filter(m -> subject(m).startsWith("Your interview link, sent again")).findFirst().orElseThrow();
+        String text = part(again, "text/plain");
+        assertThat(linkIn(text)).isEqualTo(fresh).isNotEqualTo(created.getString("joinUrl"));
+        assertThat(followLink(text).getString("id")).isEqualTo(id);
+    }
+
+    @Test
     void aReminderIsSentOnceBeforeTheWindowCloses() throws MessagingException {
         String email = "reminded.candidate@example.com";
         // remind-before is one hour here: the reminder falls due a few seconds after the invitation

@@ -38,4 +38,14 @@ class BrowserTest {
     void deniedOrMissingMicrophoneLeadsToTyping() {
         NodeScripts.run("devices.mjs", base);
     }
+
+    @Test
+    void candidateIsToldTheTruthAboutVoiceConnectionPrivacyAndBrokenLinks() {
+        NodeScripts.run("room.mjs", base);
+    }
+
+    @Test
+    void recruiterFixesFormsReissuesLinksCancelsAndSearchesOnLaptopAndPhone() {
+        NodeScripts.run("console.mjs", base);
+    }
 }

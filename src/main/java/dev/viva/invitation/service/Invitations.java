@@ -123,6 +123,20 @@ public class Invitations {
         return d;
     }
 
+    /**
+     * {@link InterviewService#reissueToken}, keeping an invited interview's encrypted token in step in the same
+     * transaction, so that a later reminder or resend carries the new link and not the one that stopped working.
+     */
+    @Transactional
+    public InterviewService.Created reissueToken(UUID interviewId) {
+        InterviewService.Created reissued = interviews.reissueToken(interviewId);
+        Invitation invitation = em.find(Invitation.class, interviewId);
+        if (invitation != null) {
+            invitation.tokenEnc = cipher.encrypt(reissued.candidateToken());
+        }
+        return reissued;
+    }
+
     @Transactional
     public Details details(UUID interviewId) {
         Interview interview = interviews.get(interviewId);
