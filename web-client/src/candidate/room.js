@@ -1,6 +1,6 @@
 import { api, ApiError } from '/shared/http.js';
 import { $, h, fill } from '/shared/dom.js';
-import { PHASES, phaseName } from '/shared/labels.js';
+import { PHASES, phaseName, when } from '/shared/labels.js';
 import { Microphone, meterValue } from './microphone.js';
 import { Player } from './player.js';
 import { InterviewSession } from './session.js';
@@ -131,7 +131,12 @@ async function boot() {
   adaptToInput();
   switch (info.status) {
     case 'SCHEDULED':
-      show('welcome');
+      if (info.opensAt && Date.parse(info.opensAt) > Date.now()) {
+        problem('Your interview is not open yet', `It opens on ${when(info.opensAt)} (your time). Please come back `
+          + 'then with the same link.', [], boot);
+      } else {
+        show('welcome');
+      }
       break;
     case 'IN_PROGRESS':
       $('#welcome-back').hidden = false;
@@ -147,7 +152,10 @@ async function boot() {
 }
 
 function linkProblem(e, retry) {
-  if (e instanceof ApiError && e.status === 404) {
+  if (e instanceof ApiError && e.problem?.type === 'urn:viva:problem:link-expired') {
+    problem('This link has expired', 'The time to take this interview has passed.',
+      [`If you would still like to take it, ${contact('ask to be invited again')}`]);
+  } else if (e instanceof ApiError && e.status === 404) {
     problem('This interview does not exist', 'It may have been deleted.', [`Please ${contact('ask about it')}`]);
   } else if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
     problem('This link does not work', 'The link is not complete, or a newer link was sent to you and replaced it.', [

@@ -1,8 +1,9 @@
 import { h, fill } from '/shared/dom.js';
+import { when } from '/shared/labels.js';
 import { session } from './session.js';
 import { joinLinkBox } from './join-link.js';
 
-const FIELDS = ['candidateName', 'candidateEmail', 'role', 'level'];
+const FIELDS = ['candidateName', 'candidateEmail', 'role', 'level', 'opensAt', 'closesAt'];
 
 /**
  * Creates an interview and shows its join link. A refused form shows each field's message (the problem's
@@ -14,6 +15,20 @@ export function createView(root) {
     h('label', { for: id }, label), control,
     h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
   const error = h('div', { class: 'banner error', role: 'alert', hidden: true });
+  const send = h('input', { id: 'send-invitation', type: 'checkbox', 'aria-describedby': 'send-invitation-hint' });
+  const windowField = (id, label, hint) => h('div', { class: 'field' },
+    h('label', { for: id }, label), h('input', { id, type: 'datetime-local' }), h('p', { class: 'hint' }, hint),
+    h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
+  const windowFields = h('div', { id: 'invitation-window', hidden: true },
+    windowField('opensAt', 'Opens', 'Empty: the candidate can start at once.'),
+    windowField('closesAt', 'Closes', 'Empty: the server\'s default window (a week). Not started by then, the link '
+      + 'expires; a reminder goes out the day before.'));
+  const invite = h('fieldset', { class: 'invitation' },
+    h('legend', {}, 'Invitation'),
+    h('div', { class: 'check' }, send, h('label', { for: 'send-invitation' }, 'E-mail the candidate an invitation')),
+    h('p', { class: 'hint', id: 'send-invitation-hint' }, 'The server mails the join link, and a reminder before the window closes.'),
+    windowFields);
+  send.addEventListener('change', () => { windowFields.hidden = !send.checked; });
   const form = h('form', { class: 'card narrow', novalidate: true },
     h('h1', {}, 'New interview'),
     field('candidateName', 'Candidate name', h('input', { id: 'candidateName', name: 'candidateName', required: true, autocomplete: 'off' })),
@@ -21,6 +36,7 @@ export function createView(root) {
     field('role', 'Role', roleSelect),
     field('level', 'Level', h('select', { id: 'level', name: 'level' },
       ['junior', 'mid', 'senior'].map((l) => h('option', { value: l, selected: l === 'mid' }, l)))),
+    invite,
     error,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Create interview')));
   const box = h('div', {}, form);
@@ -34,6 +50,11 @@ export function createView(root) {
     event.preventDefault();
     clearErrors(form, error);
     const body = Object.fromEntries(new FormData(form));
+    if (send.checked) {
+      // datetime-local is the recruiter's local time; the API takes instants
+      const instant = (id) => (form.querySelector(`#${id}`).value ? new Date(form.querySelector(`#${id}`).value).toISOString() : undefined);
+      body.invitation = { send: true, opensAt: instant('opensAt'), closesAt: instant('closesAt') };
+    }
     try {
       const created = await session.api('/api/v1/interviews', { method: 'POST', body });
       fill(box, result(created));
@@ -82,7 +103,9 @@ function showError(el, message) {
 function result(created) {
   const card = h('section', { class: 'card narrow', 'aria-labelledby': 'created-title' },
     h('h1', { id: 'created-title', tabindex: '-1' }, 'Interview created'),
-    h('p', {}, `Send this link to ${created.candidateName} (${created.candidateEmail}). They open it in a browser to take the interview.`),
+    created.invitation
+      ? h('p', { id: 'invitation-queued', class: 'banner ok' }, `An invitation is on its way to ${created.candidateName} (${created.candidateEmail}); it can be taken until ${when(created.closesAt)}. You can also send this link yourself.`)
+      : h('p', {}, `Send this link to ${created.candidateName} (${created.candidateEmail}). They open it in a browser to take the interview.`),
     joinLinkBox(created.joinUrl),
     h('div', { class: 'actions' },
       h('a', { class: 'button', href: `#/interviews/${created.id}/live` }, 'Open the interview'),

@@ -72,7 +72,8 @@ function table(items, roleNames) {
       h('td', { class: 'who' }, h('a', { href: `#/interviews/${i.id}/live` }, h('strong', {}, i.candidateName)),
         h('br'), h('span', { class: 'muted' }, i.candidateEmail)),
       cell('Role', `${roleNames.get(i.role) ?? i.role} · ${i.level}`),
-      cell('Status', h('span', { class: `badge status-${i.status}` }, statusName(i.status))),
+      cell('Status', h('span', { class: `badge status-${i.status}` }, i.endReason === 'EXPIRED' ? 'Expired' : statusName(i.status)),
+        invitationState(i)),
       cell('Score', i.score == null ? '—' : `${i.score}/100`),
       cell('Recommendation', i.recommendation ?? '—'),
       cell('Duration', i.durationSeconds == null ? '—' : minutes(i.durationSeconds)),
@@ -80,7 +81,42 @@ function table(items, roleNames) {
       cell('Actions', h('div', { class: 'row-actions' },
         i.status === 'IN_PROGRESS' ? h('a', { href: `#/interviews/${i.id}/live` }, 'Watch live') : null,
         i.score != null || ['COMPLETED', 'ABANDONED'].includes(i.status)
-          ? h('a', { href: `#/interviews/${i.id}/report` }, 'Report') : null)))))));
+          ? h('a', { href: `#/interviews/${i.id}/report` }, 'Report') : null,
+        i.invitation && i.status === 'SCHEDULED' ? resendButton(i) : null)))))));
+}
+
+const INVITATION_TEXT = {
+  PENDING: 'Invitation queued',
+  SENDING: 'Invitation queued',
+  SENT: 'Invitation sent',
+  FAILED: 'Invitation failed',
+  BOUNCED: 'Invitation bounced',
+};
+
+/** The newest invitation mail's fate; a failed or bounced one says why, since the candidate never got the link. */
+function invitationState(i) {
+  if (!i.invitation) return null;
+  const { status, lastError } = i.invitation;
+  const failed = status === 'FAILED' || status === 'BOUNCED';
+  return h('div', { class: `invitation-state${failed ? ' error' : ' muted'}` },
+    INVITATION_TEXT[status] ?? status,
+    failed && lastError ? h('span', { class: 'hint' }, `: ${lastError}`) : null);
+}
+
+function resendButton(i) {
+  const said = h('span', { role: 'status', class: 'muted' });
+  const button = h('button', { type: 'button', class: 'link', 'aria-label': `Resend invitation to ${i.candidateName}` }, 'Resend invitation');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await session.api(`/api/v1/interviews/${i.id}/invitation/resend`, { method: 'POST' });
+      fill(said, 'Invitation queued again.');
+    } catch (e) {
+      fill(said, e.message);
+      button.disabled = false;
+    }
+  });
+  return h('span', {}, button, ' ', said);
 }
 
 function pager(result, filters, page) {

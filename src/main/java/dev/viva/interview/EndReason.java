@@ -15,5 +15,7 @@ public enum EndReason {
     /** The candidate went away; the sweep or a failed session gave up on them. */
     ABANDONED,
     /** A recruiter cancelled it. */
-    CANCELLED
+    CANCELLED,
+    /** Its scheduling window closed before the candidate started (status ABANDONED): the join link has expired. */
+    EXPIRED
 }

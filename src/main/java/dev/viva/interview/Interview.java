@@ -71,6 +71,14 @@ public class Interview extends PanacheEntityBase {
     @Column(name = "consented_at")
     public Instant consentedAt;
 
+    /** Start of the scheduling window: it cannot be started before; null means at once. */
+    @Column(name = "opens_at")
+    public Instant opensAt;
+
+    /** End of the scheduling window: not started by then, its link has expired; null means never. */
+    @Column(name = "closes_at")
+    public Instant closesAt;
+
     @Column(name = "last_activity_at", nullable = false)
     public Instant lastActivityAt;
 
@@ -84,6 +92,16 @@ public class Interview extends PanacheEntityBase {
         }
         Instant end = endedAt != null ? endedAt : now;
         return Duration.between(startedAt, end).toSeconds();
+    }
+
+    /** The candidate's join link; the token travels in the fragment, which browsers never send to servers or logs. */
+    public static String joinUrl(String publicUrl, UUID id, String candidateToken) {
+        return publicUrl + "/interview/" + id + "#token=" + candidateToken;
+    }
+
+    /** Never started and its window has closed (whether or not the sweep has marked it EXPIRED yet). */
+    public boolean hasExpired(Instant now) {
+        return status == InterviewStatus.SCHEDULED && closesAt != null && !now.isBefore(closesAt);
     }
 
     @Converter

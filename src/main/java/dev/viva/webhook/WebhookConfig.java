@@ -12,7 +12,8 @@ import java.util.Optional;
 public interface WebhookConfig {
 
     /**
-     * Base64 of a 32-byte AES key that encrypts the endpoints' signing secrets at rest. When absent, a key is
+     * Base64 of a 32-byte AES key that encrypts the endpoints' signing secrets (and invited candidates' tokens, see
+     * {@code dev.viva.platform.security.SecretCipher}) at rest. When absent, a key is
      * generated once and kept in the database (table {@code webhook_setting}) so every replica shares it: the
      * secrets are then only as safe as the database itself, so production should set this.
      */

@@ -105,6 +105,14 @@ public class InterviewRepository implements PanacheRepositoryBase<Interview, UUI
                 .list();
     }
 
+    /** Scheduled interviews whose window closed before {@code now}, locked for update, skipping rows held elsewhere. */
+    public List<Interview> findScheduledClosedBefore(Instant now) {
+        return find("status = ?1 and closesAt <= ?2", InterviewStatus.SCHEDULED, now)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .withHint("jakarta.persistence.lock.timeout", LockOptions.SKIP_LOCKED)
+                .list();
+    }
+
     /**
      * The interview with its row locked until the transaction ends ({@code select ... for update}): every status
      * change goes through here, so two changes of one interview happen one after the other, the second seeing the

@@ -4,6 +4,8 @@ import dev.viva.interview.Interview;
 import dev.viva.interview.InterviewStatus;
 import dev.viva.interview.repository.InterviewRepository;
 import dev.viva.interview.service.InterviewService;
+import dev.viva.invitation.MailDelivery;
+import dev.viva.invitation.service.Invitations;
 import dev.viva.platform.audit.AuditLog;
 import dev.viva.platform.config.ServerConfig;
 import dev.viva.platform.error.ApiProblem;
@@ -44,6 +46,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.net.URI;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -62,10 +65,12 @@ public class InterviewResource {
     private final ServerConfig server;
     private final AuditLog audit;
     private final SpeechRecognizer recognizer;
+    private final Invitations invitations;
 
     public InterviewResource(InterviewService service, RoleTemplates roles, ServerConfig server, AuditLog audit,
-                             SpeechRecognizer recognizer) {
+                             SpeechRecognizer recognizer, Invitations invitations) {
         this.service = service;
+        this.invitations = invitations;
         this.roles = roles;
         this.server = server;
         this.audit = audit;
@@ -77,13 +82,20 @@ public class InterviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createInterview", summary = "Create an interview",
             description = "Schedules an interview of a candidate for a role at a level. The answer carries the "
-                    + "candidate token and the join link, both shown only this once: send the link to the candidate.")
+                    + "candidate token and the join link, both shown only this once: send the link to the candidate, "
+                    + "or ask for `invitation`: the server mails it (and a reminder before the window closes). "
+                    + "An invitation asked of a server without mail is refused with 409 "
+                    + "`urn:viva:problem:mail-disabled`.")
     @SecurityRequirement(name = "recruiterKey")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = CreateInterviewRequest.class),
-            examples = @ExampleObject(name = "create", value = """
+            examples = {@ExampleObject(name = "create", value = """
                     {"candidateName": "Ada Lovelace", "candidateEmail": "ada@example.com",
-                     "role": "backend-engineer", "level": "mid"}""")))
+                     "role": "backend-engineer", "level": "mid"}"""),
+                    @ExampleObject(name = "invite", value = """
+                    {"candidateName": "Ada Lovelace", "candidateEmail": "ada@example.com",
+                     "role": "backend-engineer", "level": "mid",
+                     "invitation": {"opensAt": "2026-11-23T08:00:00Z", "closesAt": "2026-11-30T18:00:00Z"}}""")}))
     @APIResponse(responseCode = "201", description = "Created; Location is the interview's URL",
             headers = @Header(name = "Location", schema = @Schema(type = SchemaType.STRING)),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
@@ -98,17 +110,27 @@ public class InterviewResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateInterviewRequest request) {
-        InterviewService.Created created = service.create(request.candidateName(), request.candidateEmail(),
-                request.role(), request.level());
+        InvitationRequest invite = request.invitation();
+        InterviewService.Created created = invite == null
+                ? service.create(request.candidateName(), request.candidateEmail(), request.role(), request.level())
+                : invitations.create(request.candidateName(), request.candidateEmail(), request.role(),
+                        request.level(), invite.opensAt(), invite.closesAt(), invite.sends());
         Interview i = created.interview();
         audit.record("interview.created", "interview", i.id.toString(), null,
                 Map.of("candidateName", i.candidateName, "role", i.roleId, "roleVersion", i.roleVersion,
                         "level", i.level.name()));
-        // the token travels in the fragment, which browsers never send to servers or proxies' logs
+        MailDelivery invitation = null;
+        if (invite != null && invite.sends()) {
+            invitation = invitations.latestDeliveries(List.of(i.id)).get(i.id);
+            audit.record("interview.invited", "interview", i.id.toString(), null,
+                    Map.of("recipient", i.candidateEmail, "closesAt", i.closesAt.toString()));
+        }
         String joinUrl = joinUrl(i.id, created.candidateToken());
         CreatedInterview body = new CreatedInterview(i.id, i.candidateName, i.candidateEmail, i.roleId, i.roleVersion, i.level,
-                i.status, i.createdAt, created.candidateToken(), joinUrl);
+                i.status, i.createdAt, created.candidateToken(), joinUrl, i.opensAt, i.closesAt,
+                InvitationState.of(invitation));
         return Response.created(URI.create("/api/v1/interviews/" + i.id)).entity(body).build();
     }
 
@@ -139,8 +161,10 @@ public class InterviewResource {
                 candidate == null || candidate.isBlank() ? null : candidate);
         var slice = service.search(filter, page, size);
         Instant now = Instant.now();
+        Map<UUID, MailDelivery> mails = invitations.latestDeliveries(slice.items().stream().map(i -> i.id).toList());
         return new InterviewPage(slice.items().stream()
-                .map(i -> InterviewView.of(i, now, slice.reports().get(i.id))).toList(), page, size, slice.total());
+                .map(i -> InterviewView.of(i, now, slice.reports().get(i.id), mails.get(i.id))).toList(),
+                page, size, slice.total());
     }
 
     @GET
@@ -190,7 +214,7 @@ public class InterviewResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public JoinLink reissueJoinLink(@PathParam("id") UUID id) {
-        InterviewService.Created reissued = service.reissueToken(id);
+        InterviewService.Created reissued = invitations.reissueToken(id);
         // the token itself is a secret: the log says that a link was issued, never which
         audit.record("interview.link.reissued", "interview", id.toString(), null,
                 Map.of("candidateName", reissued.interview().candidateName));
@@ -198,11 +222,12 @@ public class InterviewResource {
     }
 
     private String joinUrl(UUID id, String token) {
-        return server.publicUrl() + "/interview/" + id + "#token=" + token;
+        return Interview.joinUrl(server.publicUrl(), id, token);
     }
 
     private InterviewView view(Interview interview) {
-        return InterviewView.of(interview, Instant.now(), service.reportSummary(interview.id));
+        return InterviewView.of(interview, Instant.now(), service.reportSummary(interview.id),
+                invitations.latestDeliveries(List.of(interview.id)).get(interview.id));
     }
 
     @jakarta.ws.rs.DELETE
@@ -253,12 +278,14 @@ public class InterviewResource {
     @APIResponse(responseCode = "200", description = "The candidate's view")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "410", ref = "LinkExpired")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
     public CandidateView publicView(@PathParam("id") UUID id, @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         Interview i = service.authenticateCandidate(id, auth);
         RoleTemplate role = roles.pinned(i.roleId, i.roleVersion);
         return new CandidateView(i.id, i.candidateName, i.roleId, role.name(), i.level, i.status,
-                role.persona().name(), role.totalMinutes(), i.durationSeconds(Instant.now()), recognizer.isAvailable());
+                role.persona().name(), role.totalMinutes(), i.durationSeconds(Instant.now()), recognizer.isAvailable(),
+                i.opensAt, i.closesAt);
     }
 
     private static InterviewStatus parseStatus(String status) {

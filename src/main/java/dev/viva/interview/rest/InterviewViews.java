@@ -6,11 +6,13 @@ import dev.viva.interview.Interview;
 import dev.viva.interview.InterviewStatus;
 import dev.viva.interview.QuestionSource;
 import dev.viva.interview.Turn;
+import dev.viva.invitation.MailDelivery;
 import dev.viva.interview.repository.InterviewRepository;
 import dev.viva.assessment.report.InterviewReport.Recommendation;
 import dev.viva.role.Level;
 import dev.viva.role.Phase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -36,7 +38,34 @@ final class InterviewViews {
             @Email(message = "Enter a complete e-mail address, like ada@example.com.")
             @Size(max = 320, message = "Shorten the e-mail address to at most 320 characters.") String candidateEmail,
             @NotBlank(message = "Choose the role the candidate applies for.") String role,
-            @NotNull(message = "Choose the level: junior, mid or senior.") Level level) {
+            @NotNull(message = "Choose the level: junior, mid or senior.") Level level,
+            @Schema(description = "a scheduling window, and an e-mailed invitation unless `send` is false")
+            @Valid InvitationRequest invitation) {
+    }
+
+    @RegisterForReflection
+    @Schema(description = "The candidate can start from `opensAt` (default: at once) until `closesAt` (default: "
+            + "`viva.invitations.window` after it opens); not started by then, the link has expired.")
+    record InvitationRequest(
+            @Schema(description = "mail the invitation (needs `viva.mail.enabled`); false sets the window only",
+                    defaultValue = "true") Boolean send,
+            @Schema(examples = "2026-11-23T08:00:00Z") Instant opensAt,
+            @Schema(examples = "2026-11-30T18:00:00Z") Instant closesAt) {
+
+        boolean sends() {
+            return send == null || send;
+        }
+    }
+
+    /** What the recruiter sees of an interview's invitation: the newest mail's fate. */
+    @RegisterForReflection
+    @Schema(requiredProperties = {"kind", "status", "attempts"})
+    record InvitationState(MailDelivery.Kind kind, MailDelivery.Status status, @Schema(examples = "1") int attempts,
+                           @Schema(examples = "550 5.1.1 unknown mailbox") String lastError) {
+
+        static InvitationState of(MailDelivery d) {
+            return d == null ? null : new InvitationState(d.kind, d.status, d.attempts, d.lastError);
+        }
     }
 
     @RegisterForReflection
@@ -60,13 +89,21 @@ final class InterviewViews {
                          @Schema(description = "the report's overall score, 0-100; absent until the report exists",
                                  examples = "72") Integer score,
                          @Schema(description = "the report's recommendation; absent until the report exists")
-                         Recommendation recommendation) {
+                         Recommendation recommendation,
+                         @Schema(description = "start of the scheduling window", examples = "2026-11-23T08:00:00Z")
+                         Instant opensAt,
+                         @Schema(description = "end of the scheduling window", examples = "2026-11-30T18:00:00Z")
+                         Instant closesAt,
+                         @Schema(description = "the newest invitation mail; absent without an invitation")
+                         InvitationState invitation) {
 
-        static InterviewView of(Interview i, Instant now, InterviewRepository.ReportSummary report) {
+        static InterviewView of(Interview i, Instant now, InterviewRepository.ReportSummary report,
+                                MailDelivery latestMail) {
             return new InterviewView(i.id, i.candidateName, i.candidateEmail, i.roleId, i.roleVersion, i.level, i.status,
                     i.createdAt, i.consentedAt, i.startedAt, i.endedAt, i.endReason, i.endDetail, i.durationSeconds(now),
                     report == null ? null : report.overallScore(),
-                    report == null ? null : recommendation(report.recommendation()));
+                    report == null ? null : recommendation(report.recommendation()),
+                    i.opensAt, i.closesAt, InvitationState.of(latestMail));
         }
 
         private static Recommendation recommendation(String label) {
@@ -90,10 +127,14 @@ final class InterviewViews {
 
     /** Returned once, at creation: the token is not stored and cannot be shown again. */
     @RegisterForReflection
-    @Schema(requiredProperties = {"id", "candidateName", "candidateEmail", "role", "roleVersion", "level", "status",
-            "createdAt", "candidateToken", "joinUrl"})
+    @Schema(requiredProperties = {"id", "candidateName", "candidateEmail", "role", "roleVersion", "level", "status", "createdAt",
+            "candidateToken", "joinUrl"})
     record CreatedInterview(UUID id, String candidateName, String candidateEmail, String role, int roleVersion,
-                            Level level, InterviewStatus status, Instant createdAt, String candidateToken, String joinUrl) {
+                            Level level,
+                            InterviewStatus status, Instant createdAt, String candidateToken, String joinUrl,
+                            Instant opensAt, Instant closesAt,
+                            @Schema(description = "the invitation mail, queued (PENDING); absent when none is sent")
+                            InvitationState invitation) {
     }
 
     @RegisterForReflection
@@ -112,7 +153,11 @@ final class InterviewViews {
                          InterviewStatus status, @Schema(examples = "Sophia") String interviewerName,
                          @Schema(examples = "40") int plannedMinutes, Long durationSeconds,
                          @Schema(description = "whether spoken answers can be transcribed right now; when not, the "
-                                 + "candidate types their answers") boolean voiceAvailable) {
+                                 + "candidate types their answers") boolean voiceAvailable,
+                         @Schema(description = "the interview cannot be started before this",
+                                 examples = "2026-11-23T08:00:00Z") Instant opensAt,
+                         @Schema(description = "not started by then, the link expires",
+                                 examples = "2026-11-30T18:00:00Z") Instant closesAt) {
     }
 
     @RegisterForReflection

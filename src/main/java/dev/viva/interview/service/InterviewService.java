@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** Interviews and their turns: creation, the status lifecycle, and committing each turn as soon as it is final. */
 @ApplicationScoped
@@ -53,12 +54,33 @@ public class InterviewService {
         this.clock = Clock.systemUTC();
     }
 
+    /** The problem {@code type} of a join link whose scheduling window has closed (410). */
+    public static final String LINK_EXPIRED = "urn:viva:problem:link-expired";
+    /** The problem {@code type} of an interview whose scheduling window has not opened yet (409). */
+    public static final String NOT_OPEN_YET = "urn:viva:problem:not-open-yet";
+
     @Transactional
     public Created create(String candidateName, String candidateEmail, String roleId, Level level) {
+        return create(candidateName, candidateEmail, roleId, level, null, null);
+    }
+
+    /**
+     * Creates an interview that can be started only from {@code opensAt} (null: at once) and, unless started, expires
+     * at {@code closesAt} (null: never).
+     */
+    @Transactional
+    public Created create(String candidateName, String candidateEmail, String roleId, Level level, Instant opensAt,
+                          Instant closesAt) {
         RoleTemplates.Pinned role = roles.current(roleId).orElseThrow(() -> ApiProblem.badRequest("role",
                 "unknown role '" + roleId + "' (or retired, or never published); GET /api/v1/roles lists the roles"));
-        String token = Tokens.newSecret(RecruiterAuthFilter.CANDIDATE_TOKEN_PREFIX);
         Instant now = clock.instant();
+        if (closesAt != null && !closesAt.isAfter(now)) {
+            throw ApiProblem.badRequest("closesAt", "the window must close in the future (it is now " + now + ")");
+        }
+        if (opensAt != null && closesAt != null && !opensAt.isBefore(closesAt)) {
+            throw ApiProblem.badRequest("opensAt", "the window must open before it closes (" + closesAt + ")");
+        }
+        String token = Tokens.newSecret(RecruiterAuthFilter.CANDIDATE_TOKEN_PREFIX);
         Interview interview = new Interview();
         interview.id = UUID.randomUUID();
         interview.candidateName = candidateName.strip();
@@ -70,6 +92,8 @@ public class InterviewService {
         interview.candidateTokenHash = Tokens.hash(token);
         interview.createdAt = now;
         interview.lastActivityAt = now;
+        interview.opensAt = opensAt;
+        interview.closesAt = closesAt;
         interviews.persist(interview);
         return new Created(interview, token);
     }
@@ -134,6 +158,10 @@ public class InterviewService {
         if (!interview.id.equals(id)) {
             throw ApiProblem.forbidden("this candidate token belongs to another interview");
         }
+        if (interview.endReason == EndReason.EXPIRED || interview.hasExpired(clock.instant())) {
+            throw new ApiProblem(410, "Link expired", "this interview could be taken until " + interview.closesAt
+                    + "; that time has passed. Please contact the person who invited you.", null, LINK_EXPIRED);
+        }
         return interview;
     }
 
@@ -148,7 +176,16 @@ public class InterviewService {
             throw ApiProblem.conflict("interview " + id + " is CANCELLED: it was cancelled by a recruiter and can no "
                     + "longer be joined");
         }
+        requireOpen(interview);
         return interview;
+    }
+
+    private void requireOpen(Interview interview) {
+        if (interview.status == InterviewStatus.SCHEDULED && interview.opensAt != null
+                && clock.instant().isBefore(interview.opensAt)) {
+            throw new ApiProblem(409, "Not open yet", "this interview opens at " + interview.opensAt
+                    + "; please come back then", null, NOT_OPEN_YET);
+        }
     }
 
     /** Starts the interview, or does nothing if it already runs (a reconnecting candidate). */
@@ -158,6 +195,7 @@ public class InterviewService {
         if (interview.status == InterviewStatus.IN_PROGRESS) {
             return interview;
         }
+        requireOpen(interview);
         transition(interview, InterviewStatus.IN_PROGRESS, null, null);
         interview.startedAt = interview.lastActivityAt;
         events.fire(new InterviewEvent.Started(id, interview.startedAt));
@@ -316,15 +354,28 @@ public class InterviewService {
         return report;
     }
 
+    /**
+     * Ends the scheduled interviews whose window has closed before their candidate started: ABANDONED with end reason
+     * EXPIRED. Rows another transaction holds are skipped and looked at again next time; returns how many expired.
+     */
+    @Transactional
+    public int expireClosed(Instant now) {
+        return abandonAll(interviews.findScheduledClosedBefore(now), EndReason.EXPIRED,
+                i -> "the candidate did not start before the window closed at " + i.closesAt);
+    }
+
     /** Marks interviews whose candidate went away as abandoned; returns how many. */
     @Transactional
     public int abandonIdle(Instant idleSince) {
-        List<Interview> idle = interviews.findIdleInProgress(idleSince);
-        idle.forEach(i -> {
-            transition(i, InterviewStatus.ABANDONED, EndReason.ABANDONED,
-                    "no activity from the candidate since " + i.lastActivityAt);
+        return abandonAll(interviews.findIdleInProgress(idleSince), EndReason.ABANDONED,
+                i -> "no activity from the candidate since " + i.lastActivityAt);
+    }
+
+    private int abandonAll(List<Interview> locked, EndReason reason, Function<Interview, String> detail) {
+        locked.forEach(i -> {
+            transition(i, InterviewStatus.ABANDONED, reason, detail.apply(i));
             events.fire(new InterviewEvent.Abandoned(i.id, i.endedAt, i.endDetail));
         });
-        return idle.size();
+        return locked.size();
     }
 }

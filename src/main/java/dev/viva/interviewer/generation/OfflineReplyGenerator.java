@@ -79,7 +79,7 @@ public final class OfflineReplyGenerator implements ReplyGenerator {
                         case TIME_UP -> "We've reached the end of our time, so let's stop here.";
                         case CANDIDATE_ENDED -> pick(random, "Of course, we can stop here.",
                                 "That's absolutely fine, let's stop here.");
-                        case PLAN_COMPLETE, ABANDONED, CANCELLED -> "That brings us to the end of the interview.";
+                        case PLAN_COMPLETE, ABANDONED, CANCELLED, EXPIRED -> "That brings us to the end of the interview.";
                     },
                     "Thank you" + (ctx.firstName().isEmpty() ? "" : ", " + ctx.firstName()) + ", for your time today.",
                     "What happens next: your answers will be reviewed, a written report goes to the hiring team, and"

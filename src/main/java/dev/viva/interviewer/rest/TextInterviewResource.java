@@ -92,6 +92,7 @@ public class TextInterviewResource {
     @APIResponse(responseCode = "200", description = "The ticket and the socket URL to open with it")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "410", ref = "LinkExpired")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public SocketTicket socketTicket(@PathParam("id") UUID id, @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         interviews.authenticateCandidateForSession(id, auth);
@@ -113,6 +114,7 @@ public class TextInterviewResource {
                              "text": "Hi Ada, I'm Sophia, ... Could you tell me a little about yourself?"}""")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "410", ref = "LinkExpired")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
@@ -139,6 +141,7 @@ public class TextInterviewResource {
                              "text": "Of course, we'll stop here. Thank you for your time, Ada."}""")))
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "410", ref = "LinkExpired")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")
@@ -169,6 +172,7 @@ public class TextInterviewResource {
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
     @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "410", ref = "LinkExpired")
     @APIResponse(responseCode = "404", ref = "NotFound")
     @APIResponse(responseCode = "409", ref = "Conflict")
     @APIResponse(responseCode = "503", ref = "ServiceUnavailable")

@@ -9,12 +9,19 @@ public class ApiProblem extends RuntimeException {
     private final int status;
     private final String title;
     private final String field;
+    private final String type;
 
     public ApiProblem(int status, String title, String detail, String field) {
+        this(status, title, detail, field, "about:blank");
+    }
+
+    /** A problem with its own {@code type} URI, for clients that must tell it apart from others of its status. */
+    public ApiProblem(int status, String title, String detail, String field, String type) {
         super(detail);
         this.status = status;
         this.title = title;
         this.field = field;
+        this.type = type;
     }
 
     public static ApiProblem badRequest(String field, String detail) {
@@ -47,6 +54,11 @@ public class ApiProblem extends RuntimeException {
 
     public String title() {
         return title;
+    }
+
+    /** The problem type URI; {@code about:blank} when the status says it all. */
+    public String type() {
+        return type;
     }
 
     /** The request field at fault, for validation errors; null otherwise. */

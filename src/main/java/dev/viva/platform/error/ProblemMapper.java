@@ -33,7 +33,7 @@ public class ProblemMapper {
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem e) {
         List<Problem.FieldError> errors = e.field() == null ? null : List.of(new Problem.FieldError(e.field(), e.getMessage()));
-        return respond(e.status(), e.title(), e.getMessage(), errors);
+        return respond(e.type(), e.status(), e.title(), e.getMessage(), errors);
     }
 
     @ServerExceptionMapper
@@ -172,8 +172,12 @@ public class ProblemMapper {
     }
 
     private Response respond(int status, String title, String detail, List<Problem.FieldError> errors) {
+        return respond("about:blank", status, title, detail, errors);
+    }
+
+    private Response respond(String type, int status, String title, String detail, List<Problem.FieldError> errors) {
         String instance = uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
-        Problem body = new Problem("about:blank", title, status, detail, instance, errors);
+        Problem body = new Problem(type, title, status, detail, instance, errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 

@@ -4,6 +4,7 @@ import dev.viva.webhook.WebhookAttempt;
 import dev.viva.webhook.WebhookConfig;
 import dev.viva.webhook.WebhookEndpoint;
 import dev.viva.webhook.WebhookMessage;
+import dev.viva.platform.security.SecretCipher;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;

@@ -6,7 +6,7 @@ import dev.viva.webhook.WebhookAttempt;
 import dev.viva.webhook.WebhookConfig;
 import dev.viva.webhook.WebhookEndpoint;
 import dev.viva.webhook.WebhookMessage;
-import dev.viva.webhook.delivery.SecretCipher;
+import dev.viva.platform.security.SecretCipher;
 import dev.viva.webhook.delivery.Signatures;
 import dev.viva.webhook.delivery.TargetGuard;
 import jakarta.enterprise.context.ApplicationScoped;

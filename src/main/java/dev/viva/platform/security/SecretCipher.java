@@ -1,4 +1,4 @@
-package dev.viva.webhook.delivery;
+package dev.viva.platform.security;
 
 import dev.viva.webhook.WebhookConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -17,8 +17,9 @@ import java.security.SecureRandom;
 import java.util.Base64;
 
 /**
- * Encrypts signing secrets at rest with AES-256-GCM. Webhook secrets cannot be hashed like API keys: the server needs
- * them in clear to sign. Stored form: {@code v1.<key id>.<base64(iv | ciphertext+tag)>}; the key id (a fingerprint of
+ * Encrypts secrets the server must use again in clear, with the installation's AES-256-GCM key: webhook signing
+ * secrets (to sign) and invited candidates' tokens (to put the same join link in a reminder). They cannot be hashed
+ * like API keys. Stored form: {@code v1.<key id>.<base64(iv | ciphertext+tag)>}; the key id (a fingerprint of
  * the key) makes a changed or missing key an explicit error instead of garbage.
  */
 @ApplicationScoped
@@ -59,10 +60,10 @@ public class SecretCipher {
         SecretKey k = key();
         String[] parts = stored.split("\\.", 3);
         if (parts.length != 3 || !parts[0].equals("v1")) {
-            throw new IllegalStateException("a webhook secret is stored in an unknown format");
+            throw new IllegalStateException("a secret is stored in an unknown format");
         }
         if (!parts[1].equals(keyId)) {
-            throw new IllegalStateException("a webhook secret was encrypted with another key (id " + parts[1]
+            throw new IllegalStateException("a secret was encrypted with another key (id " + parts[1]
                     + ", current " + keyId + "): viva.webhook.secret-key changed");
         }
         byte[] all = Base64.getDecoder().decode(parts[2]);
@@ -72,7 +73,7 @@ public class SecretCipher {
             cipher.updateAAD(keyId.getBytes(StandardCharsets.US_ASCII));
             return new String(cipher.doFinal(all, IV_BYTES, all.length - IV_BYTES), StandardCharsets.UTF_8);
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("a webhook secret failed its integrity check", e);
+            throw new IllegalStateException("a secret failed its integrity check", e);
         }
     }
 
@@ -114,8 +115,8 @@ public class SecretCipher {
             return (String) em.createNativeQuery("select value from webhook_setting where name = ?1")
                     .setParameter(1, SETTING).getSingleResult();
         });
-        LOG.warn("viva.webhook.secret-key is not set: webhook signing secrets are encrypted with a key kept in the "
-                + "database itself. Set viva.webhook.secret-key (base64 of 32 random bytes) to protect them at rest.");
+        LOG.warn("viva.webhook.secret-key is not set: webhook signing secrets and invited candidates' tokens are "
+                + "encrypted with a key kept in the database itself. Set viva.webhook.secret-key (base64 of 32 random bytes) to protect them at rest.");
         return Base64.getDecoder().decode(value);
     }
 
