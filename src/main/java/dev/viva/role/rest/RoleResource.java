@@ -91,7 +91,7 @@ public class RoleResource {
                           @Parameter(hidden = true) @HeaderParam(HttpHeaders.AUTHORIZATION) String auth) {
         RoleTemplate t = catalog.find(id).orElseThrow(() -> ApiProblem.notFound(
                 "no role '" + id + "'; GET /api/v1/roles lists the roles"));
-        boolean recruiter = Tokens.bearer(auth).map(apiKeys::isRecruiterKey).orElse(false);
+        boolean recruiter = Tokens.bearer(auth).flatMap(apiKeys::authenticate).isPresent();
         return new RoleDetail(t.id(), t.name(), t.description(), t.persona(), t.levels(), t.phases(), dimensions(t),
                 recruiter ? t.questions() : null);
     }
