@@ -35,6 +35,9 @@ class AccountsTest {
     @Inject
     EntityManager em;
 
+    @Inject
+    AccountsConfig config;
+
     @TestHTTPResource("/")
     URL base;
 
@@ -144,7 +147,7 @@ class AccountsTest {
     void tooManyFailuresFromOneAddressAreRefusedWithRetryAfter() {
         clearAddressFailures();
         try {
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < config.addressFailureLimit(); i++) {
                 signIn("guess-" + i + "@example.com", "guessing away " + i).statusCode(401);
             }
             signIn("guess-21@example.com", "guessing away").statusCode(429)
