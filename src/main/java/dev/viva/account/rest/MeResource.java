@@ -77,7 +77,9 @@ public class MeResource {
     @Operation(operationId = "changeMyPassword", summary = "Change my password",
             description = "Needs the current password and a console session. The caller's other sessions end.")
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ChangePasswordRequest.class)))
+            schema = @Schema(implementation = ChangePasswordRequest.class),
+            examples = @ExampleObject(name = "change", value = """
+                    {"currentPassword": "correct horse battery staple", "newPassword": "plum orchard lantern river"}""")))
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public void changePassword(@NotNull(message = "a JSON body is required") @Valid ChangePasswordRequest request) {

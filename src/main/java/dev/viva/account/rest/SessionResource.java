@@ -118,7 +118,9 @@ public class SessionResource {
                     + "sessions signed in with an earlier password end, and a lockout is cleared.")
     @SecurityRequirementsSet
     @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = SetPasswordRequest.class)))
+            schema = @Schema(implementation = SetPasswordRequest.class),
+            examples = @ExampleObject(name = "set", value = """
+                    {"token": "vp_Hq3r8T0aZk", "password": "correct horse battery staple"}""")))
     @APIResponse(responseCode = "204", description = "The password is set; sign in with it")
     @APIResponse(responseCode = "400", ref = "BadRequest")
     public void usePasswordLink(@NotNull(message = "a JSON body is required") @Valid SetPasswordRequest request) {

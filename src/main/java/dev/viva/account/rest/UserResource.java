@@ -80,7 +80,13 @@ public class UserResource {
                     {"email": "ada@example.com", "role": "recruiter"}""")))
     @APIResponse(responseCode = "201", description = "Created, with the set-password link",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = CreatedUser.class)))
+                    schema = @Schema(implementation = CreatedUser.class),
+                    examples = @ExampleObject(name = "created", value = """
+                            {"user": {"id": "7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6", "email": "ada@example.com",
+                                      "role": "recruiter", "disabled": false, "locked": false, "failedSignIns": 0,
+                                      "passwordSet": false, "createdAt": "2026-11-22T09:00:00Z"},
+                             "passwordLink": {"url": "https://viva.example.com/console/#/set-password/vp_Hq3r8T0aZk",
+                                              "expiresAt": "2026-11-25T09:00:00Z"}}""")))
     @APIResponse(responseCode = "400", ref = "BadRequest")
     @APIResponse(responseCode = "409", ref = "Conflict")
     public Response create(@NotNull(message = "a JSON body is required") @Valid CreateUserRequest request) {
