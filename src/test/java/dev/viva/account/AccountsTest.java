@@ -1,6 +1,7 @@
 package dev.viva.account;
 
 import dev.viva.TestSocket;
+import dev.viva.account.service.SignIn;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static dev.viva.TestApi.RECRUITER;
 import static dev.viva.TestApi.candidate;
@@ -37,6 +39,9 @@ class AccountsTest {
 
     @Inject
     AccountsConfig config;
+
+    @Inject
+    SignIn signInService;
 
     @TestHTTPResource("/")
     URL base;
@@ -171,8 +176,15 @@ class AccountsTest {
         given().header("Authorization", "Bearer " + token).when().get("/api/v1/me").then().statusCode(200);
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                         "update user_session set expires_at = now() - interval '1 second' where user_id = ?1")
-                .setParameter(1, java.util.UUID.fromString(person.id())).executeUpdate());
+                .setParameter(1, UUID.fromString(person.id())).executeUpdate());
         given().header("Authorization", "Bearer " + token).when().get("/api/v1/me").then().statusCode(401);
+
+        // the hourly clean-up removes what expired
+        signInService.purgeExpired();
+        long left = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from user_session where user_id = ?1")
+                .setParameter(1, UUID.fromString(person.id())).getSingleResult()).longValue());
+        assertThat(left).isZero();
     }
 
     @Test

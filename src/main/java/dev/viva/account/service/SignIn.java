@@ -5,6 +5,7 @@ import dev.viva.account.User;
 import dev.viva.platform.audit.Actor;
 import dev.viva.platform.audit.AuditLog;
 import dev.viva.platform.security.Tokens;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -102,6 +103,15 @@ public class SignIn {
             }
         }
         return new Outcome.Refused();
+    }
+
+    /** Expired sessions and set-password links are useless; deleting them is idempotent, so every replica may. */
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    public void purgeExpired() {
+        Instant now = clock.instant();
+        em.createNativeQuery("delete from user_session where expires_at < ?1").setParameter(1, now).executeUpdate();
+        em.createNativeQuery("delete from password_link where expires_at < ?1").setParameter(1, now).executeUpdate();
     }
 
     /** Ends the session with this token hash (signing out). */

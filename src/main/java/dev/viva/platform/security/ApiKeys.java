@@ -47,7 +47,9 @@ public class ApiKeys {
             String key = create("first-start");
             // printed once, on purpose: only its hash is kept
             LOG.warnf("%n%n    No recruiter API key was configured, so one was created. It is shown only now:%n%n"
-                    + "        %s%n%n    Use it as 'Authorization: Bearer <key>'. Set VIVA_SECURITY_API_KEYS to manage keys yourself.%n", key);
+                    + "        %s%n%n    It acts as an admin. Sign in to the console with it (\"Use an API key instead\") and add the "
+                    + "first users under Users, or call the API with 'Authorization: Bearer <key>'. Set "
+                    + "VIVA_SECURITY_API_KEYS to manage installation keys yourself.%n", key);
         }
     }
 
