@@ -43,7 +43,7 @@ public class RecruiterAuthFilter implements ContainerRequestFilter {
         var token = Tokens.bearer(header);
         if (token.isEmpty()) {
             abort(request, 401, "Unauthorized",
-                    "this endpoint needs a recruiter credential: send 'Authorization: Bearer <key or session token>'");
+                    "this endpoint needs a recruiter API key or a console session token: send 'Authorization: Bearer <key>'");
             return;
         }
         if (token.get().startsWith(CANDIDATE_TOKEN_PREFIX)) {
