@@ -52,7 +52,7 @@ public class RecruiterAuthFilter implements ContainerRequestFilter {
         }
         var principal = apiKeys.authenticate(token.get());
         if (principal.isEmpty()) {
-            abort(request, 401, "Unauthorized", "the bearer token is not a valid API key or sign-in session "
+            abort(request, 401, "Unauthorized", "the bearer token is not a valid recruiter API key or sign-in session "
                     + "(it may have expired, been revoked, or belong to a disabled account)");
             return;
         }
