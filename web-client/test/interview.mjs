@@ -46,8 +46,9 @@ run('interview', async (keep) => {
   check(await recruiter.evaluate(() => navigator.clipboard.readText()) === joinUrl, 'the join link was copied');
   await shot(recruiter, 'console-interview-created');
   const live = await tapSocket(recruiter, LIVE_SOCKET);
-  await recruiter.click('text=Watch live');
+  await recruiter.click('text=Open the interview');
   await recruiter.waitForSelector('.badge.status-SCHEDULED');
+  await recruiter.waitForSelector('#stage >> text=Waiting for Grace Hopper to join');
 
   // --- the candidate: welcome and consent ---
   let candidate = await newPage(browser);
@@ -56,7 +57,7 @@ run('interview', async (keep) => {
   await candidate.waitForSelector('#screen-welcome:not([hidden])');
   check(!candidate.url().includes('token='), 'the token is taken out of the address bar');
   check((await candidate.textContent('#screen-welcome')).includes('is an AI'), 'the candidate is told the interviewer is an AI');
-  await shot(candidate, 'candidate-welcome');
+  await shot(candidate, 'candidate-welcome', { docs: true });
   await candidate.click('#consent-form button[type=submit]');
   await candidate.waitForSelector('#consent-error:not([hidden])');
   await candidate.check('#consent');
@@ -99,7 +100,7 @@ run('interview', async (keep) => {
   // "Wrapping up" when the server's progress says no time is left: in a full test run other tests have moved the
   // interviewer's test clock hours ahead of the interview's recorded start
   check(/min left|minute left|Wrapping up/.test(await candidate.textContent('#time-left')), 'the time remaining is shown');
-  await shot(candidate, 'candidate-interview');
+  await shot(candidate, 'candidate-interview', { docs: true });
 
   // repeat the question, mute and unmute (what mute sends is checked in protocol.mjs)
   await candidate.click('#repeat');
@@ -156,7 +157,7 @@ run('interview', async (keep) => {
   const openSeq = turns.at(-1).seq;
   live.toPage({ type: 'transcript.partial', seq: openSeq, text: 'I would generate short keys' });
   await recruiter.waitForSelector(`#live-turn-${openSeq} .partial >> text=I would generate short keys`);
-  await shot(recruiter, 'console-live');
+  await shot(recruiter, 'console-live', { docs: true });
 
   // --- the tab is closed and the link opened again: the interview resumes at the same question ---
   await candidate.close();
@@ -202,6 +203,11 @@ run('interview', async (keep) => {
 
   // --- the recruiter: status, report, quotes linked to the transcript, print layout ---
   await recruiter.waitForSelector('.badge.status-COMPLETED');
+  // the end is the end: nobody speaking, no "current question", the way to the report
+  await recruiter.waitForSelector('#stage >> text=This interview is complete');
+  check(!/is speaking|is thinking|is answering/.test(await recruiter.textContent('#view')), 'no live state after the end');
+  check(await recruiter.isHidden('.current'), 'the wrap-up is not shown as a current question');
+  await shot(recruiter, 'console-interview-completed', { docs: true });
   await recruiter.click('text=Open the report');
   await recruiter.waitForSelector('.recommendation', { timeout: 30000 });
   const bars = await recruiter.$$eval('svg.chart .bar', (gs) => gs.length);
@@ -211,7 +217,7 @@ run('interview', async (keep) => {
   const seq = await quote.getAttribute('data-seq');
   await quote.click();
   await recruiter.waitForSelector(`#turn-${seq}.highlight mark`);
-  await shot(recruiter, 'console-report');
+  await shot(recruiter, 'console-report', { docs: true });
   await recruiter.emulateMedia({ media: 'print' });
   await recruiter.pdf({ path: `${args.screenshots ?? 'target/screenshots'}/console-report.pdf` });
   await shot(recruiter, 'console-report-print');
@@ -220,7 +226,10 @@ run('interview', async (keep) => {
   // --- the list with filters ---
   await recruiter.goto(`${base}/console/#/?status=COMPLETED`);
   await recruiter.waitForSelector(`tr[data-id="${id}"]`);
-  await shot(recruiter, 'console-list');
+  const listed = await api(`/api/v1/interviews/${id}`);
+  const row = await recruiter.textContent(`tr[data-id="${id}"]`);
+  check(row.includes(`${listed.score}/100`) && row.includes(listed.recommendation), `the row shows score and recommendation: ${row}`);
+  await shot(recruiter, 'console-list', { docs: true });
   await recruiter.goto(`${base}/console/#/?status=SCHEDULED`);
   await recruiter.waitForSelector('.pager, .card');
   check(!(await recruiter.$(`tr[data-id="${id}"]`)), 'the status filter leaves the completed interview out');

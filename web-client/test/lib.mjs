@@ -16,6 +16,9 @@ export const base = (args['base-url'] ?? 'http://localhost:8080').replace(/\/$/,
 export const apiKey = args['api-key'] ?? 'test-recruiter-key';
 const screenshots = args.screenshots ?? 'target/screenshots';
 mkdirSync(screenshots, { recursive: true });
+/** Where the key screens are also saved for the documentation (docs/screenshots), when asked for. */
+const docsScreenshots = args['docs-screenshots'];
+if (docsScreenshots) mkdirSync(docsScreenshots, { recursive: true });
 
 /** Flags these machines need (no GPU, no sandbox as root, no network beyond loopback). */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -63,10 +66,12 @@ const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.mi
 /**
  * Saves a screenshot of the screen and checks it with axe-core against WCAG 2.1 A and AA: serious and critical
  * findings (missing labels, too little contrast, ...) fail the test. Evaluated through the driver, axe is not
- * subject to the page's Content-Security-Policy.
+ * subject to the page's Content-Security-Policy. {@code docs} marks a key screen, also saved to
+ * --docs-screenshots when given.
  */
-export async function shot(page, name, { audit = true } = {}) {
+export async function shot(page, name, { audit = true, docs = false } = {}) {
   await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+  if (docs && docsScreenshots) await page.screenshot({ path: join(docsScreenshots, `${name}.png`), fullPage: true });
   log(`screenshot ${name}.png`);
   if (!audit) return;
   if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE);

@@ -93,7 +93,7 @@ export class Microphone {
 
   close() {
     this.stream.getTracks().forEach((t) => t.stop());
-    this.context.close();
+    if (this.context.state !== 'closed') this.context.close();
   }
 }
 

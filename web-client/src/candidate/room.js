@@ -15,7 +15,8 @@ const interviewId = location.pathname.split('/').filter(Boolean)[1] ?? '';
 const tokenKey = `viva.interview.${interviewId}.token`;
 
 const player = new Player();
-let info = null; // GET /public: name, role, interviewer, planned minutes, status
+let info = null; // GET /public: name, role, interviewer, planned minutes, status, whether voice is available
+let privacy = null; // GET /privacy-notice: who runs the interviews, whom to contact, how long answers are kept
 let microphone = null;
 
 function show(screen) {
@@ -28,12 +29,60 @@ function show(screen) {
   }
 }
 
-function problem(title, detail, retry) {
+/** A screen that says what happened, then what to do about it, step by step. */
+function problem(title, detail, steps = [], retry = null) {
   fill($('#problem-title'), title);
   fill($('#problem-detail'), detail);
+  fill($('#problem-steps'), ...steps.map((step) => h('li', {}, step)));
+  $('#problem-steps').hidden = !steps.length;
   $('#problem-retry').hidden = !retry;
   $('#problem-retry').onclick = retry;
   show('problem');
+}
+
+/** "write to jobs@example.com and ask for a new link.", with the contact of the installation's privacy settings. */
+function contact(request = 'ask for a new link') {
+  return privacy?.contactEmail
+    ? `write to ${privacy.contactEmail} and ${request}.`
+    : `reply to the message that brought you the link and ${request}.`;
+}
+
+/** The privacy notice, shown on the welcome screen before the candidate agrees to anything. */
+function fillPrivacy() {
+  const company = privacy?.companyName ?? 'the company that invited you';
+  const email = privacy?.contactEmail;
+  const accommodation = privacy?.accommodationContact;
+  const days = privacy?.keptForDays;
+  for (const el of document.querySelectorAll('[data-privacy="company"]')) el.textContent = company;
+  fill($('#privacy-kept'), days == null
+    ? `Your interview and its report are kept until ${company} deletes them.`
+    : `Your interview and its report are deleted ${days} day${days === 1 ? '' : 's'} after the interview ends, `
+      + 'or earlier if you ask.');
+  fill($('#privacy-delete'), email
+    ? h('span', {}, 'To see or delete your data, or with any question about it, write to ',
+      h('a', { href: `mailto:${email}` }, email), '.')
+    : 'To see or delete your data, or with any question about it, reply to the message that brought you this link.');
+  fill($('#privacy-accommodation'), accommodation
+    ? h('span', {}, 'If you need an adjustment (more time, a different format, or a person instead of the AI), write to ',
+      h('a', { href: `mailto:${accommodation}` }, accommodation), ' before you start.')
+    : 'If you need an adjustment (more time, a different format, or a person instead of the AI), reply to the '
+      + 'message that brought you this link before you start.');
+  fill($('#privacy-extra'), privacy?.extraText ?? '');
+  $('#privacy-extra').hidden = !privacy?.extraText;
+}
+
+/** Says before the start whether answers are spoken or typed, and leaves the microphone alone when they are typed. */
+function adaptToInput() {
+  const voice = info.voiceAvailable;
+  $('#fact-voice').hidden = !voice;
+  $('#fact-text').hidden = voice;
+  $('#mic-card').hidden = !voice;
+  $('#text-mode-note').hidden = voice;
+  $('#start-voice').hidden = !voice;
+  $('#start-voice-why').hidden = !voice;
+  fill($('#devices-title'), voice ? 'Check your microphone and speakers' : 'Check your speakers');
+  $('#start-text').classList.toggle('primary', !voice);
+  if (!voice) fill($('#start-text'), info.status === 'IN_PROGRESS' ? 'Continue the interview' : 'Start the interview');
 }
 
 function fillFields() {
@@ -62,8 +111,14 @@ let token = null;
 
 async function boot() {
   token = readToken();
-  if (!/^[0-9a-f-]{36}$/i.test(interviewId) || !token) {
-    problem('This link is incomplete', 'Open the whole link from your invitation; it ends with "#token=" and a long code.');
+  privacy = await api('/api/v1/privacy-notice').catch(() => null);
+  fillPrivacy();
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(interviewId) || !token) {
+    problem('This link is incomplete', 'Part of your interview link is missing. E-mail programs sometimes cut long '
+      + 'links or split them over two lines.', [
+      'Go back to your invitation and copy the whole link into the address bar: it ends with "#token=" and a long code.',
+      `If it still does not work, ${contact()}`,
+    ]);
     return;
   }
   try {
@@ -73,6 +128,7 @@ async function boot() {
     return;
   }
   fillFields();
+  adaptToInput();
   switch (info.status) {
     case 'SCHEDULED':
       show('welcome');
@@ -92,18 +148,24 @@ async function boot() {
 
 function linkProblem(e, retry) {
   if (e instanceof ApiError && e.status === 404) {
-    problem('This interview does not exist', 'It may have been deleted. Please contact the person who invited you.');
+    problem('This interview does not exist', 'It may have been deleted.', [`Please ${contact('ask about it')}`]);
   } else if (e instanceof ApiError && (e.status === 401 || e.status === 403)) {
-    problem('This link is not valid', 'Check that you opened the whole link from your invitation, or ask the person '
-      + 'who invited you for a new one.');
+    problem('This link does not work', 'The link is not complete, or a newer link was sent to you and replaced it.', [
+      'Look for a newer invitation and use its link.',
+      'Otherwise, copy the whole link from your invitation into the address bar: it ends with "#token=" and a long code.',
+      `If it still does not work, ${contact()}`,
+    ]);
   } else {
-    problem('We cannot reach the interview server', `${e.message} Your interview has not been affected.`, retry);
+    problem('We cannot reach the interview server', 'Your connection or the server may be down for a moment. Your '
+      + 'interview has not been affected.', ['Check your internet connection, then press "Try again".'], retry);
   }
 }
 
 function ended() {
-  problem('This interview has ended', 'It was closed before it finished. If you think this is a mistake, please '
-    + 'contact the person who invited you.');
+  const cancelled = info?.status === 'CANCELLED';
+  problem(cancelled ? 'This interview was cancelled' : 'This interview has ended',
+    cancelled ? 'The hiring team cancelled it, so it cannot be taken.' : 'It was closed before it finished.',
+    [`If you think this is a mistake, ${contact('say so')}`]);
 }
 
 // --- welcome and consent ---------------------------------------------------------------------------------------
@@ -177,15 +239,20 @@ $('#tone').addEventListener('click', () => player.testTone());
 $('#start-voice').addEventListener('click', () => begin(microphone));
 $('#start-text').addEventListener('click', () => {
   microphone?.close();
+  microphone = null;
   begin(null);
 });
 
 // --- the interview -------------------------------------------------------------------------------------------------
 
-/** Refusals the candidate can act on: an answer too long, an interview that was cancelled meanwhile. */
-const CANDIDATE_ERRORS = new Set(['bad-request', 'conflict']);
+/** Refusals the candidate can act on, in the room's words: an answer too long, an interview closed meanwhile. */
+const CANDIDATE_ERRORS = {
+  'bad-request': 'That answer could not be taken. If it is very long, shorten it, then send it again.',
+  conflict: 'This interview has been closed, so it cannot continue.',
+};
 
 const TURN_TEXT = {
+  offline: () => 'Waiting for the connection…',
   listening: (voice) => (voice ? 'Your turn: speak your answer, or type it below.' : 'Your turn: type your answer below.'),
   thinking: () => `${info.interviewerName} is thinking…`,
   speaking: () => `${info.interviewerName} is speaking…`,
@@ -194,6 +261,7 @@ const TURN_TEXT = {
 
 const view = {
   state: 'thinking',
+  connected: false,
   playing: false,
   voice: false,
   last: null, // the last interviewer caption, to not repeat it when a reconnect re-sends it
@@ -201,7 +269,8 @@ const view = {
 };
 
 function renderTurn() {
-  const state = view.playing ? 'speaking' : view.state;
+  // while disconnected nobody is speaking or listening, whatever was true when the connection dropped
+  const state = !view.connected ? 'offline' : view.playing ? 'speaking' : view.state;
   $('#turn').dataset.state = state;
   fill($('#turn-text'), (TURN_TEXT[state] ?? TURN_TEXT.thinking)(view.voice));
 }
@@ -230,12 +299,38 @@ function renderTimeLeft() {
     : left < 60 ? 'Less than a minute left' : `About ${Math.ceil(left / 60)} min left`);
 }
 
-function notice(text, tone = 'warn') {
+/**
+ * Shows a notice; {@code kind} names what it is about, so that it can be cleared when that is over (a "not sent"
+ * once the connection is back) without clearing a newer one.
+ */
+function notice(text, tone = 'warn', kind = null) {
   const el = $('#notice');
   el.className = `banner ${tone}`;
   fill(el, text ?? '');
   el.hidden = !text;
+  view.noticeKind = text ? kind : null;
 }
+
+/** What the server's notices (by code) mean for the candidate, in the room's words. */
+const NOTICES = {
+  'not-caught': () => 'Sorry, we could not make out what you said. Please say it again, or type it.',
+  'stt-busy': () => 'The server is very busy and could not understand that. Please say it again, or type it.',
+  'answer-cut': () => 'That answer was very long, so it ends here. You can add to it in your next answer.',
+  resumed: () => 'The connection dropped while you were answering. Please give that answer again.',
+};
+
+/** Continues by typing: the microphone is switched off and released, so the browser no longer records anything. */
+function switchToTyping(why) {
+  session.dropMicrophone();
+  microphone = null;
+  view.voice = false;
+  $('#mic-controls').hidden = true;
+  notice(why, 'info');
+  renderTurn();
+}
+
+const SPEECH_OFF = 'Speech recognition is not available right now, so please type your answers below. Your '
+  + 'microphone has been switched off.';
 
 const CONNECTION_TEXT = {
   connecting: (s) => (s.attempt ? 'Reconnecting…' : 'Connecting…'),
@@ -245,6 +340,9 @@ const CONNECTION_TEXT = {
 };
 
 function renderConnection(status) {
+  view.connected = status.state === 'open';
+  renderTurn();
+  if (view.connected && view.noticeKind === 'not-sent') notice(null);
   const text = CONNECTION_TEXT[status.state];
   const banner = $('#connection');
   const first = status.state === 'connecting' && !status.attempt && !view.everOpen;
@@ -289,7 +387,7 @@ async function begin(withMicrophone) {
       ready(m) {
         view.voice = m.mode === 'voice';
         $('#mic-controls').hidden = !view.voice;
-        if (m.mode === 'text' && withMicrophone) notice(m.reason ?? 'Speech is unavailable right now; please type your answers.');
+        if (m.mode === 'text' && microphone) switchToTyping(SPEECH_OFF);
         renderTurn();
       },
       utterance(u) {
@@ -324,11 +422,14 @@ async function begin(withMicrophone) {
         caption('You', text, 'candidate');
       },
       notice(m) {
-        notice(m.detail);
+        if (m.code === 'stt-unavailable') switchToTyping(SPEECH_OFF);
+        else if (NOTICES[m.code]) notice(NOTICES[m.code]());
+        // a notice this page does not know is not worth confusing the candidate with
+        else console.warn(`server notice: ${m.code}: ${m.detail}`);
       },
       error(m) {
         // protocol slips (bad-json, odd-length-audio, rate-exceeded...) are this page's business, not the candidate's
-        if (!m.code || CANDIDATE_ERRORS.has(m.code)) notice(m.detail, 'error');
+        if (CANDIDATE_ERRORS[m.code]) notice(CANDIDATE_ERRORS[m.code], 'error');
         else console.warn(`server refused a message: ${m.code}: ${m.detail}`);
       },
       level(level) {
@@ -395,7 +496,8 @@ $('#answer-form').addEventListener('submit', (event) => {
     return;
   }
   if (!session.answer(text)) {
-    notice('Not sent: there is no connection right now. Your text is kept; send it once we are reconnected.');
+    notice('Not sent: there is no connection right now. Your text is kept; send it once we are reconnected.',
+      'warn', 'not-sent');
     return;
   }
   caption('You (typed)', text, 'candidate');
@@ -404,6 +506,14 @@ $('#answer-form').addEventListener('submit', (event) => {
   view.state = 'thinking';
   renderTurn();
 });
+
+// Ctrl+Enter only helps with a keyboard; on a phone the button is the way to send
+const touch = matchMedia('(pointer: coarse), (max-width: 600px)');
+function renderAnswerHint() {
+  fill($('#answer-hint'), touch.matches ? 'Tap "Send answer" when you are done.' : 'Press Ctrl+Enter or the button to send.');
+}
+touch.addEventListener('change', renderAnswerHint);
+renderAnswerHint();
 
 $('#answer').addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
@@ -429,7 +539,8 @@ $('#end-no').addEventListener('click', () => {
 });
 $('#end-yes').addEventListener('click', () => {
   if (!session.end()) {
-    notice('You are offline: the interview ends once the connection is back. Try again in a moment.');
+    notice('You are offline, so the interview cannot be ended yet. Try again once the connection is back.',
+      'warn', 'not-sent');
     return;
   }
   $('#end-confirm').hidden = true;

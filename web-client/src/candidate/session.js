@@ -46,6 +46,16 @@ export class InterviewSession {
     });
   }
 
+  /**
+   * Goes on without the microphone (the server cannot transcribe speech): it is released, so the browser stops
+   * recording and its indicator goes off, and a reconnection starts in text mode.
+   */
+  dropMicrophone() {
+    this.microphone?.close();
+    this.microphone = null;
+    this.voice = false;
+  }
+
   start() {
     this.socket.connect();
   }

@@ -171,4 +171,14 @@ window.addEventListener('storage', (event) => {
     route();
   }
 });
+// a link to the page already shown changes no hash, so it would do nothing: "New interview" right after creating
+// one must open an empty form, and "Interviews" must reload the list
+document.addEventListener('click', (event) => {
+  const link = event.target.closest?.('a[href^="#"]');
+  if (!link || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  if (link.getAttribute('href') === (location.hash || '#/')) {
+    event.preventDefault();
+    route();
+  }
+});
 route();

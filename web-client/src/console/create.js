@@ -1,11 +1,18 @@
 import { h, fill } from '/shared/dom.js';
 import { session } from './session.js';
+import { joinLinkBox } from './join-link.js';
 
-/** Creates an interview and shows its join link, which holds the candidate's token and is shown only this once. */
+const FIELDS = ['candidateName', 'candidateEmail', 'role', 'level'];
+
+/**
+ * Creates an interview and shows its join link. A refused form shows each field's message (the problem's
+ * {@code errors}) under that field, once; anything not about a field goes in the banner above the button.
+ */
 export function createView(root) {
   const roleSelect = h('select', { id: 'role', name: 'role', required: true });
-  const field = (id, label, control, hint) => h('div', { class: 'field' },
-    h('label', { for: id }, label), control, hint ? h('p', { class: 'hint', id: `${id}-hint` }, hint) : null);
+  const field = (id, label, control) => h('div', { class: 'field' },
+    h('label', { for: id }, label), control,
+    h('p', { class: 'field-error', id: `${id}-error`, hidden: true }));
   const error = h('div', { class: 'banner error', role: 'alert', hidden: true });
   const form = h('form', { class: 'card narrow', novalidate: true },
     h('h1', {}, 'New interview'),
@@ -25,14 +32,46 @@ export function createView(root) {
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
+    clearErrors(form, error);
     const body = Object.fromEntries(new FormData(form));
     try {
       const created = await session.api('/api/v1/interviews', { method: 'POST', body });
       fill(box, result(created));
     } catch (e) {
-      showError(error, e.message);
+      const placed = showFieldErrors(form, e.problem?.errors ?? []);
+      if (!placed) showError(error, e.message);
+      else form.querySelector('[aria-invalid="true"]')?.focus();
     }
   });
+}
+
+function clearErrors(form, banner) {
+  banner.hidden = true;
+  for (const id of FIELDS) {
+    const control = form.querySelector(`#${id}`);
+    control.removeAttribute('aria-invalid');
+    control.removeAttribute('aria-describedby');
+    form.querySelector(`#${id}-error`).hidden = true;
+  }
+}
+
+/** Puts each error under its field; true when every error found its field. */
+function showFieldErrors(form, errors) {
+  if (!errors.length) return false;
+  let all = true;
+  for (const { field, message } of errors) {
+    const control = FIELDS.includes(field) ? form.querySelector(`#${field}`) : null;
+    if (!control) {
+      all = false;
+      continue;
+    }
+    const note = form.querySelector(`#${field}-error`);
+    fill(note, message);
+    note.hidden = false;
+    control.setAttribute('aria-invalid', 'true');
+    control.setAttribute('aria-describedby', note.id);
+  }
+  return all;
 }
 
 function showError(el, message) {
@@ -41,27 +80,13 @@ function showError(el, message) {
 }
 
 function result(created) {
-  const link = h('input', { id: 'join-link', readonly: true, value: created.joinUrl, 'aria-describedby': 'join-hint' });
-  const copied = h('span', { role: 'status', class: 'muted' });
-  const copy = h('button', { class: 'primary', type: 'button' }, 'Copy link');
-  copy.addEventListener('click', async () => {
-    try {
-      await navigator.clipboard.writeText(created.joinUrl);
-      fill(copied, 'Copied.');
-    } catch {
-      // no clipboard permission (or no secure context): select it for a manual copy
-      link.select();
-      fill(copied, 'Press Ctrl+C to copy the selected link.');
-    }
-  });
   const card = h('section', { class: 'card narrow', 'aria-labelledby': 'created-title' },
     h('h1', { id: 'created-title', tabindex: '-1' }, 'Interview created'),
     h('p', {}, `Send this link to ${created.candidateName} (${created.candidateEmail}). They open it in a browser to take the interview.`),
-    h('div', { class: 'field' }, h('label', { for: 'join-link' }, 'Join link'), link),
-    h('p', { id: 'join-hint', class: 'hint' }, 'The link contains the candidate\'s secret key and is shown only now: copy it before leaving this page.'),
-    h('div', { class: 'actions' }, copy, copied),
+    joinLinkBox(created.joinUrl),
     h('div', { class: 'actions' },
-      h('a', { class: 'button', href: `#/interviews/${created.id}/live` }, 'Watch live'),
+      h('a', { class: 'button', href: `#/interviews/${created.id}/live` }, 'Open the interview'),
+      h('a', { class: 'button', href: '#/new' }, 'Create another'),
       h('a', { class: 'button', href: '#/' }, 'All interviews')));
   queueMicrotask(() => card.querySelector('h1').focus());
   return card;

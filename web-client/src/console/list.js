@@ -4,9 +4,14 @@ import { session } from './session.js';
 
 const PAGE_SIZE = 20;
 
-/** Interviews with filters (status, role, created from/to) kept in the address, so back and reload keep them. */
+const FILTERS = ['candidate', 'status', 'role', 'createdFrom', 'createdTo'];
+
+/**
+ * Interviews with a search by candidate and filters (status, role, created from/to) kept in the address, so back
+ * and reload keep them. A table on a laptop; on a phone each row stacks as a card.
+ */
 export function listView(root, { query }) {
-  const filters = Object.fromEntries(['status', 'role', 'createdFrom', 'createdTo'].map((k) => [k, query.get(k) ?? '']));
+  const filters = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) ?? '']));
   const page = Math.max(0, Number(query.get('page') ?? 0) || 0);
 
   const select = (name, label, options) => h('div', { class: 'field' },
@@ -20,6 +25,10 @@ export function listView(root, { query }) {
 
   const roleField = select('role', 'Role', []);
   const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter interviews' },
+    h('div', { class: 'field' },
+      h('label', { for: 'filter-candidate' }, 'Candidate'),
+      h('input', { id: 'filter-candidate', name: 'candidate', type: 'search', value: filters.candidate,
+        placeholder: 'Name or e-mail', autocomplete: 'off' })),
     select('status', 'Status', STATUSES.map((s) => [s, statusName(s)])),
     roleField,
     date('createdFrom', 'Created from'),
@@ -54,19 +63,23 @@ export function listView(root, { query }) {
 
 function table(items, roleNames) {
   if (!items.length) return h('p', { class: 'card' }, 'No interviews match. ', h('a', { href: '#/new', 'data-needs-write': true }, 'Create one.'));
+  const cell = (label, ...content) => h('td', { 'data-label': label }, ...content);
   return h('div', { class: 'table-wrap' }, h('table', { class: 'list' },
     h('caption', { class: 'sr-only' }, 'Interviews, newest first'),
-    h('thead', {}, h('tr', {}, ['Candidate', 'Role', 'Level', 'Status', 'Created', 'Duration', ''].map((t) => h('th', { scope: 'col' }, t)))),
+    h('thead', {}, h('tr', {}, ['Candidate', 'Role', 'Status', 'Score', 'Recommendation', 'Duration', 'Created', 'Actions']
+      .map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', {}, items.map((i) => h('tr', { 'data-id': i.id },
-      h('td', {}, h('strong', {}, i.candidateName), h('br'), h('span', { class: 'muted' }, i.candidateEmail)),
-      h('td', {}, roleNames.get(i.role) ?? i.role),
-      h('td', {}, i.level),
-      h('td', {}, h('span', { class: `badge status-${i.status}` }, statusName(i.status))),
-      h('td', {}, when(i.createdAt)),
-      h('td', {}, i.durationSeconds == null ? '—' : minutes(i.durationSeconds)),
-      h('td', {}, h('div', { class: 'row-actions' },
-        h('a', { href: `#/interviews/${i.id}/live` }, i.status === 'IN_PROGRESS' ? 'Watch live' : 'Transcript'),
-        ['COMPLETED', 'ABANDONED'].includes(i.status)
+      h('td', { class: 'who' }, h('a', { href: `#/interviews/${i.id}/live` }, h('strong', {}, i.candidateName)),
+        h('br'), h('span', { class: 'muted' }, i.candidateEmail)),
+      cell('Role', `${roleNames.get(i.role) ?? i.role} · ${i.level}`),
+      cell('Status', h('span', { class: `badge status-${i.status}` }, statusName(i.status))),
+      cell('Score', i.score == null ? '—' : `${i.score}/100`),
+      cell('Recommendation', i.recommendation ?? '—'),
+      cell('Duration', i.durationSeconds == null ? '—' : minutes(i.durationSeconds)),
+      cell('Created', when(i.createdAt)),
+      cell('Actions', h('div', { class: 'row-actions' },
+        i.status === 'IN_PROGRESS' ? h('a', { href: `#/interviews/${i.id}/live` }, 'Watch live') : null,
+        i.score != null || ['COMPLETED', 'ABANDONED'].includes(i.status)
           ? h('a', { href: `#/interviews/${i.id}/report` }, 'Report') : null)))))));
 }
 

@@ -30,9 +30,8 @@ export async function api(path, { method = 'GET', bearer, body } = {}) {
     // a proxy's HTML error page, say: fall through with the status alone
   }
   if (!response.ok) {
-    const fields = (json?.errors ?? []).map((e) => `${e.field}: ${e.message}`).join('; ');
-    const detail = json?.detail || `${response.status} ${response.statusText}`.trim();
-    throw new ApiError(response.status, fields ? `${detail} (${fields})` : detail, json);
+    // a form shows the problem's per-field errors next to its fields; the detail already names them for the rest
+    throw new ApiError(response.status, json?.detail || `${response.status} ${response.statusText}`.trim(), json);
   }
   return json;
 }

@@ -2,6 +2,7 @@ package dev.viva.tts;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Cuts text that arrives piece by piece (a language model's tokens) into sentences with the same rules as the
@@ -31,6 +32,29 @@ public final class SentenceStream {
         }
         pending.delete(0, consumed);
         return complete;
+    }
+
+    /**
+     * A short opening clause ("Right," or "I see,") of at most {@code maxWords} words, once what follows it has begun,
+     * taken off the front of the stream; empty when the text does not open that way. Said on its own, it lets the
+     * reply be heard while the model is still writing the rest of its first sentence.
+     */
+    public Optional<String> leadingClause(int maxWords) {
+        int comma = pending.indexOf(",");
+        if (comma <= 0 || comma + 1 >= pending.length() || !Character.isWhitespace(pending.charAt(comma + 1))) {
+            return Optional.empty();
+        }
+        String clause = pending.substring(0, comma + 1).strip();
+        String words = clause.substring(0, clause.length() - 1).strip();
+        if (words.isEmpty() || words.split("\\s+").length > maxWords || words.matches(".*[.?!].*")) {
+            return Optional.empty();
+        }
+        int next = comma + 1;
+        while (next < pending.length() && Character.isWhitespace(pending.charAt(next))) {
+            next++;
+        }
+        pending.delete(0, next);
+        return Optional.of(clause);
     }
 
     /** What is left at the end of the stream (an unterminated last sentence), trimmed; the stream is then empty. */

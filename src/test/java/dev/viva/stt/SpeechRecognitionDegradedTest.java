@@ -1,5 +1,6 @@
 package dev.viva.stt;
 
+import dev.viva.TestApi;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -46,5 +47,9 @@ class SpeechRecognitionDegradedTest {
         Transcription result = recognizer.transcribe(new short[16_000], SpeechRecognizer.Priority.FINAL)
                 .toCompletableFuture().join();
         assertEquals(Transcription.Reason.UNAVAILABLE, assertInstanceOf(Transcription.Failed.class, result).reason());
+        // the candidate's page learns it before the interview starts, so it can say "you'll type your answers"
+        TestApi.Joined joined = TestApi.join("Typing Candidate", "tiny-role", "mid");
+        given().header("Authorization", joined.token()).get("/api/v1/interviews/" + joined.id() + "/public")
+                .then().statusCode(200).body("voiceAvailable", equalTo(false));
     }
 }

@@ -43,4 +43,14 @@ class BrowserTest {
     void deniedOrMissingMicrophoneLeadsToTyping() {
         NodeScripts.run("devices.mjs", base);
     }
+
+    @Test
+    void candidateIsToldTheTruthAboutVoiceConnectionPrivacyAndBrokenLinks() {
+        NodeScripts.run("room.mjs", base);
+    }
+
+    @Test
+    void recruiterFixesFormsReissuesLinksCancelsAndSearchesOnLaptopAndPhone() {
+        NodeScripts.run("console.mjs", base);
+    }
 }

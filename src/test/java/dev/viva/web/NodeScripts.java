@@ -19,12 +19,14 @@ import static org.junit.jupiter.api.Assertions.fail;
  * Runs the browser test scripts of {@code web-client/test/} (node + playwright-core + Debian's Chromium) against
  * an application under test, for {@link BrowserTest} and {@link VoiceBrowserTest}. Without Chromium, node,
  * web-client/node_modules (npm ci), espeak-ng or sox the tests are skipped with the reason, unless
- * {@code VIVA_BROWSER_TESTS=required} (CI sets it), which turns a missing tool into a failure.
+ * {@code VIVA_BROWSER_TESTS=required} (CI sets it), which turns a missing tool into a failure. With
+ * {@code VIVA_DOCS_SCREENSHOTS=1} the key screens are also written to {@code docs/screenshots/}.
  */
 final class NodeScripts {
 
     private static final Path CLIENT = Path.of("web-client").toAbsolutePath();
     private static final Path SCREENSHOTS = Path.of("target/screenshots").toAbsolutePath();
+    private static final Path DOCS_SCREENSHOTS = Path.of("docs/screenshots").toAbsolutePath();
     private static final Path SPEECH = Path.of("target/browser-audio/answer.wav").toAbsolutePath();
     private static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM", "/usr/bin/chromium");
     private static final String SPOKEN_ANSWER = "A process has its own address space, while the threads of one "
@@ -102,8 +104,12 @@ final class NodeScripts {
 
     /** Runs {@code web-client/test/<script>} against the server at {@code base}; fails with its output. */
     static void run(String script, URL base) {
-        List<String> command = List.of("node", "test/" + script, "--base-url=" + base, "--api-key=test-recruiter-key",
-                "--screenshots=" + SCREENSHOTS, "--speech=" + SPEECH);
+        List<String> command = new ArrayList<>(List.of("node", "test/" + script, "--base-url=" + base,
+                "--api-key=test-recruiter-key", "--screenshots=" + SCREENSHOTS, "--speech=" + SPEECH));
+        if (System.getenv("VIVA_DOCS_SCREENSHOTS") != null) {
+            // the key screens of the README and docs, refreshed on purpose only: each run's pixels differ a little
+            command.add("--docs-screenshots=" + DOCS_SCREENSHOTS);
+        }
         String output;
         int exit;
         try {

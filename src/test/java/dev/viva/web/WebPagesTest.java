@@ -32,6 +32,21 @@ class WebPagesTest {
     }
 
     @Test
+    void aMangledJoinLinkExplainsItselfToBrowsersAndStaysAProblemForApiClients() {
+        // what mail programs make of a long link: cut inside the id, or the rest of the line glued to it
+        for (String path : new String[] {"/interview/0b9a3f3e-1111-4a4a-99", "/interview/0b9a3f3e-1111-4a4a-9999-123456789abc/extra",
+                "/interview/", "/interview"}) {
+            given().accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").get(path).then()
+                    .statusCode(404).contentType(containsString("text/html"))
+                    .body(containsString("/candidate/room.js"))
+                    .header("Content-Security-Policy", containsString("script-src 'self'"));
+            given().accept("application/json").get(path).then()
+                    .statusCode(404).contentType("application/problem+json")
+                    .body("detail", containsString("join link"));
+        }
+    }
+
+    @Test
     void scriptsAreServedAndTheApiIsUntouched() {
         given().get("/candidate/capture-worklet.js").then().statusCode(200)
                 .contentType(containsString("javascript")).body(containsString("registerProcessor"));

@@ -13,15 +13,28 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 @ApplicationScoped
 public class InterviewRepository implements PanacheRepositoryBase<Interview, UUID> {
 
-    /** Filters for the recruiter's list; null means "any". */
-    public record Filter(InterviewStatus status, String roleId, Instant createdFrom, Instant createdTo) {
+    /**
+     * Filters for the recruiter's list; null means "any".
+     *
+     * @param candidate part of the candidate's name or e-mail address, matched ignoring case
+     */
+    public record Filter(InterviewStatus status, String roleId, Instant createdFrom, Instant createdTo,
+                         String candidate) {
+    }
+
+    /** The headline of an interview's report, as the list shows it. */
+    public record ReportSummary(int overallScore, String recommendation) {
     }
 
     public record Slice(List<Interview> items, long total) {
@@ -46,9 +59,35 @@ public class InterviewRepository implements PanacheRepositoryBase<Interview, UUI
             clauses.add("createdAt < :to");
             params.and("to", filter.createdTo());
         }
+        if (filter.candidate() != null) {
+            clauses.add("(lower(candidateName) like :candidate escape '!' or lower(candidateEmail) like :candidate escape '!')");
+            params.and("candidate", "%" + likeEscaped(filter.candidate().strip().toLowerCase(Locale.ROOT)) + "%");
+        }
         String query = clauses.isEmpty() ? "" : String.join(" and ", clauses);
         var q = find(query, Sort.descending("createdAt").and("id"), params);
         return new Slice(q.page(Page.of(page, size)).list(), q.count());
+    }
+
+    /** A search term taken literally: its own % and _ match themselves, not any text. */
+    private static String likeEscaped(String term) {
+        return term.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
+    /** The score and recommendation of those of {@code ids} that have a report, read from the stored JSON. */
+    public Map<UUID, ReportSummary> reportSummaries(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                        select interview_id, (body ->> 'overallScore')::int, body ->> 'recommendation'
+                        from report where interview_id in (:ids)""")
+                .setParameter("ids", ids).getResultList();
+        Map<UUID, ReportSummary> summaries = new HashMap<>();
+        for (Object[] row : rows) {
+            summaries.put((UUID) row[0], new ReportSummary(((Number) row[1]).intValue(), (String) row[2]));
+        }
+        return summaries;
     }
 
     public Optional<Interview> findByTokenHash(String tokenHash) {

@@ -12,10 +12,12 @@ import dev.viva.platform.error.Problem;
 import dev.viva.platform.security.RecruiterOnly;
 import dev.viva.role.RoleCatalog;
 import dev.viva.role.RoleTemplate;
+import dev.viva.stt.SpeechRecognizer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -59,12 +61,15 @@ public class InterviewResource {
     private final RoleCatalog roles;
     private final ServerConfig server;
     private final AuditLog audit;
+    private final SpeechRecognizer recognizer;
 
-    public InterviewResource(InterviewService service, RoleCatalog roles, ServerConfig server, AuditLog audit) {
+    public InterviewResource(InterviewService service, RoleCatalog roles, ServerConfig server, AuditLog audit,
+                             SpeechRecognizer recognizer) {
         this.service = service;
         this.roles = roles;
         this.server = server;
         this.audit = audit;
+        this.recognizer = recognizer;
     }
 
     @POST
@@ -99,7 +104,7 @@ public class InterviewResource {
         audit.record("interview.created", "interview", i.id.toString(), null,
                 Map.of("candidateName", i.candidateName, "role", i.roleId, "level", i.level.name()));
         // the token travels in the fragment, which browsers never send to servers or proxies' logs
-        String joinUrl = server.publicUrl() + "/interview/" + i.id + "#token=" + created.candidateToken();
+        String joinUrl = joinUrl(i.id, created.candidateToken());
         CreatedInterview body = new CreatedInterview(i.id, i.candidateName, i.candidateEmail, i.roleId, i.level,
                 i.status, i.createdAt, created.candidateToken(), joinUrl);
         return Response.created(URI.create("/api/v1/interviews/" + i.id)).entity(body).build();
@@ -108,7 +113,8 @@ public class InterviewResource {
     @GET
     @RecruiterOnly
     @Operation(operationId = "listInterviews", summary = "List interviews",
-            description = "Newest first, filtered by status, role and creation time, a page at a time.")
+            description = "Newest first, filtered by status, role, creation time and candidate, a page at a time; "
+                    + "each with its report's score and recommendation once the report exists.")
     @SecurityRequirement(name = "recruiterKey")
     @APIResponse(responseCode = "200", description = "A page of interviews")
     @APIResponse(responseCode = "400", ref = "BadRequest")
@@ -121,14 +127,18 @@ public class InterviewResource {
                               @QueryParam("createdFrom") String createdFrom,
                               @Parameter(description = "a date (inclusive) or an instant")
                               @QueryParam("createdTo") String createdTo,
+                              @Parameter(description = "part of the candidate's name or e-mail address, any case",
+                                      example = "lovelace")
+                              @QueryParam("candidate") @Size(max = 320) String candidate,
                               @QueryParam("page") @DefaultValue("0") @Min(0) @Max(MAX_PAGE) int page,
                               @QueryParam("size") @DefaultValue("20") @Min(1) @Max(200) int size) {
         var filter = new InterviewRepository.Filter(parseStatus(status), role,
-                parseInstant("createdFrom", createdFrom), parseInstant("createdTo", createdTo));
+                parseInstant("createdFrom", createdFrom), parseInstant("createdTo", createdTo),
+                candidate == null || candidate.isBlank() ? null : candidate);
         var slice = service.search(filter, page, size);
         Instant now = Instant.now();
-        return new InterviewPage(slice.items().stream().map(i -> InterviewView.of(i, now)).toList(), page, size,
-                slice.total());
+        return new InterviewPage(slice.items().stream()
+                .map(i -> InterviewView.of(i, now, slice.reports().get(i.id))).toList(), page, size, slice.total());
     }
 
     @GET
@@ -142,7 +152,7 @@ public class InterviewResource {
     @APIResponse(responseCode = "403", ref = "Forbidden")
     @APIResponse(responseCode = "404", ref = "NotFound")
     public InterviewView get(@PathParam("id") UUID id) {
-        return InterviewView.of(service.get(id), Instant.now());
+        return view(service.get(id));
     }
 
     @POST
@@ -160,7 +170,37 @@ public class InterviewResource {
     public InterviewView cancel(@PathParam("id") UUID id) {
         Interview cancelled = service.cancel(id);
         audit.record("interview.cancelled", "interview", id.toString(), null, Map.of());
-        return InterviewView.of(cancelled, Instant.now());
+        return view(cancelled);
+    }
+
+    @POST
+    @Path("/{id}/join-link")
+    @RecruiterOnly
+    @Operation(operationId = "reissueJoinLink", summary = "Issue a new join link",
+            description = "Replaces the candidate token: the join link sent before stops working at once, the new one "
+                    + "is returned (only this once). For a lost, leaked or mangled link. A candidate already connected "
+                    + "stays connected. 409 once the interview has ended.")
+    @SecurityRequirement(name = "recruiterKey")
+    @APIResponse(responseCode = "200", description = "The new join link",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JoinLink.class)))
+    @APIResponse(responseCode = "401", ref = "Unauthorized")
+    @APIResponse(responseCode = "403", ref = "Forbidden")
+    @APIResponse(responseCode = "404", ref = "NotFound")
+    @APIResponse(responseCode = "409", ref = "Conflict")
+    public JoinLink reissueJoinLink(@PathParam("id") UUID id) {
+        InterviewService.Created reissued = service.reissueToken(id);
+        // the token itself is a secret: the log says that a link was issued, never which
+        audit.record("interview.link.reissued", "interview", id.toString(), null,
+                Map.of("candidateName", reissued.interview().candidateName));
+        return new JoinLink(id, reissued.candidateToken(), joinUrl(id, reissued.candidateToken()));
+    }
+
+    private String joinUrl(UUID id, String token) {
+        return server.publicUrl() + "/interview/" + id + "#token=" + token;
+    }
+
+    private InterviewView view(Interview interview) {
+        return InterviewView.of(interview, Instant.now(), service.reportSummary(interview.id));
     }
 
     @jakarta.ws.rs.DELETE
@@ -205,7 +245,8 @@ public class InterviewResource {
     @Path("/{id}/public")
     @Tag(name = "Candidate")
     @Operation(operationId = "getCandidateView", summary = "The candidate's view of their interview",
-            description = "Name, role, interviewer, planned minutes and status: what the interview page shows.")
+            description = "Name, role, interviewer, planned minutes and status: what the interview page shows; and "
+                    + "whether answers can be spoken right now, so the page can say so before the interview starts.")
     @SecurityRequirement(name = "candidateToken")
     @APIResponse(responseCode = "200", description = "The candidate's view")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -216,7 +257,7 @@ public class InterviewResource {
         RoleTemplate role = roles.find(i.roleId).orElseThrow(() -> ApiProblem.unavailable(
                 "the role template '" + i.roleId + "' of this interview is no longer installed"));
         return new CandidateView(i.id, i.candidateName, i.roleId, role.name(), i.level, i.status,
-                role.persona().name(), role.totalMinutes(), i.durationSeconds(Instant.now()));
+                role.persona().name(), role.totalMinutes(), i.durationSeconds(Instant.now()), recognizer.isAvailable());
     }
 
     private static InterviewStatus parseStatus(String status) {

@@ -6,6 +6,8 @@ import dev.viva.interview.Interview;
 import dev.viva.interview.InterviewStatus;
 import dev.viva.interview.QuestionSource;
 import dev.viva.interview.Turn;
+import dev.viva.interview.repository.InterviewRepository;
+import dev.viva.assessment.report.InterviewReport.Recommendation;
 import dev.viva.role.Level;
 import dev.viva.role.Phase;
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -25,12 +27,16 @@ final class InterviewViews {
     private InterviewViews() {
     }
 
+    /** The messages are shown next to the console's fields as they are, so they are written for the recruiter. */
     @RegisterForReflection
     record CreateInterviewRequest(
-            @NotBlank @Size(max = 200) String candidateName,
-            @NotBlank @Email @Size(max = 320) String candidateEmail,
-            @NotBlank String role,
-            @NotNull Level level) {
+            @NotBlank(message = "Enter the candidate's name.")
+            @Size(max = 200, message = "Shorten the name to at most 200 characters.") String candidateName,
+            @NotBlank(message = "Enter the candidate's e-mail address.")
+            @Email(message = "Enter a complete e-mail address, like ada@example.com.")
+            @Size(max = 320, message = "Shorten the e-mail address to at most 320 characters.") String candidateEmail,
+            @NotBlank(message = "Choose the role the candidate applies for.") String role,
+            @NotNull(message = "Choose the level: junior, mid or senior.") Level level) {
     }
 
     @RegisterForReflection
@@ -47,12 +53,36 @@ final class InterviewViews {
                          @Schema(description = "why the interview ended; absent while it runs") EndReason endReason,
                          @Schema(description = "the reason in words, when there is more to say than the reason",
                                  examples = "the candidate ended the interview") String endDetail,
-                         @Schema(examples = "2395") Long durationSeconds) {
+                         @Schema(examples = "2395") Long durationSeconds,
+                         @Schema(description = "the report's overall score, 0-100; absent until the report exists",
+                                 examples = "72") Integer score,
+                         @Schema(description = "the report's recommendation; absent until the report exists")
+                         Recommendation recommendation) {
 
-        static InterviewView of(Interview i, Instant now) {
+        static InterviewView of(Interview i, Instant now, InterviewRepository.ReportSummary report) {
             return new InterviewView(i.id, i.candidateName, i.candidateEmail, i.roleId, i.level, i.status,
-                    i.createdAt, i.consentedAt, i.startedAt, i.endedAt, i.endReason, i.endDetail, i.durationSeconds(now));
+                    i.createdAt, i.consentedAt, i.startedAt, i.endedAt, i.endReason, i.endDetail, i.durationSeconds(now),
+                    report == null ? null : report.overallScore(),
+                    report == null ? null : recommendation(report.recommendation()));
         }
+
+        private static Recommendation recommendation(String label) {
+            for (Recommendation r : Recommendation.values()) {
+                if (r.label().equals(label)) {
+                    return r;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** A new join link; like the first one, shown only once. */
+    @RegisterForReflection
+    @Schema(requiredProperties = {"id", "candidateToken", "joinUrl"})
+    record JoinLink(@Schema(examples = "5f0c3a4e-2b9d-4c61-9a57-1d2e3f4a5b6c") UUID id,
+                    @Schema(examples = "vc_7c4a8d09ca3762af61e59520943dc264") String candidateToken,
+                    @Schema(examples = "https://viva.example.com/interview/5f0c3a4e-2b9d-4c61-9a57-1d2e3f4a5b6c#token=vc_7c4a8d09ca3762af61e59520943dc264")
+                    String joinUrl) {
     }
 
     /** Returned once, at creation: the token is not stored and cannot be shown again. */
@@ -72,12 +102,14 @@ final class InterviewViews {
     /** What a candidate may see of their own interview: no email of others, no scores. */
     @RegisterForReflection
     @Schema(requiredProperties = {"id", "candidateName", "role", "roleName", "level", "status", "interviewerName",
-            "plannedMinutes"})
+            "plannedMinutes", "voiceAvailable"})
     record CandidateView(@Schema(examples = "5f0c3a4e-2b9d-4c61-9a57-1d2e3f4a5b6c") UUID id, @Schema(examples = "Ada Lovelace") String candidateName,
                          @Schema(examples = "backend-engineer") String role,
                          @Schema(examples = "Backend engineer") String roleName, Level level,
                          InterviewStatus status, @Schema(examples = "Sophia") String interviewerName,
-                         @Schema(examples = "40") int plannedMinutes, Long durationSeconds) {
+                         @Schema(examples = "40") int plannedMinutes, Long durationSeconds,
+                         @Schema(description = "whether spoken answers can be transcribed right now; when not, the "
+                                 + "candidate types their answers") boolean voiceAvailable) {
     }
 
     @RegisterForReflection

@@ -23,6 +23,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Interviews and their turns: creation, the status lifecycle, and committing each turn as soon as it is final. */
@@ -73,6 +74,24 @@ public class InterviewService {
         return new Created(interview, token);
     }
 
+    /**
+     * Replaces the interview's candidate token: the join link sent before stops working at once (its token matches no
+     * interview any more), for a link that was lost, leaked or cut short by a mail program. A candidate already in the
+     * interview keeps their connection; only a new connection needs the new token. Refused once the interview has
+     * ended, since nobody could join it.
+     */
+    @Transactional
+    public Created reissueToken(UUID id) {
+        Interview interview = lock(id);
+        if (interview.status.isFinal()) {
+            throw ApiProblem.conflict("interview " + id + " is " + interview.status + "; an interview that has ended "
+                    + "cannot be joined, so it gets no new join link");
+        }
+        String token = Tokens.newSecret(RecruiterAuthFilter.CANDIDATE_TOKEN_PREFIX);
+        interview.candidateTokenHash = Tokens.hash(token);
+        return new Created(interview, token);
+    }
+
     @Transactional
     public Interview get(UUID id) {
         return interviews.findByIdOptional(id)
@@ -85,9 +104,21 @@ public class InterviewService {
                 .orElseThrow(() -> ApiProblem.notFound("no interview with id " + id));
     }
 
+    /** A page of interviews, with the report summaries of those that have one. */
+    public record Page(List<Interview> items, long total, Map<UUID, InterviewRepository.ReportSummary> reports) {
+    }
+
     @Transactional
-    public InterviewRepository.Slice search(InterviewRepository.Filter filter, int page, int size) {
-        return interviews.search(filter, page, size);
+    public Page search(InterviewRepository.Filter filter, int page, int size) {
+        var slice = interviews.search(filter, page, size);
+        return new Page(slice.items(), slice.total(),
+                interviews.reportSummaries(slice.items().stream().map(i -> i.id).toList()));
+    }
+
+    /** The score and recommendation of the interview's report; null while it has none. */
+    @Transactional
+    public InterviewRepository.ReportSummary reportSummary(UUID id) {
+        return interviews.reportSummaries(List.of(id)).get(id);
     }
 
     /**

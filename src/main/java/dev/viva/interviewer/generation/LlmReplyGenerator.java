@@ -37,6 +37,8 @@ public final class LlmReplyGenerator implements ReplyGenerator {
     private static final Logger LOG = Logger.getLogger(LlmReplyGenerator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MARKER = InterviewerModel.KEY_POINTS.toLowerCase(Locale.ROOT);
+    /** "Right," "I see," "That makes sense,": long enough for an opener, too short to be the substance of a reply. */
+    private static final int LEADING_CLAUSE_WORDS = 3;
 
     private final InterviewerModel model;
     private final OfflineReplyGenerator offline;
@@ -154,6 +156,8 @@ public final class LlmReplyGenerator implements ReplyGenerator {
         /** Characters of {@code raw} handed to the sentence stream. */
         int fed;
         int ackChars;
+        /** An opening clause spoken ahead of the rest of its sentence, until that rest arrives. */
+        String openClause;
         String question;
         /** The key-points marker arrived before a question: speech is over. */
         boolean markerSeen;
@@ -240,7 +244,15 @@ public final class LlmReplyGenerator implements ReplyGenerator {
         }
         String piece = s.raw.substring(s.fed, safe);
         s.fed = safe;
-        return speak(s.sentences.append(piece), s, checks, speaker);
+        List<String> complete = s.sentences.append(piece);
+        if (complete.isEmpty() && s.spoken.isEmpty()) {
+            // the first sound of the reply matters most: a short opening clause goes ahead of its sentence
+            Optional<String> clause = s.sentences.leadingClause(LEADING_CLAUSE_WORDS);
+            if (clause.isPresent()) {
+                return speakClause(clause.get(), s, checks, speaker);
+            }
+        }
+        return speak(complete, s, checks, speaker);
     }
 
     /** The speech ended (the marker, or the end of the stream) without a question yet: its last sentence. */
@@ -254,11 +266,24 @@ public final class LlmReplyGenerator implements ReplyGenerator {
         return problem != null || s.question != null ? problem : "invalid output: no question";
     }
 
+    private String speakClause(String clause, Streamed s, Checks checks, SpokenReply speaker) {
+        Optional<String> problem = ReplyValidator.sentenceProblem(clause, checks.secret(), checks.avoid());
+        if (problem.isPresent()) {
+            return "invalid output: " + problem.get();
+        }
+        speaker.say(clause);
+        s.spoken.add(clause);
+        s.openClause = clause;
+        return null;
+    }
+
     private String speak(List<String> sentences, Streamed s, Checks checks, SpokenReply speaker) {
-        for (String sentence : sentences) {
+        for (String piece : sentences) {
             if (s.question != null) {
                 return null; // the question ends what is said; anything after it is not spoken
             }
+            // after an opening clause said on its own, the piece ends its sentence: checked and kept as one
+            String sentence = s.openClause == null ? piece : s.openClause + " " + piece;
             Optional<String> problem = ReplyValidator.sentenceProblem(sentence, checks.secret(), checks.avoid());
             if (problem.isEmpty() && sentence.contains("?")) {
                 problem = ReplyValidator.questionProblem(sentence);
@@ -268,8 +293,9 @@ public final class LlmReplyGenerator implements ReplyGenerator {
             if (problem.isPresent()) {
                 return "invalid output: " + problem.get();
             }
-            speaker.say(sentence);
-            s.spoken.add(sentence);
+            speaker.say(piece);
+            s.spoken.add(piece);
+            s.openClause = null;
             if (sentence.contains("?")) {
                 s.question = sentence;
             } else {

@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +19,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** Turns every error a REST endpoint can raise into {@code application/problem+json}, with a detail a person can act on. */
 public class ProblemMapper {
@@ -33,11 +38,16 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response constraintViolation(ConstraintViolationException e) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
+        // one message per field, the "missing" one first: a blank e-mail is not also "not well-formed"
+        Map<String, ConstraintViolation<?>> firstPerField = new TreeMap<>();
+        e.getConstraintViolations().stream()
+                .sorted(Comparator.comparing((ConstraintViolation<?> v) -> !isMissing(v))
+                        .thenComparing(ConstraintViolation::getMessage))
+                .forEach(v -> firstPerField.putIfAbsent(fieldOf(v), v));
+        List<Problem.FieldError> errors = firstPerField.entrySet().stream()
+                .map(f -> new Problem.FieldError(f.getKey(), f.getValue().getMessage()))
                 .toList();
-        String detail = errors.stream().map(f -> f.field() + " " + f.message()).reduce((a, b) -> a + "; " + b)
+        String detail = errors.stream().map(f -> f.field() + ": " + f.message()).reduce((a, b) -> a + "; " + b)
                 .orElse("the request is invalid");
         return respond(400, "Invalid request", detail, errors);
     }
@@ -165,6 +175,11 @@ public class ProblemMapper {
         String instance = uriInfo == null ? null : "/" + uriInfo.getPath().replaceFirst("^/", "");
         Problem body = new Problem("about:blank", title, status, detail, instance, errors);
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+
+    private static boolean isMissing(ConstraintViolation<?> v) {
+        var annotation = v.getConstraintDescriptor().getAnnotation();
+        return annotation instanceof NotBlank || annotation instanceof NotNull || annotation instanceof NotEmpty;
     }
 
     private static String fieldOf(ConstraintViolation<?> v) {

@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
 
 import java.nio.ByteBuffer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -83,6 +84,9 @@ public final class VoiceSession {
     private final long openedAt;
 
     private long lastInboundAt;
+    /** When the frame that last moved the detector's last voiced sample arrived, and when the detector saw it. */
+    private long lastVoicedReceivedAt;
+    private long lastVoicedProcessedAt;
     /** When each kind of frame error was last reported. */
     private final Map<String, Long> lastErrorAt = new HashMap<>();
     private boolean started;
@@ -105,7 +109,13 @@ public final class VoiceSession {
     /** Timestamps (session clock) of the spoken answer being replied to, until its reply's first audio is sent. */
     private Times answerTimes;
 
-    private record Times(long lastVoiced, long ended, long transcribed, long replied, int audioId) {
+    /**
+     * @param received  when the frame with the last voiced sample arrived
+     * @param processed when voice activity detection saw it
+     * @param lastVoiced the last voiced sample in session clock, reckoned from the audio's own time at the turn's end
+     */
+    private record Times(long received, long processed, long lastVoiced, long ended, long transcribed, long replied,
+                         int audioId) {
     }
     /** A reply being generated off the session's thread while its first words are spoken (streamed), or null. */
     private Pending pending;
@@ -151,6 +161,9 @@ public final class VoiceSession {
         long endBy = -1;
         /** Session clock at the last voiced sample, when the turn was ended by silence; -1 otherwise. */
         long lastVoicedAt = -1;
+        /** When the frame with the last voiced sample arrived, and when it was processed (session clock). */
+        long lastVoicedReceivedAt;
+        long lastVoicedProcessedAt;
         Request early;
         Request wanted;
         int busyRetries;
@@ -250,8 +263,8 @@ public final class VoiceSession {
         error(400, "bad-request", detail);
     }
 
-    /** A binary frame of candidate audio. */
-    public void audio(ByteBuffer frame) {
+    /** A binary frame of candidate audio, received by the socket at {@code receivedAt} (session clock). */
+    public void audio(ByteBuffer frame, long receivedAt) {
         if (closed) {
             return;
         }
@@ -284,7 +297,13 @@ public final class VoiceSession {
         if (capture != null) {
             capture.transcriber.append(samples);
         }
-        for (VadEvent event : vad.accept(samples)) {
+        long voicedBefore = vad.lastVoicedMs();
+        List<VadEvent> events = vad.accept(samples);
+        if (vad.lastVoicedMs() != voicedBefore) {
+            lastVoicedReceivedAt = receivedAt;
+            lastVoicedProcessedAt = now;
+        }
+        for (VadEvent event : events) {
             switch (event) {
                 case VadEvent.SpeechStarted s -> speechStarted(s, now);
                 case VadEvent.TurnEnded e -> turnEnded(e, now);
@@ -538,6 +557,8 @@ public final class VoiceSession {
         c.endBy = -1;
         c.endedAt = now;
         c.lastVoicedAt = c.cut ? -1 : now - (vad.positionMs() - vad.lastVoicedMs());
+        c.lastVoicedReceivedAt = lastVoicedReceivedAt;
+        c.lastVoicedProcessedAt = lastVoicedProcessedAt;
         setState(TurnState.THINKING);
         Request early = c.early;
         if (early != null && early.voicedUpTo == vad.lastVoicedMs()
@@ -590,7 +611,8 @@ public final class VoiceSession {
                 capture = null;
                 client.send(new ServerMessage.FinalTranscript(current.seq(), heard.text()));
                 silencePrompts = 0;
-                answerTimes = c.lastVoicedAt < 0 ? null : new Times(c.lastVoicedAt, c.endedAt, now, -1, 0);
+                answerTimes = c.lastVoicedAt < 0 ? null : new Times(c.lastVoicedReceivedAt,
+                        c.lastVoicedProcessedAt, c.lastVoicedAt, c.endedAt, now, -1, 0);
                 respond(new EngineInput.Answer(heard.text()), () -> current.seq(), new InterviewerService.AnswerMeta(
                         InputMode.VOICE, Math.max(0, c.spokenAt - currentSentAt),
                         Math.max(0, c.endedAt - currentSentAt), r.audioMs, null));
@@ -598,7 +620,8 @@ public final class VoiceSession {
             case Transcription.NotUnderstood none -> {
                 capture = null;
                 notice("not-caught", "Sorry, nothing I could make out was heard.");
-                answerTimes = c.lastVoicedAt < 0 ? null : new Times(c.lastVoicedAt, c.endedAt, now, -1, 0);
+                answerTimes = c.lastVoicedAt < 0 ? null : new Times(c.lastVoicedReceivedAt,
+                        c.lastVoicedProcessedAt, c.lastVoicedAt, c.endedAt, now, -1, 0);
                 respond(new EngineInput.Silence(), () -> current.seq(), new InterviewerService.AnswerMeta(
                         InputMode.VOICE, null, null, r.audioMs, null));
             }
@@ -663,7 +686,8 @@ public final class VoiceSession {
     /** The reply's first audio will be measured against the answer it replies to. */
     private void replyTimes(Times times, long replied) {
         if (times != null && playback != null) {
-            answerTimes = new Times(times.lastVoiced(), times.ended(), times.transcribed(), replied, playback.audioId);
+            answerTimes = new Times(times.received(), times.processed(), times.lastVoiced(), times.ended(),
+                    times.transcribed(), replied, playback.audioId);
         }
     }
 
@@ -843,8 +867,12 @@ public final class VoiceSession {
                 TurnLatency latency = null;
                 if (t != null && t.audioId() == p.audioId) {
                     answerTimes = null;
-                    latency = new TurnLatency(t.ended() - t.lastVoiced(), t.transcribed() - t.ended(),
-                            t.replied() - t.transcribed(), now - t.replied());
+                    long queue = t.processed() - t.received();
+                    long endOfTurn = t.ended() - t.lastVoiced();
+                    // the silence's audio time against the wall time it took to arrive after the last voiced frame
+                    long late = t.ended() - t.processed() - endOfTurn;
+                    latency = new TurnLatency(queue, endOfTurn, late, t.transcribed() - t.ended(),
+                            t.replied() - t.transcribed(), now - t.replied(), now - t.received(), t.received(), now);
                     latencies.accept(latency);
                 }
                 client.send(new ServerMessage.AudioStart(p.audioId, SpeechSynthesizer.SAMPLE_RATE, latency));

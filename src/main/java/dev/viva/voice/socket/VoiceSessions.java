@@ -136,7 +136,7 @@ public class VoiceSessions {
         this.cluster = cluster;
         this.json = json;
         registry.gaugeMapSize("viva.voice.sessions", List.of(), byConnection);
-        latency = Stream.of("end-of-turn", "stt", "interviewer", "tts-first-chunk", "total")
+        latency = Stream.of("queue", "end-of-turn", "audio-late", "stt", "interviewer", "tts-first-chunk", "total")
                 .map(stage -> Timer.builder("viva.voice.turn.latency")
                         .description("Candidate's last voiced sample to the reply's first audio, by stage")
                         .tag("stage", stage).publishPercentiles(0.5, 0.95).register(registry))
@@ -408,7 +408,8 @@ public class VoiceSessions {
             return;
         }
         ByteBuffer buffer = ByteBuffer.wrap(frame);
-        e.mailbox().execute(() -> e.session().audio(buffer));
+        long receivedAt = System.currentTimeMillis();
+        e.mailbox().execute(() -> e.session().audio(buffer, receivedAt));
     }
 
     void closed(WebSocketConnection connection) {
@@ -427,9 +428,10 @@ public class VoiceSessions {
     }
 
     private void record(TurnLatency t) {
-        long[] ms = {t.endOfTurnMs(), t.sttMs(), t.interviewerMs(), t.ttsFirstChunkMs(), t.totalMs()};
+        long[] ms = {t.queueMs(), t.endOfTurnMs(), t.audioLateMs(), t.sttMs(), t.interviewerMs(), t.ttsFirstChunkMs(),
+                t.totalMs()};
         for (int i = 0; i < ms.length; i++) {
-            latency[i].record(ms[i], TimeUnit.MILLISECONDS);
+            latency[i].record(Math.max(0, ms[i]), TimeUnit.MILLISECONDS);
         }
     }
 

@@ -93,7 +93,7 @@ final class SessionHarness implements AutoCloseable {
 
     void frame(short[] samples, long advanceMs) {
         clock.addAndGet(advanceMs);
-        session.audio(ByteBuffer.wrap(Pcm.encodeS16le(samples)));
+        session.audio(ByteBuffer.wrap(Pcm.encodeS16le(samples)), clock.get());
         session.tick();
         drain();
     }

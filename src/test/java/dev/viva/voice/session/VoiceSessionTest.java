@@ -71,8 +71,11 @@ class VoiceSessionTest {
         TurnLatency latency = h.latencies.getFirst();
         assertThat(latency.endOfTurnMs()).as("the end-of-turn silence, in audio time").isBetween(700L, 740L);
         assertThat(latency.sttMs()).as("transcribed early, in the silence").isZero();
-        assertThat(latency.totalMs()).isEqualTo(latency.endOfTurnMs() + latency.sttMs() + latency.interviewerMs()
-                + latency.ttsFirstChunkMs());
+        assertThat(latency.queueMs()).as("the harness runs each frame as it arrives").isZero();
+        assertThat(latency.audioLateMs()).as("the silence arrived in real time").isZero();
+        assertThat(latency.totalMs()).isEqualTo(latency.queueMs() + latency.endOfTurnMs() + latency.audioLateMs()
+                + latency.sttMs() + latency.interviewerMs() + latency.ttsFirstChunkMs())
+                .isEqualTo(latency.sentAt() - latency.receivedAt());
     }
 
     @Test
@@ -294,7 +297,7 @@ class VoiceSessionTest {
         h.startVoice();
         h.hearUtteranceOut();
         h.clock.addAndGet(20);
-        h.session.audio(ByteBuffer.wrap(new byte[321]));
+        h.session.audio(ByteBuffer.wrap(new byte[321]), h.clock.get());
         h.drain();
         assertThat(h.client.errorCodes()).containsExactly("odd-length-audio");
         assertThat(h.client.last(ServerMessage.Error.class).detail()).contains("321 bytes");
@@ -309,12 +312,12 @@ class VoiceSessionTest {
         h.startVoice();
         for (int i = 0; i < 10; i++) { // 200 ms of odd frames
             h.clock.addAndGet(20);
-            h.session.audio(ByteBuffer.wrap(new byte[321]));
+            h.session.audio(ByteBuffer.wrap(new byte[321]), h.clock.get());
         }
         h.drain();
         assertThat(h.client.errorCodes()).containsExactly("not-started", "odd-length-audio");
         h.clock.addAndGet(1_000);
-        h.session.audio(ByteBuffer.wrap(new byte[321]));
+        h.session.audio(ByteBuffer.wrap(new byte[321]), h.clock.get());
         h.drain();
         assertThat(h.client.errorCodes()).containsExactly("not-started", "odd-length-audio", "odd-length-audio");
     }
@@ -324,7 +327,7 @@ class VoiceSessionTest {
         h.startVoice();
         byte[] frame = Pcm.encodeS16le(Wav.silence(100));
         for (int i = 0; i < 60; i++) { // 6 s of audio in no time: the 3 s burst allowance and then some
-            h.session.audio(ByteBuffer.wrap(frame));
+            h.session.audio(ByteBuffer.wrap(frame), h.clock.get());
         }
         h.drain();
         assertThat(h.client.errorCodes()).containsExactly("rate-exceeded");
@@ -332,8 +335,8 @@ class VoiceSessionTest {
         for (int i = 0; i < 12; i++) { // keeps it up: 200 ms of audio every 100 ms for 11 s
             for (int j = 0; j < 10; j++) {
                 h.clock.addAndGet(100);
-                h.session.audio(ByteBuffer.wrap(frame));
-                h.session.audio(ByteBuffer.wrap(frame));
+                h.session.audio(ByteBuffer.wrap(frame), h.clock.get());
+                h.session.audio(ByteBuffer.wrap(frame), h.clock.get());
             }
         }
         h.drain();
