@@ -12,8 +12,9 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
 
 async function signIn(page) {
   await page.goto(`${base}/console/`);
+  await page.click('text=Use an API key instead');
   await page.fill('#api-key', apiKey);
-  await page.click('button[type=submit]');
+  await page.click('text=Sign in with the key');
   await page.waitForSelector('#nav:not([hidden])');
 }
 

@@ -23,13 +23,12 @@ run('interview', async (keep) => {
   // the wrong key tried first, and the report asked for while it is being built
   recruiter.expectedErrors = /status of (401|409)/;
   await recruiter.goto(`${base}/`);
-  await recruiter.waitForSelector('#api-key');
-  await shot(recruiter, 'console-sign-in');
+  await recruiter.click('text=Use an API key instead');
   await recruiter.fill('#api-key', 'not-a-key');
-  await recruiter.click('button[type=submit]');
-  await recruiter.waitForSelector('#sign-in-error:not([hidden])');
+  await recruiter.click('text=Sign in with the key');
+  await recruiter.waitForSelector('#key-error:not([hidden])');
   await recruiter.fill('#api-key', args['api-key'] ?? 'test-recruiter-key');
-  await recruiter.click('button[type=submit]');
+  await recruiter.click('text=Sign in with the key');
   await recruiter.click('a[href="#/new"] >> nth=0');
   await recruiter.waitForSelector(`#role option[value="${ROLE}"]`, { state: 'attached' });
   await recruiter.fill('#candidateName', NAME);

@@ -43,7 +43,7 @@ export function listView(root, { query }) {
 
   const results = h('div', { 'aria-live': 'polite' }, h('p', {}, 'Loading…'));
   fill(root,
-    h('div', { class: 'heading-row' }, h('h1', {}, 'Interviews'), h('a', { class: 'button primary', href: '#/new' }, 'New interview')),
+    h('div', { class: 'heading-row' }, h('h1', {}, 'Interviews'), h('a', { class: 'button primary', href: '#/new', 'data-needs-write': true }, 'New interview')),
     form,
     results);
 
@@ -62,7 +62,7 @@ export function listView(root, { query }) {
 }
 
 function table(items, roleNames) {
-  if (!items.length) return h('p', { class: 'card' }, 'No interviews match. ', h('a', { href: '#/new' }, 'Create one.'));
+  if (!items.length) return h('p', { class: 'card' }, 'No interviews match. ', h('a', { href: '#/new', 'data-needs-write': true }, 'Create one.'));
   const cell = (label, ...content) => h('td', { 'data-label': label }, ...content);
   return h('div', { class: 'table-wrap' }, h('table', { class: 'list' },
     h('caption', { class: 'sr-only' }, 'Interviews, newest first'),

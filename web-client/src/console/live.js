@@ -36,8 +36,8 @@ export function liveView(root, { id }) {
   const transcript = h('ol', { class: 'live-transcript', 'aria-label': 'Transcript', 'aria-live': 'polite' });
   const noTurns = h('p', { class: 'muted' }, 'No questions yet.');
   const reportLink = h('a', { class: 'button primary', href: `#/interviews/${id}/report`, hidden: true }, 'Open the report');
-  const newLink = h('button', { type: 'button', id: 'new-join-link', hidden: true }, 'New join link');
-  const cancel = h('button', { type: 'button', id: 'cancel-interview', hidden: true }, 'Cancel interview');
+  const newLink = h('button', { type: 'button', id: 'new-join-link', hidden: true, 'data-needs-write': true }, 'New join link');
+  const cancel = h('button', { type: 'button', id: 'cancel-interview', hidden: true, 'data-needs-write': true }, 'Cancel interview');
   const panel = h('div', { id: 'action-panel' });
   fill(root,
     h('div', { class: 'heading-row' }, title, status),

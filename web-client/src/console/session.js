@@ -1,20 +1,28 @@
 import { api, ApiError } from '/shared/http.js';
 
 /**
- * The recruiter's API key, typed in once per browser tab and kept in sessionStorage only (gone when the tab
- * closes), and API calls made with it. A refused key calls {@code onRefused}, which sends the recruiter back to
- * sign in.
+ * Who is signed in to the console, and API calls made as them. A person's session token is kept in localStorage, so
+ * every tab of this browser shares the sign-in until it expires or they sign out; an operator's installation key is
+ * kept in sessionStorage only (gone when the tab closes), as a long-lived admin key should not outlive the tab. A
+ * refused credential calls {@code onRefused}, which sends the person back to sign in.
  */
+const TOKEN = 'viva.console.session';
 const KEY = 'viva.console.key';
 
 export const session = {
   onRefused: () => {},
 
+  /** GET /api/v1/me of the signed-in caller, loaded by the console after sign-in. */
+  me: null,
+
+  /** The bearer credential: the person's session token, or the operator's key. */
   get key() {
-    return sessionStorage.getItem(KEY);
+    return localStorage.getItem(TOKEN) ?? sessionStorage.getItem(KEY);
   },
 
+  /** An operator's API key, for this tab only; null signs out locally. */
   set key(value) {
+    localStorage.removeItem(TOKEN);
     if (value) sessionStorage.setItem(KEY, value);
     else sessionStorage.removeItem(KEY);
   },
@@ -41,6 +49,17 @@ export const session = {
     link.click();
     link.remove();
     setTimeout(() => URL.revokeObjectURL(url), 60000);
+  },
+
+  /** A person's session token, shared by this browser's tabs. */
+  set token(value) {
+    sessionStorage.removeItem(KEY);
+    localStorage.setItem(TOKEN, value);
+  },
+
+  /** Whether the caller may create and change things (viewers may not); the server refuses them anyway. */
+  get canWrite() {
+    return session.me?.role !== 'viewer';
   },
 
   async api(path, options = {}) {

@@ -40,6 +40,11 @@ class BrowserTest {
     }
 
     @Test
+    void accountsSignInUsersKeysAndViewerControls() {
+        NodeScripts.run("accounts.mjs", base);
+    }
+
+    @Test
     void deniedOrMissingMicrophoneLeadsToTyping() {
         NodeScripts.run("devices.mjs", base);
     }

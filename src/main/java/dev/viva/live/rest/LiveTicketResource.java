@@ -1,7 +1,9 @@
 package dev.viva.live.rest;
 
 import dev.viva.interview.service.InterviewService;
+import dev.viva.platform.security.Caller;
 import dev.viva.platform.security.RecruiterOnly;
+import dev.viva.platform.security.ViewerAllowed;
 import dev.viva.platform.security.WebSocketTickets;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.ws.rs.POST;
@@ -32,18 +34,22 @@ public class LiveTicketResource {
 
     private final InterviewService interviews;
     private final WebSocketTickets tickets;
+    private final Caller caller;
 
-    public LiveTicketResource(InterviewService interviews, WebSocketTickets tickets) {
+    public LiveTicketResource(InterviewService interviews, WebSocketTickets tickets, Caller caller) {
         this.interviews = interviews;
         this.tickets = tickets;
+        this.caller = caller;
     }
 
     @POST
     @RecruiterOnly
+    @ViewerAllowed
     @Tag(name = "Live")
     @Operation(operationId = "issueLiveTicket", summary = "Get a ticket for the live view socket",
-            description = "Trades the recruiter key for a ticket valid once, for 60 s, to open "
-                    + "`/ws/interviews/{id}/live?ticket=...` from a browser (see /asyncapi.yaml).")
+            description = "Trades the recruiter credential for a ticket valid once, for 60 s, to open "
+                    + "`/ws/interviews/{id}/live?ticket=...` from a browser (see /asyncapi.yaml). Viewers may watch "
+                    + "too. The ticket opens nothing once the credential it was issued to is revoked.")
     @SecurityRequirement(name = "recruiterKey")
     @APIResponse(responseCode = "200", description = "The ticket and the socket URL to open with it")
     @APIResponse(responseCode = "401", ref = "Unauthorized")
@@ -51,7 +57,7 @@ public class LiveTicketResource {
     @APIResponse(responseCode = "404", ref = "NotFound")
     public LiveTicket issue(@PathParam("id") UUID id) {
         interviews.get(id);
-        var ticket = tickets.issue(id, WebSocketTickets.Audience.RECRUITER);
+        var ticket = tickets.issue(id, WebSocketTickets.Audience.RECRUITER, caller.get().credentialHash());
         return new LiveTicket(ticket.value(), ticket.expiresAt(),
                 "/ws/interviews/" + id + "/live?ticket=" + ticket.value());
     }

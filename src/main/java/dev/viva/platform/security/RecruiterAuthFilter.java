@@ -10,7 +10,13 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
-/** Rejects calls to {@link RecruiterOnly} endpoints that do not carry a recruiter API key. */
+import java.util.Set;
+
+/**
+ * Authenticates every call to a {@link RecruiterOnly} endpoint (installation key, personal API key or console
+ * session) and enforces the viewer role structurally: a viewer may use the safe methods, and unsafe ones only where
+ * the endpoint is marked {@link ViewerAllowed}. Admin-only endpoints are checked next by {@link AdminOnlyFilter}.
+ */
 @Provider
 @RecruiterOnly
 @Priority(Priorities.AUTHENTICATION)
@@ -19,12 +25,16 @@ public class RecruiterAuthFilter implements ContainerRequestFilter {
     /** Candidate tokens are minted with this prefix, so a leaked one is recognised and answered with 403. */
     public static final String CANDIDATE_TOKEN_PREFIX = "vc_";
 
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
     private final ApiKeys apiKeys;
     private final CurrentActor currentActor;
+    private final Caller caller;
 
-    public RecruiterAuthFilter(ApiKeys apiKeys, CurrentActor currentActor) {
+    public RecruiterAuthFilter(ApiKeys apiKeys, CurrentActor currentActor, Caller caller) {
         this.apiKeys = apiKeys;
         this.currentActor = currentActor;
+        this.caller = caller;
     }
 
     @Override
@@ -33,18 +43,29 @@ public class RecruiterAuthFilter implements ContainerRequestFilter {
         var token = Tokens.bearer(header);
         if (token.isEmpty()) {
             abort(request, 401, "Unauthorized",
-                    "this endpoint needs a recruiter API key: send 'Authorization: Bearer <key>'");
+                    "this endpoint needs a recruiter API key or a console session token: send 'Authorization: Bearer <key>'");
             return;
         }
         if (token.get().startsWith(CANDIDATE_TOKEN_PREFIX)) {
             abort(request, 403, "Forbidden", "a candidate token cannot call recruiter endpoints");
             return;
         }
-        apiKeys.recruiter(token.get()).ifPresentOrElse(currentActor::set, () ->
-                abort(request, 401, "Unauthorized", "the bearer token is not a valid recruiter API key"));
+        var principal = apiKeys.authenticate(token.get());
+        if (principal.isEmpty()) {
+            abort(request, 401, "Unauthorized", "the bearer token is not a valid recruiter API key or sign-in session "
+                    + "(it may have expired, been revoked, or belong to a disabled account)");
+            return;
+        }
+        caller.set(principal.get());
+        currentActor.set(principal.get().actor());
+        if (!principal.get().role().mayWrite() && !SAFE_METHODS.contains(request.getMethod())
+                && request.getProperty(ViewerAllowedFilter.MARK) == null) {
+            abort(request, 403, "Forbidden", "a viewer can look but not change anything; an admin can give you the "
+                    + "recruiter role");
+        }
     }
 
-    private static void abort(ContainerRequestContext request, int status, String title, String detail) {
+    static void abort(ContainerRequestContext request, int status, String title, String detail) {
         request.abortWith(Response.status(status).type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"viva\"")
                 .entity(new Problem("about:blank", title, status, detail, "/" + request.getUriInfo().getPath()

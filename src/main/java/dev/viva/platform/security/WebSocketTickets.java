@@ -7,6 +7,7 @@ import jakarta.persistence.EntityManager;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.OptionalInt;
 import java.util.UUID;
 
@@ -27,32 +28,49 @@ public class WebSocketTickets {
     }
 
     private final EntityManager em;
+    private final ApiKeys apiKeys;
 
-    public WebSocketTickets(EntityManager em) {
+    public WebSocketTickets(EntityManager em, ApiKeys apiKeys) {
         this.em = em;
+        this.apiKeys = apiKeys;
     }
 
     public Ticket issue(UUID interviewId, Audience audience) {
+        return issue(interviewId, audience, null);
+    }
+
+    /**
+     * A ticket bound to the credential it was traded for (its SHA-256, see {@link Principal#credentialHash()}): it
+     * opens nothing once that credential is no longer valid.
+     */
+    public Ticket issue(UUID interviewId, Audience audience, String credentialHash) {
         String value = Tokens.newSecret("wt_");
         Instant expires = Instant.now().plus(TTL);
-        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
-                        "insert into ws_ticket (ticket_hash, interview_id, audience, expires_at) values (?, ?, ?, ?)")
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("insert into ws_ticket (ticket_hash, "
+                        + "interview_id, audience, expires_at, credential_hash) values (?, ?, ?, ?, ?)")
                 .setParameter(1, Tokens.hash(value)).setParameter(2, interviewId).setParameter(3, audience.name())
-                .setParameter(4, expires).executeUpdate());
+                .setParameter(4, expires).setParameter(5, credentialHash).executeUpdate());
         return new Ticket(value, expires);
     }
 
-    /** Uses up the ticket; true only the first time, before expiry, for that interview and audience. */
+    /**
+     * Uses up the ticket; true only the first time, before expiry, for that interview and audience, and while the
+     * credential it was issued to is still valid.
+     */
     public boolean redeem(String ticket, UUID interviewId, Audience audience) {
         if (ticket == null || ticket.isBlank()) {
             return false;
         }
-        int updated = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
+        List<?> redeemed = QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery(
                         "update ws_ticket set used_at = now() where ticket_hash = ? and interview_id = ? and audience = ? "
-                                + "and used_at is null and expires_at > now()")
+                                + "and used_at is null and expires_at > now() returning coalesce(credential_hash, '')")
                 .setParameter(1, Tokens.hash(ticket)).setParameter(2, interviewId).setParameter(3, audience.name())
-                .executeUpdate());
-        return updated == 1;
+                .getResultList());
+        if (redeemed.size() != 1) {
+            return false;
+        }
+        String credentialHash = (String) redeemed.getFirst();
+        return credentialHash.isEmpty() || apiKeys.authenticateHash(credentialHash).isPresent();
     }
 
     /** The advisory lock one replica holds while it purges (an arbitrary constant, unique within Viva). */

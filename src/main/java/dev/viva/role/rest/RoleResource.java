@@ -100,7 +100,7 @@ public class RoleResource {
         RoleTemplates.Pinned p = templates.current(id).orElseThrow(() -> ApiProblem.notFound(
                 "no role '" + id + "' takes new interviews; GET /api/v1/roles lists the roles"));
         RoleTemplate t = p.template();
-        boolean recruiter = Tokens.bearer(auth).map(apiKeys::isRecruiterKey).orElse(false);
+        boolean recruiter = Tokens.bearer(auth).flatMap(apiKeys::authenticate).isPresent();
         return new RoleDetail(t.id(), p.version(), t.name(), t.description(), t.persona(), t.levels(), t.phases(), dimensions(t),
                 recruiter ? t.questions() : null);
     }
