@@ -5,25 +5,18 @@
  * after asking; the list finds a candidate by name or e-mail and stacks as cards on a phone.
  */
 import {
-  api, apiKey, assertNoPageErrors, base, check, createInterview, eventually, launch, localJoinLink, newPage, run, shot,
+  api, assertNoPageErrors, base, check, createInterview, eventually, launch, localJoinLink, newPage, run, shot,
+  signInWithKey,
 } from './lib.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
-async function signIn(page) {
-  await page.goto(`${base}/console/`);
-  await page.click('text=Use an API key instead');
-  await page.fill('#api-key', apiKey);
-  await page.click('text=Sign in with the key');
-  await page.waitForSelector('#nav:not([hidden])');
-}
 
 const fitsWidth = (page, width) => page.evaluate((w) => document.documentElement.scrollWidth <= w, width);
 
 async function daily(browser, { options = {}, suffix = '' }) {
   const page = await newPage(browser, options);
   page.expectedErrors = /status of 400/; // the refused form
-  await signIn(page);
+  await signInWithKey(page);
 
   // --- a refused form: each message under its field, once, in words for people ---
   await page.click('#nav a[href="#/new"]');
@@ -110,7 +103,7 @@ run('console', async (keep) => {
   // a full list on a phone: every row a card, nothing wider than the screen
   for (let i = 0; i < 3; i++) await createInterview(`Card Candidate ${i}`);
   const phone = await newPage(browser, PHONE);
-  await signIn(phone);
+  await signInWithKey(phone);
   await phone.waitForSelector('tbody tr');
   check(await fitsWidth(phone, 390), 'the list fits a 390 px phone');
   const display = await phone.$eval('tbody tr', (tr) => getComputedStyle(tr).display);

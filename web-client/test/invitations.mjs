@@ -4,16 +4,9 @@
  * the pages a candidate gets from a link before its window opens and after it has expired. Runs against a server whose mail goes to a test SMTP server
  * that refuses every mailbox at bounce.example.test (dev.viva.invitation.MailProfile).
  */
-import { api, args, base, check, eventually, launch, localJoinLink, newPage, run, shot, assertNoPageErrors } from './lib.mjs';
+import { api, base, check, eventually, launch, localJoinLink, newPage, run, shot, assertNoPageErrors, signInWithKey } from './lib.mjs';
 
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
-async function signIn(page) {
-  await page.goto(`${base}/console/`);
-  await page.fill('#api-key', args['api-key'] ?? 'test-recruiter-key');
-  await page.click('button[type=submit]');
-  await page.waitForSelector('a[href="#/new"]');
-}
 
 /** The list's row of an interview, reloaded until its invitation state reads {@code text}. */
 async function rowSays(page, id, text) {
@@ -114,7 +107,7 @@ run('invitations', async (keep) => {
   const browser = keep(await launch({ microphone: 'none' }));
   for (const [viewport, suffix] of [[{}, ''], [PHONE, '-phone']]) {
     const page = await newPage(browser, viewport);
-    await signIn(page);
+    await signInWithKey(page);
     const id = await inviteInTheForm(page, `Ivy Invited${suffix}`, `ivy${suffix}@example.com`, suffix);
     await resend(page, id, suffix);
     await bounced(page, suffix);

@@ -108,6 +108,15 @@ export async function eventually(what, probe, timeoutMs = 20000) {
   throw new Error(`timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
 }
 
+/** Signs the console in as an operator, with an API key (people sign in with e-mail and password: accounts.mjs). */
+export async function signInWithKey(page, key = apiKey) {
+  await page.goto(`${base}/console/`);
+  await page.click('text=Use an API key instead');
+  await page.fill('#api-key', key);
+  await page.click('text=Sign in with the key');
+  await page.waitForSelector('#nav:not([hidden])');
+}
+
 export async function api(path, { method = 'GET', body, bearer = apiKey } = {}) {
   const response = await fetch(base + path, {
     method,

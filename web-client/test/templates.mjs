@@ -4,23 +4,15 @@
  * checked with axe-core.
  */
 import { readFileSync } from 'node:fs';
-import { api, apiKey, assertNoPageErrors, base, check, launch, log, newPage, run, shot } from './lib.mjs';
+import { api, assertNoPageErrors, base, check, launch, log, newPage, run, shot, signInWithKey } from './lib.mjs';
 
 const TINY = readFileSync(new URL('../../src/test/resources/role-fixtures/tiny-role.yaml', import.meta.url), 'utf8')
   .replace('id: tiny-role', 'id: browser-role').replace('name: Tiny Role', 'name: Browser Role');
 
-async function signIn(page) {
-  await page.goto(`${base}/console/`);
-  await page.waitForSelector('#api-key');
-  await page.fill('#api-key', apiKey);
-  await page.click('form button[type=submit]');
-  await page.waitForSelector('#nav:not([hidden])');
-}
-
 await run('templates', async (keep) => {
   const browser = keep(await launch({ microphone: 'none' }));
   const page = await newPage(browser);
-  await signIn(page);
+  await signInWithKey(page);
 
   await page.click('#nav >> text=Role templates');
   await page.waitForSelector('table.list >> text=Backend engineer');
@@ -72,7 +64,7 @@ await run('templates', async (keep) => {
 
   // a phone
   const phone = await newPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
-  await signIn(phone);
+  await signInWithKey(phone);
   await phone.goto(`${base}/console/#/templates`);
   await phone.waitForSelector('table.list >> text=Browser Role');
   await shot(phone, 'templates-list-phone');
