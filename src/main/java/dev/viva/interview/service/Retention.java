@@ -4,6 +4,7 @@ import dev.viva.interview.InterviewStatus;
 import dev.viva.platform.audit.Actor;
 import dev.viva.platform.audit.AuditLog;
 import dev.viva.platform.config.RetentionConfig;
+import dev.viva.platform.database.AdvisoryLocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -121,8 +122,7 @@ public class Retention {
     }
 
     private OptionalInt eraseBatch(Instant finishedBefore, Duration period) {
-        boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                .setParameter(1, ERASE_LOCK).getSingleResult();
+        boolean mine = AdvisoryLocks.tryForTransaction(em, ERASE_LOCK);
         if (!mine) {
             return OptionalInt.empty();
         }

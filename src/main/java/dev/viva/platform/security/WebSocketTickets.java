@@ -1,5 +1,6 @@
 package dev.viva.platform.security;
 
+import dev.viva.platform.database.AdvisoryLocks;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,8 +88,7 @@ public class WebSocketTickets {
      */
     OptionalInt purgeExpired() {
         return QuarkusTransaction.requiringNew().call(() -> {
-            boolean mine = (Boolean) em.createNativeQuery("select pg_try_advisory_xact_lock(?1)")
-                    .setParameter(1, PURGE_LOCK).getSingleResult();
+            boolean mine = AdvisoryLocks.tryForTransaction(em, PURGE_LOCK);
             return mine ? OptionalInt.of(em.createNativeQuery(
                     "delete from ws_ticket where expires_at < now() - interval '1 hour'").executeUpdate())
                     : OptionalInt.empty();
