@@ -8,6 +8,7 @@ import dev.viva.interview.QuestionSource;
 import dev.viva.interview.Turn;
 import dev.viva.invitation.MailDelivery;
 import dev.viva.interview.repository.InterviewRepository;
+import dev.viva.assessment.report.InterviewReport;
 import dev.viva.assessment.report.InterviewReport.Recommendation;
 import dev.viva.role.Level;
 import dev.viva.role.Phase;
@@ -102,17 +103,9 @@ final class InterviewViews {
             return new InterviewView(i.id, i.candidateName, i.candidateEmail, i.roleId, i.roleVersion, i.level, i.status,
                     i.createdAt, i.consentedAt, i.startedAt, i.endedAt, i.endReason, i.endDetail, i.durationSeconds(now),
                     report == null ? null : report.overallScore(),
-                    report == null ? null : recommendation(report.recommendation()),
+                    report == null || report.recommendation() == null ? null
+                            : InterviewReport.recommendationOf(report.recommendation()),
                     i.opensAt, i.closesAt, InvitationState.of(latestMail));
-        }
-
-        private static Recommendation recommendation(String label) {
-            for (Recommendation r : Recommendation.values()) {
-                if (r.label().equals(label)) {
-                    return r;
-                }
-            }
-            return null;
         }
     }
 
