@@ -73,14 +73,20 @@ public class InterviewRepository implements PanacheRepositoryBase<Interview, UUI
         return term.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
-    /** The score and recommendation of those of {@code ids} that have a report, read from the stored JSON. */
+    /**
+     * The score and recommendation of those of {@code ids} that have a report, read from the stored JSON: a
+     * reviewer's recommendation where one overrode the assessment's, since that is the decision a list should show.
+     */
     public Map<UUID, ReportSummary> reportSummaries(Collection<UUID> ids) {
         if (ids.isEmpty()) {
             return Map.of();
         }
         @SuppressWarnings("unchecked")
         List<Object[]> rows = getEntityManager().createNativeQuery("""
-                        select interview_id, (body ->> 'overallScore')::int, body ->> 'recommendation'
+                        select interview_id, (body ->> 'overallScore')::int,
+                               coalesce((select o ->> 'recommendation'
+                                         from jsonb_array_elements(coalesce(body -> 'overrides', '[]'::jsonb)) o
+                                         where o ->> 'dimension' is null limit 1), body ->> 'recommendation')
                         from report where interview_id in (:ids)""")
                 .setParameter("ids", ids).getResultList();
         Map<UUID, ReportSummary> summaries = new HashMap<>();

@@ -85,6 +85,12 @@ class ReportOverrideResourceTest {
                     .body("overrides[0].recommendation", equalTo(newRecommendation))
                     // the assessment's own figure is left as it was
                     .body("recommendation", equalTo(assessedRecommendation));
+            // the interview and the list show the hiring team's decision
+            given().header("Authorization", RECRUITER).get("/api/v1/interviews/" + id)
+                    .then().statusCode(200).body("recommendation", equalTo(newRecommendation));
+            given().header("Authorization", RECRUITER).queryParam("candidate", "Olive Override")
+                    .get("/api/v1/interviews").then().statusCode(200)
+                    .body("items.find { it.id == '" + id + "' }.recommendation", equalTo(newRecommendation));
 
             await().atMost(WAIT).until(() -> receiver.requests().size() == 2);
             for (Receiver.Request request : receiver.requests()) {
