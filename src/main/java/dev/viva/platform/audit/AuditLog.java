@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,13 +25,11 @@ public class AuditLog {
     private final EntityManager em;
     private final CurrentActor currentActor;
     private final ObjectMapper json;
-    private final Clock clock;
 
     AuditLog(EntityManager em, CurrentActor currentActor, ObjectMapper json) {
         this.em = em;
         this.currentActor = currentActor;
         this.json = json;
-        this.clock = Clock.systemUTC();
     }
 
     /** Records an action of the caller of the current request. */
@@ -47,7 +44,7 @@ public class AuditLog {
                        Map<String, Object> details) {
         AuditEvent event = new AuditEvent();
         event.id = UUID.randomUUID();
-        event.at = clock.instant();
+        event.at = Instant.now();
         event.actorKind = actor.kind();
         event.actorId = actor.id();
         event.actorName = actor.name();

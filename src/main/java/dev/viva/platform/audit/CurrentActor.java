@@ -2,8 +2,6 @@ package dev.viva.platform.audit;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import java.util.Optional;
-
 /** The actor of the request being served, set by the authentication filter once it has accepted the caller. */
 @RequestScoped
 public class CurrentActor {
@@ -12,10 +10,6 @@ public class CurrentActor {
 
     public void set(Actor actor) {
         this.actor = actor;
-    }
-
-    public Optional<Actor> find() {
-        return Optional.ofNullable(actor);
     }
 
     /** The authenticated actor; a write reached without one is a wiring mistake, not a client error. */
