@@ -2,10 +2,12 @@ package dev.viva.stt;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executor;
@@ -46,6 +48,7 @@ public final class ScriptedSpeechRecognizer implements SpeechRecognizer, AutoClo
     private final ExecutorService ownWorker;
     private final Executor worker;
     private volatile boolean available = true;
+    private final Set<Priority> refused = EnumSet.noneOf(Priority.class);
 
     /** Results complete on a thread of the double's own, like the real engine's. */
     public ScriptedSpeechRecognizer() {
@@ -80,6 +83,11 @@ public final class ScriptedSpeechRecognizer implements SpeechRecognizer, AutoClo
         this.available = available;
     }
 
+    /** Refuses transcriptions of this priority as BUSY, as the engine does when no worker is idle for them. */
+    public synchronized void refuse(Priority priority) {
+        refused.add(priority);
+    }
+
     /** Holds every result until the returned future is completed (to test late results). */
     public CompletableFuture<Void> hold() {
         gate = new CompletableFuture<>();
@@ -102,6 +110,12 @@ public final class ScriptedSpeechRecognizer implements SpeechRecognizer, AutoClo
         if (!available) {
             return CompletableFuture.completedFuture(
                     new Transcription.Failed(Transcription.Reason.UNAVAILABLE, "scripted: unavailable"));
+        }
+        synchronized (this) {
+            if (refused.contains(priority)) {
+                return CompletableFuture.completedFuture(
+                        new Transcription.Failed(Transcription.Reason.BUSY, "scripted: no idle worker"));
+            }
         }
         short[] copy = samples.clone();
         CompletableFuture<Void> waitFor = gate;

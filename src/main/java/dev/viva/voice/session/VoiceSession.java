@@ -533,9 +533,24 @@ public final class VoiceSession {
         long holdMs = config.vad().longAnswerSilenceMs() - config.vad().endOfTurnSilenceMs();
         if (holdMs > 0 && mayBeThinking(c)) {
             c.endBy = now + holdMs;
+            if (!earlyUsable(c)) {
+                // no worker was idle for the early transcript: queue it now, so that it is ready, or nearly, when the
+                // held pause ends, and it ends the pause at once if the words sound finished. The work is not lost if
+                // they go on: the transcriber keeps what this heard and continues after it.
+                Request early = new Request(vad.lastVoicedMs(), c.transcriber.bufferedMs());
+                c.early = early;
+                whenDone(c, early, c.transcriber.transcribe(SpeechRecognizer.Priority.FINAL));
+            }
             return;
         }
         endAnswer(c, now);
+    }
+
+    /** Whether the early transcript covers the answer up to this pause and has not failed. */
+    private boolean earlyUsable(Capture c) {
+        Request early = c.early;
+        return early != null && early.voicedUpTo == vad.lastVoicedMs()
+                && !(early.result instanceof Transcription.Failed);
     }
 
     /**
@@ -561,8 +576,7 @@ public final class VoiceSession {
         c.lastVoicedProcessedAt = lastVoicedProcessedAt;
         setState(TurnState.THINKING);
         Request early = c.early;
-        if (early != null && early.voicedUpTo == vad.lastVoicedMs()
-                && !(early.result instanceof Transcription.Failed)) {
+        if (earlyUsable(c)) {
             c.wanted = early;
             if (early.result != null) {
                 transcribed(c, early);

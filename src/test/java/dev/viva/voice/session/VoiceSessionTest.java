@@ -4,6 +4,7 @@ import dev.viva.interview.InputMode;
 import dev.viva.interviewer.EngineInput;
 import dev.viva.live.LiveEvent;
 import dev.viva.platform.error.ApiProblem;
+import dev.viva.stt.ScriptedSpeechRecognizer;
 import dev.viva.stt.SpeechRecognizer;
 import dev.viva.testing.Wav;
 import dev.viva.tts.ToneSynthesizer;
@@ -144,6 +145,22 @@ class VoiceSessionTest {
         results.complete(null);
         h.silenceUntil(() -> !h.latencies.isEmpty(), 2_000);
         assertThat(h.latencies.getFirst().endOfTurnMs()).isBetween(1_200L, 1_240L);
+    }
+
+    @Test
+    void aLongAnswerWhoseEarlyTranscriptFoundNoIdleWorkerIsQueuedAtTheShortSilenceAndEndsThere() {
+        h.stt.refuse(SpeechRecognizer.Priority.SPECULATIVE);
+        h.startVoice();
+        h.hearUtteranceOut();
+        h.speak(SessionHarness.LONG_ANSWER);
+        h.silenceUntil(() -> !h.latencies.isEmpty(), 2_000);
+        assertThat(h.stt.calls()).as("refused in the first pause, queued when the pause reached the end of a turn")
+                .filteredOn(c -> c.audioMs() >= 12_000 && c.priority() != SpeechRecognizer.Priority.PARTIAL)
+                .extracting(ScriptedSpeechRecognizer.Call::priority)
+                .containsExactly(SpeechRecognizer.Priority.SPECULATIVE, SpeechRecognizer.Priority.FINAL);
+        assertThat(h.latencies.getFirst().endOfTurnMs()).as("its transcript sounded finished: no long hold")
+                .isBetween(700L, 740L);
+        assertThat(h.conversation.inputs()).containsExactly(new EngineInput.Answer(SessionHarness.LONG_TEXT));
     }
 
     @Test
