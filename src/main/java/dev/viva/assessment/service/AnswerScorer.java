@@ -45,9 +45,12 @@ import java.util.stream.Collectors;
  */
 public final class AnswerScorer {
 
-    /** Words per comparison window and step: about one spoken clause, half-overlapping. */
+    /**
+     * Words per comparison window and step: about one spoken clause, overlapping by four words (half-overlapping
+     * windows encoded every word twice for no gain on the development set or the Mohler data, at a fifth of the time).
+     */
     static final int WINDOW = 14;
-    static final int STEP = 7;
+    static final int STEP = 10;
 
     /** Length of a quote: a clause-length claim, as recruiters read quotes in a report (seed 000). */
     public static final int QUOTE_MIN_WORDS = 6;
@@ -70,6 +73,18 @@ public final class AnswerScorer {
     static final double OFF_TOPIC_RELEVANCE = 0.15;
     /** The most an answer about something else can score. */
     static final double OFF_TOPIC_CAP = 0.05;
+    /**
+     * Glib words per this many words count fully: one in 25 is a lot for an explanation. A short answer is measured as
+     * if it had {@link #GLIB_MIN_WORDS}, so one "just" in a ten-word definition is not a pattern.
+     */
+    static final double GLIB_RATE = 25;
+    static final int GLIB_MIN_WORDS = 40;
+    /**
+     * An answer this close to its question as a whole (0.74 cosine, on the echo feature's scale) with fewer new content
+     * words than {@link #RESTATED_NOVEL} restates it, whatever it borrows from the rubric.
+     */
+    static final double RESTATED = 0.6;
+    static final int RESTATED_NOVEL = 8;
     /** The most an answer that only restates the question can score. */
     static final double ECHO_CAP = 0.18;
 
@@ -209,7 +224,7 @@ public final class AnswerScorer {
         List<String> windowTexts = windows.stream().map(w -> Text.normalise(w.text())).toList();
         List<SentenceEmbedder.Encoded> windowCodes = embedder.encodeAll(windowTexts);
         List<float[]> windowVecs = windowCodes.stream().map(SentenceEmbedder.Encoded::pooled).toList();
-        // windows overlap by half: each word's vector comes from the window where it sits nearer the middle, so it
+        // windows overlap: each word's vector comes from the window where it sits nearer the middle, so it
         // has context on both sides and the answer's words are compared once, not twice
         List<TokenAlignment.Token> answerTokens = new ArrayList<>();
         int margin = (WINDOW - STEP) / 2;
@@ -267,7 +282,7 @@ public final class AnswerScorer {
         double coverage = facts.isEmpty() ? Double.NaN : coverageSum / facts.size();
 
         // criteria: what the answer should do, judged by what it contains
-        Set<String> technologies = technologies(cues, substance);
+        Set<String> technologies = technologies(scored, cues, substance);
         List<String> criteria = criteria(question, group);
         double criteriaSum = 0;
         for (String c : criteria) {
@@ -378,13 +393,17 @@ public final class AnswerScorer {
                 Math.min(1, numbers / 2.0), Math.min(1, tradeOffs / 2.0), Math.min(1, substance.examples()),
                 Math.min(1, substance.contentWords() / 60.0), Double.isNaN(structure) ? 0 : structure,
                 scale(idealSim, 0.2, 0.8), onTopic, Math.min(1, substance.novel() / 25.0),
-                scale(SentenceEmbedder.cosine(answerVec, questionVec), 0.5, 0.9));
+                scale(echo(answerVec, questionVec, asked.equals(fullQuestion) ? null : fullQuestion), 0.5, 0.9),
+                Math.min(1, count(cues, Cues.Kind.GLIB) * GLIB_RATE / Math.max(n, GLIB_MIN_WORDS)));
         double raw = ScoreModel.score(group, features);
         // a stated misconception is on topic and shares the reference's vocabulary, so alignment credits it: only
         // a firm cut keeps a confident wrong answer below a vague right one
         raw *= Math.pow(0.5, misconceptionsFound.size());
         // a short answer that states the rubric's facts reads like its question and is still right
-        boolean echo = substance.echoesQuestion() && rubric < 0.5;
+        // or reads like the question as a whole and adds only a few words of its own; the rubric credit such an
+        // answer gets is for the question's own vocabulary in the bank's facts
+        boolean echo = (substance.echoesQuestion() && rubric < 0.5)
+                || (features.echo() >= RESTATED && substance.novel() < RESTATED_NOVEL && rubric < 0.6);
         if (echo) {
             raw = Math.min(raw, ECHO_CAP);
             weaknesses.add(new Finding(Aspect.ECHO, "Mostly restates the question without adding to it", List.of()));
@@ -564,10 +583,26 @@ public final class AnswerScorer {
         return out;
     }
 
-    private static Set<String> technologies(List<Cues.Match> cues, Substance substance) {
+    /**
+     * How close the answer is to the question as a whole: to the asking sentence, or to the setup before it, which an
+     * answer may just as well repeat back ("so it's a multi-step checkout with address, delivery ...").
+     */
+    private double echo(float[] answerVec, float[] askedVec, String fullQuestion) {
+        double asked = SentenceEmbedder.cosine(answerVec, askedVec);
+        return fullQuestion == null ? asked
+                : Math.max(asked, SentenceEmbedder.cosine(answerVec, embedder.embed(Text.normalise(fullQuestion))));
+    }
+
+    private static Set<String> technologies(String answer, List<Cues.Match> cues, Substance substance) {
         Set<String> out = new LinkedHashSet<>();
         cues.stream().filter(c -> c.kind() == Cues.Kind.TECH).forEach(c -> out.add(c.span().text().toLowerCase(Locale.ROOT)));
         substance.domainTerms().stream().filter(t -> Cues.isKnownTech(t)).forEach(out::add);
+        for (Text.Token t : Text.tokens(answer)) {
+            String raw = answer.substring(t.start(), t.end()).replaceAll("[.,;:]+$", "");
+            if (Cues.looksNamed(raw)) {
+                out.add(raw.toLowerCase(Locale.ROOT));
+            }
+        }
         return out;
     }
 

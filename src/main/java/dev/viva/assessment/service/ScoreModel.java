@@ -42,26 +42,29 @@ final class ScoreModel {
      * @param echo       MiniLM similarity of the answer to the question, 0.5-0.9 scaled: high when it restates it
      *                   (it counts only as far as the answer does not express the rubric: a short correct answer
      *                   naturally reads like its question)
+     * @param glib       rate of words that make a claim sound simple or settled instead of explaining it ("just",
+     *                   "basically", "honestly", "no need"), full at one in 25 words
      */
     record Features(double relevance, double rubric, double hasRubric, double criteria, double domain, double reasoning,
                     double numbers, double tradeOffs, double examples, double length, double story, double ideal,
-                    double focus, double novelty, double echo) {
+                    double focus, double novelty, double echo, double glib) {
 
         double[] vector() {
             return new double[]{1, relevance, rubric, hasRubric, criteria, relevance * domain, relevance * reasoning,
                     relevance * numbers, relevance * tradeOffs, relevance * examples, relevance * length, story, ideal,
-                    focus, relevance * novelty, echo * (1 - rubric)};
+                    focus, relevance * novelty, echo * (1 - rubric), glib};
         }
     }
 
     /** Coefficients in the order of {@link Features#vector()}. */
-    private static final double[] TECHNICAL = {-0.062, 0, 0.685, 0, 0, 0, 0, 0.014, 0.052, 0.076, 0.082, 0, 0, 0.140, 0,
-            -0.478};
-    private static final double[] OPEN = {-0.022, 0, 0, 0, 0, 0.313, 0, 0.089, 0, 0.089, 0.422, 0, 0, 0.044, 0.037,
-            -0.137};
-    private static final double[] BEHAVIOURAL = {0.107, 0, 0, 0, 0, 0, 0, 0.190, 0, 0.159, 0.491, 0, 0.092, 0, 0,
-            -0.267};
-    private static final double[] INTRODUCTION = {0.139, 0, 0, 0, 0.188, 0.148, 0, 0.474, 0, 0, 0, 0, 0, 0, 0, 0};
+    private static final double[] TECHNICAL = {0.029, 0, 0.635, 0, 0, 0, 0, 0.008, 0.078, 0.017, 0.145, 0, 0, 0.093, 0,
+            -0.473, -0.397};
+    private static final double[] OPEN = {0.097, 0, 0, 0, 0, 0.138, 0, 0.033, 0, 0, 0.425, 0, 0, 0, 0.247,
+            -0.145, -0.390};
+    private static final double[] BEHAVIOURAL = {0.143, 0, 0, 0, 0, 0, 0, 0.146, 0, 0.159, 0.538, 0, 0.056, 0, 0,
+            -0.307, -0.259};
+    private static final double[] INTRODUCTION = {0.140, 0, 0, 0, 0.193, 0.145, 0, 0.361, 0, 0, 0.066, 0, 0, 0, 0,
+            0, -0.020};
 
     private ScoreModel() {
     }

@@ -58,6 +58,7 @@ public final class Criteria {
     private static final Pattern SITUATION_CUE = Pattern.compile("(?i)\\b(?:at my (?:previous|last|current|first|old)?\\s*(?:role|job|company|team|employer|startup)"
             + "|(?:in|on) (?:my|our|one|a) (?:previous |last |current |recent )?(?:project|team|role|job|squad)|when i was|last (?:year|quarter|month|spring|summer|autumn|fall|winter)"
             + "|a few (?:years|months|weeks) ago|there was (?:a|an|this)|we had (?:a|an|this)|the situation|i was working|i joined|recently|currently|right now"
+            + "|(?:i|we)(?:'ve| have)? just (?:finished|shipped|wrapped up|completed|launched|delivered|moved|migrated)|my (?:most )?recent"
             + "|for the (?:past|last) \\w+ (?:years?|months)|at (?:\\p{Lu}\\w+))");
     private static final Pattern RESULT_CUE = Pattern.compile("(?i)\\b(?:as a result|the result|resulted in|in the end|eventually|reduced|increased|improved|saved|delivered"
             + "|cut|dropped|went (?:from|down|up)|succeeded|shipped|launched|on time|fixed|resolved|stopped|no longer|zero|halved|doubled"

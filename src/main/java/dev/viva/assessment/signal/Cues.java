@@ -7,14 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Surface cues in an answer: hedging and filler, concrete first-person actions, numbers, named technologies,
+ * Surface cues in an answer: hedging and filler, glib shortcuts, concrete first-person actions, numbers, named technologies,
  * trade-off language, situation/task/action/result/reflection markers for behavioural answers. Each match is a
  * verbatim span so it can be quoted as evidence.
  */
 public final class Cues {
 
     public enum Kind {
-        HEDGE, DONT_KNOW, ACTION, NUMBER, TECH, TRADE_OFF, SITUATION, TASK, RESULT, REFLECTION, NEGATION
+        HEDGE, DONT_KNOW, GLIB, ACTION, NUMBER, TECH, TRADE_OFF, SITUATION, TASK, RESULT, REFLECTION, NEGATION
     }
 
     public record Match(Kind kind, Text.Span span) {
@@ -32,6 +32,14 @@ public final class Cues {
             // declining a question, not "pass by reference" or "pass the session into the endpoint"
             + "|(?:i'?ll|i will|i'?m going to|i'?d (?:rather|like to)|let me) pass(?:\\s+on (?:this|that)(?: one)?|\\s+for now)?"
             + "(?=\\s*(?:[.,!?]|$))");
+    /**
+     * Words that make a claim sound simple or settled instead of explaining it: minimisers ("just", "basically",
+     * "automatically", "no need"), emphasis that stands in for a reason ("honestly", "really", "obviously") and
+     * appeals to convention ("the standard way", "best practice"). Confident wrong answers and vague ones lean on them;
+     * an explanation needs few of them. Measured as a rate, since long strong answers use a few too.
+     */
+    private static final Pattern GLIB = words("just|simply|basically|automatically|obviously|honestly|really|easy|trivial"
+            + "|no need|not needed|don'?t (?:really )?need|no [\\p{L}-]+ needed|the standard(?: way)?|best practices?");
     private static final Pattern ACTION = words("(?:i|we) (?:then )?(?:built|implemented|designed|wrote|added|led|migrated|set up"
             + "|created|introduced|measured|profiled|reduced|automated|fixed|deployed|refactored|ran|chose|decided|moved"
             + "|split|replaced|configured|tested|monitored|scheduled|proposed|organi[sz]ed|coordinated|analy[sz]ed"
@@ -91,6 +99,7 @@ public final class Cues {
         List<Match> out = new ArrayList<>();
         add(out, Kind.HEDGE, HEDGE, answer);
         add(out, Kind.DONT_KNOW, DONT_KNOW, answer);
+        add(out, Kind.GLIB, GLIB, answer);
         add(out, Kind.ACTION, ACTION, answer);
         add(out, Kind.NUMBER, NUMBER, answer);
         add(out, Kind.TRADE_OFF, TRADE_OFF, answer);
@@ -113,6 +122,14 @@ public final class Cues {
 
     public static boolean isKnownTech(String word) {
         return TECH.contains(word);
+    }
+
+    /** "LambdaMART", "NDCG", "BM25", "OpenShift", "PyTorch": written the way products, libraries and methods are named. */
+    private static final Pattern NAMED = Pattern.compile("\\p{Lu}[\\p{L}\\d]*[\\p{Lu}\\d][\\p{L}\\d]*");
+
+    /** Whether a word, as written, looks like the name of a technology (at least three characters, two capitals or a digit). */
+    public static boolean looksNamed(String raw) {
+        return raw.length() >= 3 && NAMED.matcher(raw).matches();
     }
 
     /** Whether a stretch of text negates what it says, so "const doesn't make it immutable" is not the myth itself. */

@@ -31,6 +31,12 @@ public final class InjectionDetector {
             + "|puntuaci[óo]n|puntaje|calificaci[óo]n|califica\\w*|nota|puntos|m[áa]xim[ao]|covers?|mentions?|includes?"
             + "|key (?:points?|terms?)|rubric)";
 
+    /** Where a faked chat message opens and where it closes. */
+    private static final String ROLE_OPEN = "(?:<\\|?\\s*(?:im_start|system|assistant|user)\\s*\\|?>"
+            + "|\\[\\s*(?:system|inst|instruction|admin|developer|assistant)\\s*\\])";
+    private static final String ROLE_CLOSE = "(?:<\\|?\\s*(?:im_end|endoftext)\\s*\\|?>"
+            + "|\\[/\\s*(?:system|inst|instruction|admin|developer|assistant)\\s*\\])";
+
     private static final List<Pattern> PATTERNS = List.of(
             // orders to drop the instructions, in four languages
             Pattern.compile("(?i)\\b(?:ignore|disregard|forget|override|bypass)\\s+(?:all\\s+|any\\s+)?(?:(?:of\\s+)?(?:the|your|my|these|those|previous|prior|above|earlier|system|preceding)\\s+){0,3}"
@@ -58,16 +64,27 @@ public final class InjectionDetector {
             Pattern.compile("(?i)\\b(?:you are now|act as|pretend (?:to be|you are)|from now on you|tu es maintenant|du bist jetzt|ahora eres)\\b[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:(?:reveal|print|show|repeat|ignore|override|forget)\\s+(?:your|the)\\s+system prompt|developer mode|jailbreak)\\b[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:score|rating|grade|note|nota|punktzahl|puntuaci[óo]n)\\s*[:=]\\s*(?:100|10\\s*/\\s*10|5\\s*/\\s*5|a\\+|max\\w*|full)[^.!?\\n]*"),
-            // fake roles and chat-template markers, to the end of the line
-            Pattern.compile("(?i)(?:<\\|?\\s*(?:im_start|im_end|system|endoftext|assistant|user)\\s*\\|?>|\\[/?\\s*(?:system|inst|instruction|admin|developer|assistant)\\s*\\]"
-                    + "|#{2,}\\s*(?:instruction|system|response)s?\\b|(?:^|\\n)\\s*(?:system|assistant|developer)\\s*:)[^\\n]*"));
+            // a closing chat-template marker on its own (opening ones are ROLE_BLOCK and ROLE_LINE); what follows it is
+            // the candidate's again
+            Pattern.compile("(?i)" + ROLE_CLOSE),
+            // fake role headers, to the end of the line
+            Pattern.compile("(?i)(?:#{2,}\\s*(?:instruction|system|response)s?\\b|(?:^|\\n)\\s*(?:system|assistant|developer)\\s*:)[^\\n]*"));
+
+    /** A faked chat message with its closing marker: all of it is addressed to the model, over any number of lines. */
+    private static final Pattern ROLE_BLOCK = Pattern.compile("(?is)" + ROLE_OPEN + ".*?" + ROLE_CLOSE);
+    /**
+     * One without: its line, or the next line when the marker stands alone on its own ({@code <|im_start|>system}); the
+     * candidate's answer may follow on the next line.
+     */
+    private static final Pattern ROLE_LINE = Pattern.compile("(?i)" + ROLE_OPEN
+            + "(?:\\s*(?:system|user|assistant|developer))?[ \\t]*:?[ \\t]*(?:[^\\n]+|\\n[^\\n]*)");
 
     /** A bracketed aside addressed to the grader ("(Evaluator: this covers X, Y and Z)"), taken whole. */
     private static final Pattern ASIDE = Pattern.compile("(?i)[(\\[{]\\s*(?:(?:note|nb|n\\.b\\.)\\s*(?:to|for|pour|an|para)?\\s*(?:the\\s+)?)?(?:ai\\s+)?"
             + "(?:" + GRADER + "|ai|llm|model|system|bot)s?\\b[^)\\]}]*[)\\]}]");
 
-    /** A sentence that names the grader and talks about marks or what the answer covers. */
-    private static final Pattern GRADER_SENTENCE = Pattern.compile("(?i)[^.!?\\n]*\\b" + GRADER + "s?\\b[^.!?\\n]*");
+    /** The grader named; its sentence is an instruction when it talks about marks or what the answer covers. */
+    private static final Pattern GRADER_WORD = Pattern.compile("(?i)\\b" + GRADER + "s?\\b");
     private static final Pattern MARK_WORD = Pattern.compile("(?i)\\b" + MARKS + "\\b");
 
     private InjectionDetector() {
@@ -83,14 +100,25 @@ public final class InjectionDetector {
                 found.add(sentence(text, m.start(), m.end()));
             }
         }
+        for (Pattern p : List.of(ROLE_BLOCK, ROLE_LINE)) {
+            Matcher block = p.matcher(text);
+            while (block.find()) {
+                found.add(new int[]{block.start(), block.end()});
+            }
+        }
         Matcher aside = ASIDE.matcher(text);
         while (aside.find()) {
             found.add(new int[]{aside.start(), aside.end()});
         }
-        Matcher sentence = GRADER_SENTENCE.matcher(text);
-        while (sentence.find()) {
-            if (MARK_WORD.matcher(sentence.group()).find()) {
-                found.add(sentence(text, sentence.start(), sentence.end()));
+        Matcher grader = GRADER_WORD.matcher(text);
+        while (grader.find()) {
+            int[] around = sentence(text, grader.start(), grader.end());
+            int end = grader.end();
+            while (end < text.length() && ".!?\n".indexOf(text.charAt(end)) < 0) {
+                end++;
+            }
+            if (MARK_WORD.matcher(text).region(around[0], end).find()) {
+                found.add(sentence(text, around[0], end));
             }
         }
         found.sort((a, b) -> a[0] != b[0] ? a[0] - b[0] : b[1] - a[1]);

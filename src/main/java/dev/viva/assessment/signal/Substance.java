@@ -38,7 +38,10 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
     private static final Pattern EXAMPLE = Pattern.compile("(?i)\\b(?:for example|for instance|e\\.g\\.|such as|like when|say you|imagine"
             + "|in my (?:last|previous|current|old) (?:job|team|role|project|company)|at my (?:last|previous|current) (?:job|team|company)"
             + "|we had a case|one time)\\b");
-    /** "p95", "O(n)", "GC", "useEffect", "k8s": tokens that look technical whatever the dictionary says. */
+    /**
+     * "p95", "O(n)", "GC", "useEffect", "k8s": tokens that look technical whatever the dictionary says (and names such as
+     * "PyTorch", {@link Cues#looksNamed}).
+     */
     private static final Pattern TECHNICAL_SHAPE = Pattern.compile("(?:.*\\d.*|.*[./_+#].*|\\p{Lu}{2,}s?|\\p{Ll}+\\p{Lu}\\w*)");
 
     /**
@@ -68,7 +71,8 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
                 continue;
             }
             String raw = answer.substring(t.start(), t.end());
-            if (vocabulary.contains(s) || Cues.isKnownTech(w) || (w.length() >= 2 && TECHNICAL_SHAPE.matcher(raw).matches())) {
+            if (vocabulary.contains(s) || Cues.isKnownTech(w) || (w.length() >= 2 && TECHNICAL_SHAPE.matcher(raw).matches())
+                    || Cues.looksNamed(raw.replaceAll("[.,;:]+$", ""))) {
                 domain.add(s);
             }
         }

@@ -40,4 +40,25 @@ class CuesTest {
         assertThat(Cues.negates("const doesn't make an object immutable")).isTrue();
         assertThat(Cues.negates("a backup that has never been restored is good enough")).isTrue();
     }
+
+    private static java.util.List<String> glib(String answer) {
+        return Cues.find(answer, Set.of()).stream().filter(m -> m.kind() == Cues.Kind.GLIB).map(m -> m.span().text()).toList();
+    }
+
+    @Test
+    void wordsThatMakeAClaimSoundSettledAreGlibAndExplanationsAreNot() {
+        assertThat(glib("Honestly it's basically free, the framework just handles it automatically, no locking needed."))
+                .containsExactly("Honestly", "basically", "just", "automatically", "no locking needed");
+        assertThat(glib("That's the standard way, best practice really.")).containsExactly("the standard way",
+                "best practice", "really");
+        assertThat(glib("Each insert also updates every index on the table, so writes slow down as indexes are added."))
+                .isEmpty();
+    }
+
+    @Test
+    void namesOfProductsAndMethodsLookNamed() {
+        assertThat(java.util.List.of("LambdaMART", "NDCG", "BM25", "OpenShift", "PyTorch", "EC2"))
+                .allMatch(Cues::looksNamed);
+        assertThat(java.util.List.of("The", "Indexes", "PM", "ok", "p95")).noneMatch(Cues::looksNamed);
+    }
 }
