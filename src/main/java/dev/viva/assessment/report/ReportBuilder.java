@@ -656,7 +656,7 @@ public final class ReportBuilder {
                 }
             }
             if (!depth.isEmpty()) {
-                out.add(point("Precise on the harder questions", who + " " + Phrases.joinDid(depth) + ".", depthQuote,
+                out.add(point("Is precise on the harder questions", who + " " + Phrases.joinDid(depth) + ".", depthQuote,
                         Aspect.KEY_POINT));
             }
             if (strong.contains(Aspect.NUMBERS)) {
@@ -971,7 +971,7 @@ public final class ReportBuilder {
         List<String> good = strengths.stream().limit(2).map(p -> lowerFirst(p.title())).toList();
         List<String> bad = concerns.stream().limit(2).map(p -> lowerFirst(p.title())).toList();
         if (!good.isEmpty() || !bad.isEmpty()) {
-            sb.append(upperFirst(good.isEmpty() ? who : who)).append(' ');
+            sb.append(upperFirst(who)).append(' ');
             if (!good.isEmpty()) {
                 sb.append(join(good));
             }
