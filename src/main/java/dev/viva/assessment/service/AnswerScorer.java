@@ -74,8 +74,9 @@ public final class AnswerScorer {
     /** The most an answer about something else can score. */
     static final double OFF_TOPIC_CAP = 0.05;
     /**
-     * Glib words per this many words count fully: one in 25 is a lot for an explanation. A short answer is measured as
-     * if it had {@link #GLIB_MIN_WORDS}, so one "just" in a ten-word definition is not a pattern.
+     * Glib words per this many words count fully: one in 25 is a lot for an explanation. The first is free (a strong
+     * answer says "just" or "automatically" once as often as a weak one), and a short answer is measured as if it had
+     * {@link #GLIB_MIN_WORDS}, so a ten-word definition is not judged on one word.
      */
     static final double GLIB_RATE = 25;
     static final int GLIB_MIN_WORDS = 40;
@@ -394,7 +395,7 @@ public final class AnswerScorer {
                 Math.min(1, substance.contentWords() / 60.0), Double.isNaN(structure) ? 0 : structure,
                 scale(idealSim, 0.2, 0.8), onTopic, Math.min(1, substance.novel() / 25.0),
                 scale(echo(answerVec, questionVec, asked.equals(fullQuestion) ? null : fullQuestion), 0.5, 0.9),
-                Math.min(1, count(cues, Cues.Kind.GLIB) * GLIB_RATE / Math.max(n, GLIB_MIN_WORDS)));
+                Math.min(1, Math.max(0, count(cues, Cues.Kind.GLIB) - 1) * GLIB_RATE / Math.max(n, GLIB_MIN_WORDS)));
         double raw = ScoreModel.score(group, features);
         // a stated misconception is on topic and shares the reference's vocabulary, so alignment credits it: only
         // a firm cut keeps a confident wrong answer below a vague right one

@@ -57,14 +57,14 @@ final class ScoreModel {
     }
 
     /** Coefficients in the order of {@link Features#vector()}. */
-    private static final double[] TECHNICAL = {0.029, 0, 0.635, 0, 0, 0, 0, 0.008, 0.078, 0.017, 0.145, 0, 0, 0.093, 0,
-            -0.473, -0.397};
-    private static final double[] OPEN = {0.097, 0, 0, 0, 0, 0.138, 0, 0.033, 0, 0, 0.425, 0, 0, 0, 0.247,
-            -0.145, -0.390};
-    private static final double[] BEHAVIOURAL = {0.143, 0, 0, 0, 0, 0, 0, 0.146, 0, 0.159, 0.538, 0, 0.056, 0, 0,
-            -0.307, -0.259};
-    private static final double[] INTRODUCTION = {0.140, 0, 0, 0, 0.193, 0.145, 0, 0.361, 0, 0, 0.066, 0, 0, 0, 0,
-            0, -0.020};
+    private static final double[] TECHNICAL = {-0.003, 0, 0.704, 0, 0, 0, 0, 0, 0.074, 0.032, 0.123, 0, 0, 0.054, 0,
+            -0.453, -0.531};
+    private static final double[] OPEN = {-0.018, 0, 0, 0, 0, 0.192, 0, 0, 0, 0.017, 0.415, 0, 0, 0, 0.308,
+            -0.067, -0.508};
+    private static final double[] BEHAVIOURAL = {0.065, 0, 0, 0, 0, 0, 0, 0.113, 0, 0.137, 0.643, 0, 0.066, 0, 0,
+            -0.234, -0.639};
+    private static final double[] INTRODUCTION = {0.129, 0, 0, 0, 0.216, 0.156, 0, 0.371, 0, 0, 0.034, 0, 0, 0, 0,
+            0, 0.055};
 
     private ScoreModel() {
     }
