@@ -74,8 +74,8 @@ public final class AnswerScorer {
     /** The most an answer about something else can score. */
     static final double OFF_TOPIC_CAP = 0.05;
     /**
-     * Glib words per this many words count fully: one in 25 is a lot for an explanation. The first is free (a strong
-     * answer says "just" or "automatically" once as often as a weak one), and a short answer is measured as if it had
+     * Glib words per this many words count fully: one in 25 is a lot for an explanation. The first is free (33 of the
+     * bank's 422 ideal answers say "just" or "automatically" once), and a short answer is measured as if it had
      * {@link #GLIB_MIN_WORDS}, so a ten-word definition is not judged on one word.
      */
     static final double GLIB_RATE = 25;
@@ -599,9 +599,9 @@ public final class AnswerScorer {
         cues.stream().filter(c -> c.kind() == Cues.Kind.TECH).forEach(c -> out.add(c.span().text().toLowerCase(Locale.ROOT)));
         substance.domainTerms().stream().filter(t -> Cues.isKnownTech(t)).forEach(out::add);
         for (Text.Token t : Text.tokens(answer)) {
-            String raw = answer.substring(t.start(), t.end()).replaceAll("[.,;:]+$", "");
-            if (Cues.looksNamed(raw)) {
-                out.add(raw.toLowerCase(Locale.ROOT));
+            String name = Cues.name(answer.substring(t.start(), t.end()));
+            if (name != null) {
+                out.add(name.toLowerCase(Locale.ROOT));
             }
         }
         return out;

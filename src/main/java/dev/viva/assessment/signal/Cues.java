@@ -127,9 +127,17 @@ public final class Cues {
     /** "LambdaMART", "NDCG", "BM25", "OpenShift", "PyTorch": written the way products, libraries and methods are named. */
     private static final Pattern NAMED = Pattern.compile("\\p{Lu}[\\p{L}\\d]*[\\p{Lu}\\d][\\p{L}\\d]*");
 
-    /** Whether a word, as written, looks like the name of a technology (at least three characters, two capitals or a digit). */
-    public static boolean looksNamed(String raw) {
-        return raw.length() >= 3 && NAMED.matcher(raw).matches();
+    /**
+     * The word as the name of a technology, trailing punctuation dropped ("LambdaMART," -> "LambdaMART"), or null when
+     * it is not written like one (at least three characters, two capitals or a capital and a digit).
+     */
+    public static String name(String raw) {
+        int end = raw.length();
+        while (end > 0 && ".,;:".indexOf(raw.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        String word = raw.substring(0, end);
+        return word.length() >= 3 && NAMED.matcher(word).matches() ? word : null;
     }
 
     /** Whether a stretch of text negates what it says, so "const doesn't make it immutable" is not the myth itself. */

@@ -112,13 +112,13 @@ public final class InjectionDetector {
         }
         Matcher grader = GRADER_WORD.matcher(text);
         while (grader.find()) {
-            int[] around = sentence(text, grader.start(), grader.end());
             int end = grader.end();
             while (end < text.length() && ".!?\n".indexOf(text.charAt(end)) < 0) {
                 end++;
             }
-            if (MARK_WORD.matcher(text).region(around[0], end).find()) {
-                found.add(sentence(text, around[0], end));
+            int[] whole = sentence(text, grader.start(), end);
+            if (MARK_WORD.matcher(text).region(whole[0], end).find()) {
+                found.add(whole);
             }
         }
         found.sort((a, b) -> a[0] != b[0] ? a[0] - b[0] : b[1] - a[1]);

@@ -40,7 +40,7 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
             + "|we had a case|one time)\\b");
     /**
      * "p95", "O(n)", "GC", "useEffect", "k8s": tokens that look technical whatever the dictionary says (and names such as
-     * "PyTorch", {@link Cues#looksNamed}).
+     * "PyTorch", {@link Cues#name}).
      */
     private static final Pattern TECHNICAL_SHAPE = Pattern.compile("(?:.*\\d.*|.*[./_+#].*|\\p{Lu}{2,}s?|\\p{Ll}+\\p{Lu}\\w*)");
 
@@ -72,7 +72,7 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
             }
             String raw = answer.substring(t.start(), t.end());
             if (vocabulary.contains(s) || Cues.isKnownTech(w) || (w.length() >= 2 && TECHNICAL_SHAPE.matcher(raw).matches())
-                    || Cues.looksNamed(raw.replaceAll("[.,;:]+$", ""))) {
+                    || Cues.name(raw) != null) {
                 domain.add(s);
             }
         }
