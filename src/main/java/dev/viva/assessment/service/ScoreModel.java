@@ -43,7 +43,7 @@ final class ScoreModel {
      *                   (it counts only as far as the answer does not express the rubric: a short correct answer
      *                   naturally reads like its question)
      * @param glib       rate of words that make a claim sound simple or settled instead of explaining it ("just",
-     *                   "basically", "honestly", "no need"), full at one in 25 words
+     *                   "basically", "honestly", "no need"), as {@code AnswerScorer.GLIB_RATE} measures it
      */
     record Features(double relevance, double rubric, double hasRubric, double criteria, double domain, double reasoning,
                     double numbers, double tradeOffs, double examples, double length, double story, double ideal,

