@@ -86,6 +86,13 @@ public final class AnswerScorer {
      */
     static final double RESTATED = 0.6;
     static final int RESTATED_NOVEL = 8;
+    /**
+     * Closer still (0.8 cosine), an answer restates the question even with a few more words of its own ("it's a
+     * security thing, to keep things secure"): no answer in the development set this close to its question was more
+     * than a weak one.
+     */
+    static final double CLOSELY_RESTATED = 0.75;
+    static final int CLOSELY_RESTATED_NOVEL = 16;
     /** The most an answer that only restates the question can score. */
     static final double ECHO_CAP = 0.18;
 
@@ -326,6 +333,16 @@ public final class AnswerScorer {
                     < KEY_POINT_COVERED) {
                 continue;
             }
+            // "fetch doesn't reject on a 404" has the words and nearly the meaning of the myth "fetch throws an error
+            // for a 404 response", with the opposite polarity: it is the correction (a myth that carries a negation of
+            // its own, "the heap cannot outgrow Xmx", is not told apart this way)
+            Text.Span closest = windows.get(best);
+            if (!Cues.negates(m) && Cues.negates(closest.text())) {
+                refutations++;
+                strengths.add(new Finding(Aspect.REFUTATION, "Rejects a common misconception: " + m,
+                        List.of(quote(scored, closest))));
+                continue;
+            }
             // the myth may be named in one passage and rejected in the next: any passage close to it that refutes it
             Text.Span refuting = null;
             for (int i = 0; i < windows.size() && refuting == null && !Cues.negates(m); i++) {
@@ -395,7 +412,8 @@ public final class AnswerScorer {
                 Math.min(1, substance.contentWords() / 60.0), Double.isNaN(structure) ? 0 : structure,
                 scale(idealSim, 0.2, 0.8), onTopic, Math.min(1, substance.novel() / 25.0),
                 scale(echo(answerVec, questionVec, asked.equals(fullQuestion) ? null : fullQuestion), 0.5, 0.9),
-                Math.min(1, Math.max(0, count(cues, Cues.Kind.GLIB) - 1) * GLIB_RATE / Math.max(n, GLIB_MIN_WORDS)));
+                Math.min(1, Math.max(0, count(cues, Cues.Kind.GLIB) - 1) * GLIB_RATE / Math.max(n, GLIB_MIN_WORDS)),
+                substance.listed());
         double raw = ScoreModel.score(group, features);
         // a stated misconception is on topic and shares the reference's vocabulary, so alignment credits it: only
         // a firm cut keeps a confident wrong answer below a vague right one
@@ -403,8 +421,9 @@ public final class AnswerScorer {
         // a short answer that states the rubric's facts reads like its question and is still right
         // or reads like the question as a whole and adds only a few words of its own; the rubric credit such an
         // answer gets is for the question's own vocabulary in the bank's facts
-        boolean echo = (substance.echoesQuestion() && rubric < 0.5)
-                || (features.echo() >= RESTATED && substance.novel() < RESTATED_NOVEL && rubric < 0.6);
+        boolean echo = (substance.echoesQuestion() && rubric < 0.5) || substance.repeatsQuestion()
+                || (features.echo() >= RESTATED && substance.novel() < RESTATED_NOVEL && rubric < 0.6)
+                || (features.echo() >= CLOSELY_RESTATED && substance.novel() < CLOSELY_RESTATED_NOVEL);
         if (echo) {
             raw = Math.min(raw, ECHO_CAP);
             weaknesses.add(new Finding(Aspect.ECHO, "Mostly restates the question without adding to it", List.of()));

@@ -68,6 +68,16 @@ public final class QuestionProfiler {
             + "|what (?:have you|you've) been working on (?:lately|recently))");
 
     /**
+     * "Tell me about the last thing you automated that you were happy with", "what project are you most proud of":
+     * the candidate's own recent work, judged like an introduction (what they did, with what, in which role) when it
+     * is not a story about conduct ({@link #STORY} is asked first).
+     */
+    private static final Pattern OWN_WORK = Pattern.compile("(?i)\\b(?:(?:tell|talk) (?:me|us) (?:a (?:bit|little) )?about"
+            + " (?:the|a|an|one|your) (?:[\\w-]+ ){0,3}(?:thing|project|feature|system|app|product|tool|piece of work|work"
+            + "|pipeline|model|service|library|test suite|framework)s? (?:that )?(?:you|you've|you have|you're|you are)\\b"
+            + "|(?:project|thing|work|feature|app)s? (?:that )?(?:you'?re|you are) (?:most |really |particularly )?proud of)");
+
+    /**
      * The spec of a question that is not in the role's bank, with whatever rubric the caller has for it: its kind and
      * dimensions inferred, its key points told apart into facts and criteria, the nearest bank questions' rubrics as
      * its domain vocabulary, and a bank question's rubric outright when the question is that bank question reworded.
@@ -75,7 +85,8 @@ public final class QuestionProfiler {
     public QuestionSpec profile(RoleTemplate role, String question, List<String> keyPoints, String idealAnswer) {
         String ask = ask(question);
         QuestionKind kind = INTRODUCTION.matcher(ask).find() ? QuestionKind.CONVERSATIONAL
-                : STORY.matcher(ask).find() ? QuestionKind.BEHAVIOURAL : QuestionKind.TECHNICAL;
+                : STORY.matcher(ask).find() ? QuestionKind.BEHAVIOURAL
+                : OWN_WORK.matcher(ask).find() ? QuestionKind.CONVERSATIONAL : QuestionKind.TECHNICAL;
         float[] vec = embedder.embed(Text.normalise(ask));
         List<Neighbour> neighbours = neighbours(role, vec, kind);
         StringBuilder domain = new StringBuilder();

@@ -44,27 +44,28 @@ final class ScoreModel {
      *                   naturally reads like its question)
      * @param glib       rate of words that make a claim sound simple or settled instead of explaining it ("just",
      *                   "basically", "honestly", "no need"), as {@code AnswerScorer.GLIB_RATE} measures it
+     * @param listed     share of the answer's words in bare lists of terms ({@code Substance.listed})
      */
     record Features(double relevance, double rubric, double hasRubric, double criteria, double domain, double reasoning,
                     double numbers, double tradeOffs, double examples, double length, double story, double ideal,
-                    double focus, double novelty, double echo, double glib) {
+                    double focus, double novelty, double echo, double glib, double listed) {
 
         double[] vector() {
             return new double[]{1, relevance, rubric, hasRubric, criteria, relevance * domain, relevance * reasoning,
                     relevance * numbers, relevance * tradeOffs, relevance * examples, relevance * length, story, ideal,
-                    focus, relevance * novelty, echo * (1 - rubric), glib};
+                    focus, relevance * novelty, echo * (1 - rubric), glib, listed};
         }
     }
 
     /** Coefficients in the order of {@link Features#vector()}. */
-    private static final double[] TECHNICAL = {-0.003, 0, 0.704, 0, 0, 0, 0, 0, 0.074, 0.032, 0.123, 0, 0, 0.054, 0,
-            -0.453, -0.531};
-    private static final double[] OPEN = {-0.018, 0, 0, 0, 0, 0.192, 0, 0, 0, 0.017, 0.415, 0, 0, 0, 0.308,
-            -0.067, -0.508};
+    private static final double[] TECHNICAL = {0.047, 0, 0.720, 0, 0, 0, 0, 0, 0.063, 0.027, 0.090, 0, 0, 0.027, 0,
+            -0.473, -0.593, -0.430};
+    private static final double[] OPEN = {-0.027, 0, 0, 0, 0, 0.179, 0, 0, 0, 0.021, 0.358, 0, 0, 0, 0.366, -0.044,
+            -0.534, 0};
     private static final double[] BEHAVIOURAL = {0.065, 0, 0, 0, 0, 0, 0, 0.113, 0, 0.137, 0.643, 0, 0.066, 0, 0,
-            -0.234, -0.639};
-    private static final double[] INTRODUCTION = {0.129, 0, 0, 0, 0.216, 0.156, 0, 0.371, 0, 0, 0.034, 0, 0, 0, 0,
-            0, 0.055};
+            -0.234, -0.639, 0};
+    private static final double[] INTRODUCTION = {0.123, 0, 0, 0, 0.218, 0.096, 0, 0.378, 0, 0, 0.094, 0, 0, 0, 0, 0,
+            0, 0};
 
     private ScoreModel() {
     }

@@ -35,11 +35,15 @@ public final class Cues {
     /**
      * Words that make a claim sound simple or settled instead of explaining it: minimisers ("just", "basically",
      * "automatically", "no need"), emphasis that stands in for a reason ("honestly", "really", "obviously") and
-     * appeals to convention ("the standard way", "best practice"). Confident wrong answers and vague ones lean on them;
-     * an explanation needs few of them. Measured as a rate, since long strong answers use a few too.
+     * appeals to convention ("the standard way", "best practice"), and the vocabulary of a pitch that stands in for a
+     * mechanism ("leverage", "cloud-native", "it's all about"; not "modern" or "end-to-end", which strong answers in the
+     * development set use as plain descriptions). Confident wrong answers, vague ones and term lists lean on them; an
+     * explanation needs few of them. Measured as a rate, since long strong answers use a few too.
      */
     private static final Pattern GLIB = words("just|simply|basically|automatically|obviously|honestly|really|easy|trivial"
-            + "|no need|not needed|don'?t (?:really )?need|no [\\p{L}-]+ needed|the standard(?: way)?|best practices?");
+            + "|no need|not needed|don'?t (?:really )?need|no [\\p{L}-]+ needed|the standard(?: way)?|best practices?"
+            + "|leverag\\w*|cloud-native|seamless(?:ly)?|cutting-edge|state-of-the-art|best-in-class|world-class|user-centric"
+            + "|enterprise-grade|future-proof|synerg\\w*|holistic(?:ally)?|it'?s all about");
     private static final Pattern ACTION = words("(?:i|we) (?:then )?(?:built|implemented|designed|wrote|added|led|migrated|set up"
             + "|created|introduced|measured|profiled|reduced|automated|fixed|deployed|refactored|ran|chose|decided|moved"
             + "|split|replaced|configured|tested|monitored|scheduled|proposed|organi[sz]ed|coordinated|analy[sz]ed"

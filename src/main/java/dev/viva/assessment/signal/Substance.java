@@ -20,9 +20,28 @@ import java.util.regex.Pattern;
  *                      technical-looking tokens)
  * @param reasoning     causal and conditional connectives ("because", "which means", "unless")
  * @param examples      examples given ("for example", "such as", "in my last project")
+ * @param borrowed      share of the answer's content words (every occurrence) that are the question's own words
+ * @param listed        share of the answer's words that stand in bare lists: runs of at least
+ *                      {@link #LIST_ITEMS} comma-separated items of at most {@link #LIST_ITEM_WORDS} words each
  */
 public record Substance(int contentWords, int novel, double novelShare, Set<String> domainTerms, int reasoning,
-                        int examples) {
+                        int examples, double borrowed, double listed) {
+
+    /**
+     * "race conditions, shared state, timeouts, brittle locators": a list this long of items this short names terms
+     * without saying how any of them applies. Explanations enumerate too, but in clauses ("flips a > to >=, deletes
+     * a method call, returns null"), rarely four bare terms in a row.
+     */
+    static final int LIST_ITEMS = 4;
+    static final int LIST_ITEM_WORDS = 3;
+    /**
+     * An answer half of whose content words are the question's own, adding fewer than {@link #REPEATED_NOVEL} new
+     * ones, turns the question back into sentences ("the bias-variance trade-off is the trade-off between bias and
+     * variance"); in the development set's technical answers such answers are restatements, and strong answers
+     * borrow at most a third.
+     */
+    static final double REPEATED = 0.5;
+    static final int REPEATED_NOVEL = 12;
 
     /** Words that carry no content in speech even though they are not function words. */
     private static final Set<String> FILLER = Set.of("think", "really", "thing", "things", "basically", "actually",
@@ -51,15 +70,30 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
      */
     public static Substance of(String answer, String question, Set<String> vocabulary) {
         Set<String> asked = new HashSet<>(Text.contentStems(question));
+        // "bias and variance" repeats the question's "bias-variance" as much as "bias-variance" would
+        for (String stem : List.copyOf(asked)) {
+            if (stem.indexOf('-') > 0) {
+                for (String part : stem.split("-")) {
+                    if (!part.isEmpty() && !Text.isStopword(part)) {
+                        asked.add(Text.stem(part));
+                    }
+                }
+            }
+        }
         List<String> words = Text.words(answer);
         Set<String> stems = new LinkedHashSet<>();
         int content = 0;
+        int borrowed = 0;
         for (String w : words) {
             if (Text.isStopword(w) || FILLER.contains(w) || w.length() < 2) {
                 continue;
             }
             content++;
-            stems.add(Text.stem(w));
+            String stem = Text.stem(w);
+            stems.add(stem);
+            if (asked.contains(stem)) {
+                borrowed++;
+            }
         }
         Set<String> fresh = new LinkedHashSet<>(stems);
         fresh.removeAll(asked);
@@ -77,12 +111,43 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
             }
         }
         return new Substance(content, fresh.size(), stems.isEmpty() ? 0 : (double) fresh.size() / stems.size(), domain,
-                count(REASONING, answer), count(EXAMPLE, answer));
+                count(REASONING, answer), count(EXAMPLE, answer), content == 0 ? 0 : (double) borrowed / content,
+                words.isEmpty() ? 0 : (double) listedWords(answer) / words.size());
+    }
+
+    /**
+     * Words in runs of short comma-separated items, sentence by sentence ("a.b" and "receive(on:)" do not end one).
+     * An item counts its words, function words included: "POST creates a new thing" is a clause, not a term.
+     */
+    private static int listedWords(String answer) {
+        int listed = 0;
+        for (String sentence : answer.split("[.!?;:]+(?=\\s|$)|\\n+")) {
+            int run = 0;
+            int runWords = 0;
+            for (String item : sentence.split(",")) {
+                int n = Text.words(item.replaceFirst("(?i)^\\s*(?:and|or)\\s+", "")).size();
+                if (n >= 1 && n <= LIST_ITEM_WORDS) {
+                    run++;
+                    runWords += n;
+                    continue;
+                }
+                listed += run >= LIST_ITEMS ? runWords : 0;
+                run = 0;
+                runWords = 0;
+            }
+            listed += run >= LIST_ITEMS ? runWords : 0;
+        }
+        return listed;
     }
 
     /** An answer that only turns the question's own words back into a sentence. */
     public boolean echoesQuestion() {
         return novel < 4 || (novelShare < 0.35 && novel < 8);
+    }
+
+    /** An answer made mostly of the question's own words (see {@link #REPEATED}), whatever else it matches. */
+    public boolean repeatsQuestion() {
+        return borrowed >= REPEATED && novel < REPEATED_NOVEL;
     }
 
     private static int count(Pattern p, String text) {
