@@ -145,7 +145,7 @@ public final class TestSocket implements WebSocket.Listener {
      * waits on cold work (models loading, JIT) that a busy 2-core machine can stretch well past 20 s, and a test
      * must not fail because the machine is slow; a message that never comes still fails, just later.
      */
-    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    public static final Duration PATIENCE = Duration.ofSeconds(60);
 
     /** The next message of {@code type}, skipping others, waiting up to {@link #PATIENCE} for each. */
     public JsonNode next(String type) throws Exception {
