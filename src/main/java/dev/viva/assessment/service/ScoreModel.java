@@ -58,13 +58,13 @@ final class ScoreModel {
     }
 
     /** Coefficients in the order of {@link Features#vector()}. */
-    private static final double[] TECHNICAL = {0.047, 0, 0.720, 0, 0, 0, 0, 0, 0.063, 0.027, 0.090, 0, 0, 0.027, 0,
-            -0.473, -0.593, -0.430};
-    private static final double[] OPEN = {-0.027, 0, 0, 0, 0, 0.179, 0, 0, 0, 0.021, 0.358, 0, 0, 0, 0.366, -0.044,
-            -0.534, 0};
-    private static final double[] BEHAVIOURAL = {0.065, 0, 0, 0, 0, 0, 0, 0.113, 0, 0.137, 0.643, 0, 0.066, 0, 0,
-            -0.234, -0.639, 0};
-    private static final double[] INTRODUCTION = {0.123, 0, 0, 0, 0.218, 0.096, 0, 0.378, 0, 0, 0.094, 0, 0, 0, 0, 0,
+    private static final double[] TECHNICAL = {0, 0, 0.744, 0.025, 0, 0, 0, 0.004, 0.050, 0.042, 0.086, 0, 0, 0, 0,
+            -0.483, -0.619, -0.395};
+    private static final double[] OPEN = {-0.025, 0, 0, 0, 0, 0.148, 0, 0, 0, 0.006, 0.325, 0, 0, 0, 0.437, -0.054,
+            -0.554, -0.240};
+    private static final double[] BEHAVIOURAL = {0.072, 0, 0, 0, 0, 0, 0, 0.110, 0, 0.102, 0.640, 0, 0.033, 0, 0,
+            -0.248, -0.625, 0};
+    private static final double[] INTRODUCTION = {0.097, 0, 0, 0, 0.233, 0.109, 0, 0.263, 0, 0, 0.219, 0, 0, 0, 0, 0,
             0, 0};
 
     private ScoreModel() {
