@@ -380,7 +380,10 @@ public final class AnswerScorer {
         double lexical = hasIdeal ? overlap(Text.contentStems(question.idealAnswer()), answerStems, questionStems) : 0;
 
         int n = words.size();
-        long numbers = count(cues, Cues.Kind.NUMBER);
+        // a number the question gave ("the N+1 problem", "ages 18 to 65") quantifies nothing the answer adds
+        Set<String> askedNumbers = Cues.numbers(question.text());
+        long numbers = cues.stream().filter(c -> c.kind() == Cues.Kind.NUMBER
+                && !askedNumbers.contains(c.span().text().toLowerCase(Locale.ROOT))).count();
         long tech = distinct(cues, Cues.Kind.TECH);
         long actions = count(cues, Cues.Kind.ACTION);
         long tradeOffs = count(cues, Cues.Kind.TRADE_OFF);

@@ -58,8 +58,8 @@ final class ScoreModel {
     }
 
     /** Coefficients in the order of {@link Features#vector()}. */
-    private static final double[] TECHNICAL = {0, 0, 0.744, 0.025, 0, 0, 0, 0.004, 0.050, 0.042, 0.086, 0, 0, 0, 0,
-            -0.483, -0.619, -0.395};
+    private static final double[] TECHNICAL = {0, 0, 0.744, 0.025, 0, 0, 0, 0.013, 0.048, 0.041, 0.082, 0, 0, 0, 0,
+            -0.478, -0.618, -0.394};
     private static final double[] OPEN = {-0.025, 0, 0, 0, 0, 0.148, 0, 0, 0, 0.006, 0.325, 0, 0, 0, 0.437, -0.054,
             -0.554, -0.240};
     private static final double[] BEHAVIOURAL = {0.072, 0, 0, 0, 0, 0, 0, 0.110, 0, 0.102, 0.640, 0, 0.033, 0, 0,

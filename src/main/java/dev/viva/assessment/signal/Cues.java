@@ -1,7 +1,9 @@
 package dev.viva.assessment.signal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,6 +144,16 @@ public final class Cues {
         }
         String word = raw.substring(0, end);
         return word.length() >= 3 && NAMED.matcher(word).matches() ? word : null;
+    }
+
+    /** The numbers a text states, lower-cased as written ("n+1" gives "1", "p99" gives "p99"). */
+    public static Set<String> numbers(String text) {
+        Set<String> out = new HashSet<>();
+        Matcher m = NUMBER.matcher(text);
+        while (m.find()) {
+            out.add(m.group().toLowerCase(Locale.ROOT));
+        }
+        return out;
     }
 
     /** Whether a stretch of text negates what it says, so "const doesn't make it immutable" is not the myth itself. */

@@ -24,6 +24,7 @@ class AnswerScorerTest {
     static QuestionSpec tupleQuestion;
     static QuestionSpec introQuestion;
     static QuestionSpec wrapUpQuestion;
+    static QuestionSpec nPlusOneQuestion;
 
     @BeforeAll
     static void load() throws Exception {
@@ -35,6 +36,7 @@ class AnswerScorerTest {
             tupleQuestion = QuestionSpec.of(t.question("be-jr-list-tuple").orElseThrow());
             introQuestion = QuestionSpec.of(t.question("be-intro-background").orElseThrow());
             wrapUpQuestion = QuestionSpec.of(t.question("be-wrap-questions").orElseThrow());
+            nPlusOneQuestion = QuestionSpec.of(t.question("be-jr-n-plus-one").orElseThrow());
         }
     }
 
@@ -163,6 +165,17 @@ class AnswerScorerTest {
         assertThat(dontKnow.answered()).isTrue();
         assertThat(dontKnow.score()).isLessThan(15);
         assertThat(dontKnow.flags()).extracting(AnswerAssessment.Flag::code).contains("DONT_KNOW");
+    }
+
+    @Test
+    void aNumberTheQuestionGaveIsNotCreditedAsTheAnswersOwn() {
+        String echoing = "The N+1 problem is when the ORM runs N+1 queries instead of one, so you find the N+1 queries "
+                + "and fix the code so it stops doing N+1 queries.";
+        String measured = echoing + " On a page of 50 orders that was 51 queries and 400 ms.";
+        assertThat(scorer.score(nPlusOneQuestion, echoing).assessment().strengths())
+                .noneMatch(f -> f.aspect() == AnswerAssessment.Aspect.NUMBERS);
+        assertThat(scorer.score(nPlusOneQuestion, measured).assessment().strengths())
+                .anyMatch(f -> f.aspect() == AnswerAssessment.Aspect.NUMBERS);
     }
 
     @Test

@@ -35,6 +35,13 @@ class CuesTest {
         assertThat(tech("we trade precision for recall, and I ran EXPLAIN ANALYZE")).contains("recall", "EXPLAIN", "ANALYZE");
     }
 
+    @Test
+    void numbersAreReadAsWrittenSoAnAnswerCanBeToldWhichTheQuestionGave() {
+        assertThat(Cues.numbers("What is the N+1 query problem, and why does p99 double?")).contains("1", "p99");
+        assertThat(Cues.numbers("ages from 18 to 65 inclusive")).containsExactlyInAnyOrder("18", "65");
+        assertThat(Cues.numbers("How would you find the cause?")).isEmpty();
+    }
+
     /** A myth that says "no" as a determiner still names a claim that a refutation can reject. */
     @Test
     void aDeterminerIsNotANegation() {
