@@ -421,12 +421,12 @@ public final class AnswerScorer {
         // a stated misconception is on topic and shares the reference's vocabulary, so alignment credits it: only
         // a firm cut keeps a confident wrong answer below a vague right one
         raw *= Math.pow(0.5, misconceptionsFound.size());
-        // a short answer that states the rubric's facts reads like its question and is still right
-        // or reads like the question as a whole and adds only a few words of its own; the rubric credit such an
-        // answer gets is for the question's own vocabulary in the bank's facts
-        boolean echo = (substance.echoesQuestion() && rubric < 0.5) || substance.repeatsQuestion()
-                || (features.echo() >= RESTATED && substance.novel() < RESTATED_NOVEL && rubric < 0.6)
-                || (features.echo() >= CLOSELY_RESTATED && substance.novel() < CLOSELY_RESTATED_NOVEL);
+        // an echo reads like the question, or like the question as a whole, and adds only a few words of its own;
+        // a short answer that states the rubric's facts reads like its question too and is still right, so none
+        // of these applies where the rubric is met
+        boolean echo = rubric < 0.5 && (substance.echoesQuestion() || substance.repeatsQuestion()
+                || (features.echo() >= CLOSELY_RESTATED && substance.novel() < CLOSELY_RESTATED_NOVEL))
+                || (features.echo() >= RESTATED && substance.novel() < RESTATED_NOVEL && rubric < 0.6);
         if (echo) {
             raw = Math.min(raw, ECHO_CAP);
             weaknesses.add(new Finding(Aspect.ECHO, "Mostly restates the question without adding to it", List.of()));
