@@ -218,7 +218,11 @@ public final class AnswerScorer {
                 () -> Math.max(relevance.cosine(asked, scored), asked.equals(fullQuestion) ? -1
                         : relevance.cosine(fullQuestion, scored)));
         Set<String> vocabulary = vocabulary(question);
-        List<Cues.Match> cues = Cues.find(scored, bankTerms(question));
+        // a number the question gave ("the N+1 problem", "ages 18 to 65") quantifies nothing the answer adds, so it
+        // is neither counted nor quoted as the answer's
+        Set<String> askedNumbers = Cues.numbers(question.text());
+        List<Cues.Match> cues = Cues.find(scored, bankTerms(question)).stream().filter(c -> c.kind() != Cues.Kind.NUMBER
+                || !askedNumbers.contains(c.span().text().toLowerCase(Locale.ROOT))).toList();
         Substance substance = Substance.of(scored, question.text(), vocabulary);
         boolean dontKnow = count(cues, Cues.Kind.DONT_KNOW) > 0;
         if (wrapUp) {
@@ -380,10 +384,7 @@ public final class AnswerScorer {
         double lexical = hasIdeal ? overlap(Text.contentStems(question.idealAnswer()), answerStems, questionStems) : 0;
 
         int n = words.size();
-        // a number the question gave ("the N+1 problem", "ages 18 to 65") quantifies nothing the answer adds
-        Set<String> askedNumbers = Cues.numbers(question.text());
-        long numbers = cues.stream().filter(c -> c.kind() == Cues.Kind.NUMBER
-                && !askedNumbers.contains(c.span().text().toLowerCase(Locale.ROOT))).count();
+        long numbers = count(cues, Cues.Kind.NUMBER);
         long tech = distinct(cues, Cues.Kind.TECH);
         long actions = count(cues, Cues.Kind.ACTION);
         long tradeOffs = count(cues, Cues.Kind.TRADE_OFF);

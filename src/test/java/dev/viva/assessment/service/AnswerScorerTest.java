@@ -175,7 +175,9 @@ class AnswerScorerTest {
         assertThat(scorer.score(nPlusOneQuestion, echoing).assessment().strengths())
                 .noneMatch(f -> f.aspect() == AnswerAssessment.Aspect.NUMBERS);
         assertThat(scorer.score(nPlusOneQuestion, measured).assessment().strengths())
-                .anyMatch(f -> f.aspect() == AnswerAssessment.Aspect.NUMBERS);
+                .filteredOn(f -> f.aspect() == AnswerAssessment.Aspect.NUMBERS).singleElement()
+                .satisfies(f -> assertThat(f.evidence()).isNotEmpty()
+                        .allSatisfy(e -> assertThat(e.quote()).doesNotContain("N+1")));
     }
 
     @Test
