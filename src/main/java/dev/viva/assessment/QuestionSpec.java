@@ -1,10 +1,17 @@
 package dev.viva.assessment;
 
 import dev.viva.assessment.signal.Criteria;
+import dev.viva.assessment.signal.Text;
 import dev.viva.role.QuestionKind;
 import dev.viva.role.RoleTemplate;
 
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the assessment knows about a question: everything from the bank, or for a generated or imported question its
@@ -13,8 +20,9 @@ import java.util.List;
  * @param keyPoints facts a strong answer states ("tuples are hashable when their items are")
  * @param criteria  criteria about the answer ("names technologies used", "states the outcome"), judged by detectors
  *                  of what they describe rather than by matching their words
- * @param domain    related bank material (the nearest bank questions' rubrics) whose terms count as the question's
- *                  domain vocabulary; null when there is none beyond the question's own rubric
+ * @param domain    related bank material whose terms count as the question's domain vocabulary: the nearest bank
+ *                  questions' rubrics, or for an introduction the distinctive words of the role's technical rubrics;
+ *                  null when there is none beyond the question's own rubric
  */
 public record QuestionSpec(
         String text,
@@ -39,9 +47,39 @@ public record QuestionSpec(
         this(text, kind, dimensions, split(keyPoints, 0), split(keyPoints, 1), misconceptions, idealAnswer, null);
     }
 
-    public static QuestionSpec of(RoleTemplate.Question q) {
+    /** A bank question of the role: an introduction's domain is the role's technical vocabulary. */
+    public static QuestionSpec of(RoleTemplate role, RoleTemplate.Question q) {
         return new QuestionSpec(q.text(), q.kind(), q.dimensions(), q.keyPoints(), q.criteria(), q.misconceptions(),
-                q.idealAnswer(), null);
+                q.idealAnswer(), q.kind() == QuestionKind.CONVERSATIONAL ? roleDomain(role) : null);
+    }
+
+    /** A word of the role's technical rubrics is distinctive when at most this many of its questions use it. */
+    static final int DISTINCTIVE = 2;
+
+    /**
+     * The distinctive words of the role's technical rubrics (key points and misconceptions). An introduction has no
+     * rubric of facts ("names technologies used" is a criterion), so whether a background is the role's own is told
+     * by the role's vocabulary: LambdaMART and NDCG for a machine-learning engineer, pgbouncer for a backend one.
+     * Words that many questions share ("request", "data", "model") say nothing of a background and are left out.
+     */
+    public static String roleDomain(RoleTemplate role) {
+        Map<String, Integer> questions = new HashMap<>();
+        Map<String, String> word = new LinkedHashMap<>();
+        for (RoleTemplate.Question q : role.questions()) {
+            if (q.kind() != QuestionKind.TECHNICAL) {
+                continue;
+            }
+            Set<String> stems = new HashSet<>();
+            for (String w : Text.words(String.join(" ", q.keyPoints()) + " " + String.join(" ", q.misconceptions()))) {
+                if (w.length() >= 3 && !Text.isStopword(w) && stems.add(Text.stem(w))) {
+                    questions.merge(Text.stem(w), 1, Integer::sum);
+                    word.putIfAbsent(Text.stem(w), w);
+                }
+            }
+        }
+        String distinctive = word.entrySet().stream().filter(e -> questions.get(e.getKey()) <= DISTINCTIVE)
+                .map(Map.Entry::getValue).collect(Collectors.joining(" "));
+        return distinctive.isEmpty() ? null : distinctive;
     }
 
     /** Every key point, facts then criteria: what the interviewer may follow up on. */

@@ -68,7 +68,7 @@ public class CalibrationBenchmark {
         for (int i = 0; i < 40; i++) {
             var q = bank.get(i % bank.size());
             entries.add(new dev.viva.assessment.report.ReportBuilder.Entry(i + 1, q.phase(), q.difficulty(),
-                    QuestionSpec.of(q), "BANK", q.id(), pool.get(i % pool.size()).answer(), "VOICE", true, null));
+                    QuestionSpec.of(role, q), "BANK", q.id(), pool.get(i % pool.size()).answer(), "VOICE", true, null));
         }
         var builder = new dev.viva.assessment.report.ReportBuilder(scorer);
         var input = new dev.viva.assessment.report.ReportBuilder.TranscriptInput(null, role, dev.viva.role.Level.MID,

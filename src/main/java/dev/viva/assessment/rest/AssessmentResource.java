@@ -77,7 +77,7 @@ public class AssessmentResource {
         RoleTemplate role = role(request.role());
         Optional<RoleTemplate.Question> bank = AssessmentEngine.bankQuestion(role, request.question());
         // without a bank question or dimensions, the question's own text says what it is about
-        QuestionSpec profiled = bank.isPresent() ? QuestionSpec.of(bank.get())
+        QuestionSpec profiled = bank.isPresent() ? QuestionSpec.of(role, bank.get())
                 : engine.profile(role, request.question(), List.of(), null);
         List<String> dims = request.dimensions() != null && !request.dimensions().isEmpty() ? request.dimensions()
                 : profiled.dimensions();

@@ -102,13 +102,14 @@ public class AssessmentEngine implements AnswerAssessor {
         int seq = 1;
         for (TranscriptAnswer a : answers) {
             Optional<RoleTemplate.Question> bank = bankQuestion(role, a.question());
-            QuestionSpec spec = bank.map(QuestionSpec::of)
+            QuestionSpec spec = bank.map(q -> QuestionSpec.of(role, q))
                     .orElseGet(() -> profile(role, a.question(), a.keyPoints(), a.idealAnswer()));
             if (bank.isPresent() && (a.keyPoints() != null || a.idealAnswer() != null)) {
                 List<List<String>> sent = a.keyPoints() == null ? null : Criteria.split(a.keyPoints());
                 spec = new QuestionSpec(spec.text(), spec.kind(), spec.dimensions(),
                         sent != null ? sent.get(0) : spec.keyPoints(), sent != null ? sent.get(1) : spec.criteria(),
-                        spec.misconceptions(), a.idealAnswer() != null ? a.idealAnswer() : spec.idealAnswer(), null);
+                        spec.misconceptions(), a.idealAnswer() != null ? a.idealAnswer() : spec.idealAnswer(),
+                        spec.domain());
             }
             Phase phase = a.phase() != null ? a.phase() : bank.map(RoleTemplate.Question::phase).orElse(Phase.FOUNDATION);
             int difficulty = a.difficulty() != null ? a.difficulty() : bank.map(RoleTemplate.Question::difficulty).orElse(3);

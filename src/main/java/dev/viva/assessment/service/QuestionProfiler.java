@@ -107,8 +107,10 @@ public final class QuestionProfiler {
             misconceptions = same.misconceptions();
             ideal = same.idealAnswer();
         }
+        String vocabulary = kind == QuestionKind.CONVERSATIONAL ? QuestionSpec.roleDomain(role)
+                : domain.isEmpty() ? null : domain.toString();
         return new QuestionSpec(question, kind, dimensions(role, vec, kind, neighbours), facts, criteria, misconceptions,
-                ideal, domain.isEmpty() ? null : domain.toString());
+                ideal, vocabulary);
     }
 
     /** A bank question and how close (MiniLM cosine) the question being profiled is to it. */

@@ -117,7 +117,7 @@ public class ReportService {
                 forRecruiter.add(t.answerText);
             }
             QuestionSpec spec = t.questionSource == QuestionSource.BANK && t.questionId != null
-                    ? role.question(t.questionId).map(QuestionSpec::of).orElse(null) : null;
+                    ? role.question(t.questionId).map(q -> QuestionSpec.of(role, q)).orElse(null) : null;
             if (spec == null) {
                 List<String> keyPoints = d == null || d.keyPoints() == null ? List.of() : d.keyPoints();
                 // a follow-up probes the bank question before it, so it informs the same dimensions

@@ -29,7 +29,7 @@ final class ScoreModel {
      * @param rubric     how much of the bank's facts and ideal answer the answer expresses; 0 without a rubric
      * @param hasRubric  1 when the question has facts or an ideal answer to check against
      * @param criteria   how far the question's criteria are met; 0 without criteria
-     * @param domain     domain terms the question did not give, saturating at 8
+     * @param domain     domain terms the question did not give, saturating at 8 (24 for an introduction)
      * @param reasoning  causal and conditional connectives, saturating at 4
      * @param numbers    numbers, saturating at 2
      * @param tradeOffs  trade-off language, saturating at 2
@@ -58,13 +58,13 @@ final class ScoreModel {
     }
 
     /** Coefficients in the order of {@link Features#vector()}. */
-    private static final double[] TECHNICAL = {0, 0, 0.744, 0.025, 0, 0, 0, 0.013, 0.048, 0.041, 0.082, 0, 0, 0, 0,
-            -0.478, -0.618, -0.394};
-    private static final double[] OPEN = {-0.025, 0, 0, 0, 0, 0.148, 0, 0, 0, 0.006, 0.325, 0, 0, 0, 0.437, -0.054,
-            -0.554, -0.240};
-    private static final double[] BEHAVIOURAL = {0.072, 0, 0, 0, 0, 0, 0, 0.110, 0, 0.102, 0.640, 0, 0.033, 0, 0,
-            -0.248, -0.625, 0};
-    private static final double[] INTRODUCTION = {0.097, 0, 0, 0, 0.233, 0.109, 0, 0.263, 0, 0, 0.219, 0, 0, 0, 0, 0,
+    private static final double[] TECHNICAL = {0, 0, 0.744, 0.025, 0, 0, 0, 0.030, 0.048, 0.039, 0.069, 0, 0, 0.003, 0,
+            -0.452, -0.612, -0.392};
+    private static final double[] OPEN = {-0.024, 0, 0, 0, 0, 0.150, 0, 0, 0, 0.002, 0.307, 0, 0, 0, 0.449, -0.042,
+            -0.557, -0.186};
+    private static final double[] BEHAVIOURAL = {0.081, 0, 0, 0, 0, 0, 0, 0.149, 0, 0.102, 0.599, 0, 0.029, 0, 0,
+            -0.247, -0.605, 0};
+    private static final double[] INTRODUCTION = {0.096, 0, 0, 0, 0.225, 0.189, 0, 0.256, 0, 0, 0.170, 0, 0, 0, 0, 0,
             0, 0};
 
     private ScoreModel() {

@@ -52,8 +52,9 @@ public final class Cues {
             + "|investigated|wrote|shipped|rolled out|rolled back|paired|mentored|presented|negotiated|prototyped"
             + "|benchmarked|traced|debugged|reproduced|documented|trained|tuned|evaluated)"
             + "|i would (?:start|use|add|check|measure|look|run|first|profile|split|put|keep|choose)");
+    /** A number the answer gives; "the two" (of them) points back at things already named and quantifies nothing. */
     private static final Pattern NUMBER = words("\\d+(?:[.,]\\d+)?\\s*(?:%|percent|ms|milliseconds?|seconds?|minutes?|hours?|days?"
-            + "|weeks?|months?|x|k|gb|mb|tb|rps|qps)?|one hundred|two|three|four|five|ten|twenty|fifty|hundreds?"
+            + "|weeks?|months?|x|k|gb|mb|tb|rps|qps)?|(?<!(?:the|these|those) )(?:one hundred|two|three|four|five|ten|twenty|fifty)|hundreds?"
             + "|thousands?|millions?|billions?|percent|half|double|twice|p9[59]|p50");
     private static final Pattern TRADE_OFF = words("trade-?\\s?offs?|however|on the other hand|at the cost of|downsides?"
             + "|drawbacks?|it depends|depends on|instead of|whereas|versus|vs|pros and cons|the risk|risks|but"

@@ -23,9 +23,11 @@ import java.util.regex.Pattern;
  * @param borrowed      share of the answer's content words (every occurrence) that are the question's own words
  * @param listed        share of the answer's words that stand in bare lists: runs of at least
  *                      {@link #LIST_ITEMS} comma-separated items of at most {@link #LIST_ITEM_WORDS} words each
+ * @param circular      clauses that define one of the question's terms by itself ("precision is about how precise
+ *                      the model is", "the bias-variance trade-off is the trade-off between bias and variance")
  */
 public record Substance(int contentWords, int novel, double novelShare, Set<String> domainTerms, int reasoning,
-                        int examples, double borrowed, double listed) {
+                        int examples, double borrowed, double listed, int circular) {
 
     /**
      * "race conditions, shared state, timeouts, brittle locators": a list this long of items this short names terms
@@ -50,6 +52,15 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
             "guess", "maybe", "probably", "important", "different", "great", "better", "best", "bad", "use", "used",
             "using", "question", "answer", "said", "say", "very", "much", "many", "always", "usually", "general",
             "generally", "definitely", "obviously", "course", "whatever", "everything", "anything", "etc");
+
+    /**
+     * "X is / means / refers to Y", a clause at a time, the subject of at most six words; "X is called Y" names X
+     * rather than saying what it is.
+     */
+    private static final Pattern DEFINITION = Pattern.compile("(?i)^\\s*(?:(?:so|and|but|well|basically|okay)\\s+)?"
+            + "(\\S+(?:\\s+\\S+){0,5}?)\\s+(?:is|are|means|refers to)\\s+(?!(?:called|known as|named|for example|like)\\b)(.+)$");
+    /** Distinct new content words (not the question's, not the subject's) a definition may add and still go in a circle. */
+    static final int CIRCULAR_NEW = 1;
 
     private static final Pattern REASONING = Pattern.compile("(?i)\\b(?:because|so that|which means|that means|this means|therefore"
             + "|since|that's why|that is why|in order to|otherwise|unless|as long as|if|when|whereas|which (?:causes|leads|lets|makes|gives|avoids|keeps)"
@@ -91,17 +102,17 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
             content++;
             String stem = Text.stem(w);
             stems.add(stem);
-            if (asked.contains(stem)) {
+            if (Text.inFamily(stem, asked)) {
                 borrowed++;
             }
         }
         Set<String> fresh = new LinkedHashSet<>(stems);
-        fresh.removeAll(asked);
+        fresh.removeIf(stem -> Text.inFamily(stem, asked));
         Set<String> domain = new LinkedHashSet<>();
         for (Text.Token t : Text.tokens(answer)) {
             String w = t.norm().replaceAll("[.,]+$", "");
             String s = Text.stem(w);
-            if (asked.contains(s) || Text.isStopword(w)) {
+            if (Text.inFamily(s, asked) || Text.isStopword(w)) {
                 continue;
             }
             String raw = answer.substring(t.start(), t.end());
@@ -112,7 +123,45 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
         }
         return new Substance(content, fresh.size(), stems.isEmpty() ? 0 : (double) fresh.size() / stems.size(), domain,
                 count(REASONING, answer), count(EXAMPLE, answer), content == 0 ? 0 : (double) borrowed / content,
-                words.isEmpty() ? 0 : (double) listedWords(answer) / words.size());
+                words.isEmpty() ? 0 : (double) listedWords(answer) / words.size(), circular(answer, asked));
+    }
+
+    /**
+     * Clauses that define a term of the question with that term again and at most {@link #CIRCULAR_NEW} words of
+     * their own. A real definition says what the term is in other words ("function pointers are pointers, variables
+     * that hold the address of a function" adds two; "the scope of a variable is the part of the program where it is
+     * visible" three).
+     */
+    private static int circular(String answer, Set<String> asked) {
+        int n = 0;
+        // "i.e." and "e.g." do not end a clause
+        for (String clause : answer.split("(?<!\\b\\p{L})[.!?;]+(?=\\s|$)|,\\s*(?:and|but|so|while)\\s+|\\n+")) {
+            Matcher m = DEFINITION.matcher(clause.strip());
+            if (!m.matches()) {
+                continue;
+            }
+            Set<String> subject = new HashSet<>(Text.contentStems(m.group(1)));
+            if (subject.isEmpty() || subject.stream().noneMatch(s -> Text.inFamily(s, asked))) {
+                continue;
+            }
+            boolean repeats = false;
+            Set<String> added = new HashSet<>();
+            for (String w : Text.words(m.group(2))) {
+                if (Text.isStopword(w) || FILLER.contains(w) || w.length() < 2) {
+                    continue;
+                }
+                String stem = Text.stem(w);
+                if (Text.inFamily(stem, subject)) {
+                    repeats = true;
+                } else if (!Text.inFamily(stem, asked)) {
+                    added.add(stem);
+                }
+            }
+            if (repeats && added.size() <= CIRCULAR_NEW) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

@@ -90,6 +90,33 @@ public final class Text {
         return STOPWORDS.contains(word);
     }
 
+    /**
+     * Whether {@code stem} is one of {@code stems} or of the same word family: one, of five letters or more, is a
+     * prefix of the other ("escap", "escape") or they share their first six letters ("precise", "precision"; "consistent",
+     * "consistency"). The crude stemmer leaves such pairs apart, and an answer that says "precision is how precise the
+     * model is" only repeats the question's word.
+     */
+    public static boolean inFamily(String stem, Set<String> stems) {
+        if (stems.contains(stem)) {
+            return true;
+        }
+        for (String s : stems) {
+            int common = 0;
+            int max = Math.min(s.length(), stem.length());
+            while (common < max && s.charAt(common) == stem.charAt(common)) {
+                common++;
+            }
+            if (common >= FAMILY_PREFIX || common == max && max >= FAMILY_ROOT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Letters two words of one family share, and the shortest root that may be another word's prefix. */
+    private static final int FAMILY_PREFIX = 6;
+    private static final int FAMILY_ROOT = 5;
+
     /** Content words reduced to a crude stem, so "indexes", "indexing" and "index" meet. */
     public static List<String> contentStems(String text) {
         return words(text).stream().filter(w -> !isStopword(w) && w.length() > 1).map(Text::stem).toList();

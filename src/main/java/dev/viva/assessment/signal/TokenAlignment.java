@@ -11,8 +11,9 @@ import java.util.Set;
  * the same topic"; matching words keeps apart an answer that states the reference's point in other words from one that
  * only shares its subject.
  *
- * <p>Words that the question already contains are left out on both sides (question demoting, Mohler et al. 2011):
- * repeating the question's terms shows nothing, and they would otherwise match perfectly in every answer.
+ * <p>Words that the question already contains, or words of their family ({@link Text#inFamily}), are left out on
+ * both sides (question demoting, Mohler et al. 2011): repeating the question's terms shows nothing, and they would
+ * otherwise match perfectly in every answer.
  */
 public final class TokenAlignment {
 
@@ -84,6 +85,6 @@ public final class TokenAlignment {
     }
 
     private static List<Token> demoted(List<Token> tokens, Set<String> questionStems) {
-        return tokens.stream().filter(t -> !questionStems.contains(t.stem())).toList();
+        return tokens.stream().filter(t -> !Text.inFamily(t.stem(), questionStems)).toList();
     }
 }

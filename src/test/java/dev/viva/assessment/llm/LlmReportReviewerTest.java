@@ -82,7 +82,7 @@ class LlmReportReviewerTest {
         RoleTemplate.Question q = role.question("be-mid-async-def").orElseThrow();
         offline = engine.reports().build(new ReportBuilder.TranscriptInput(null, role,
                 Level.MID, "Ada", "COMPLETED", null, null, List.of(new ReportBuilder.Entry(1, q.phase(), q.difficulty(),
-                        QuestionSpec.of(q), "BANK", q.id(), ANSWER, "TEXT", true, null))), InterviewReport.Method.offline());
+                        QuestionSpec.of(role, q), "BANK", q.id(), ANSWER, "TEXT", true, null))), InterviewReport.Method.offline());
     }
 
     @AfterAll

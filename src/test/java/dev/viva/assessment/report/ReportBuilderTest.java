@@ -90,10 +90,10 @@ class ReportBuilderTest {
         int seq = 1;
         for (Object[] row : qa) {
             RoleTemplate.Question q = backend.question((String) row[0]).orElseThrow();
-            entries.add(new ReportBuilder.Entry(seq++, q.phase(), q.difficulty(), QuestionSpec.of(q), "BANK", q.id(),
+            entries.add(new ReportBuilder.Entry(seq++, q.phase(), q.difficulty(), QuestionSpec.of(backend, q), "BANK", q.id(),
                     (String) row[1], "VOICE", true, Map.of("technical-knowledge", 3.0 + seq * 0.2)));
         }
-        entries.add(new ReportBuilder.Entry(seq, Phase.WRAP_UP, 1, QuestionSpec.of(backend.question("be-wrap-questions")
+        entries.add(new ReportBuilder.Entry(seq, Phase.WRAP_UP, 1, QuestionSpec.of(backend, backend.question("be-wrap-questions")
                 .orElseThrow()), "BANK", "be-wrap-questions", null, null, false, null));
         Instant start = Instant.parse("2026-11-22T10:00:00Z");
         InterviewReport r = builder.build(new ReportBuilder.TranscriptInput(null, backend, Level.MID, "Ada", "COMPLETED",

@@ -31,12 +31,12 @@ class AnswerScorerTest {
         scorer = Embedders.scorer();
         try (InputStream in = AnswerScorerTest.class.getClassLoader().getResourceAsStream("roles/backend-engineer.yaml")) {
             RoleTemplate t = RoleTemplateParser.parse("backend-engineer.yaml", "backend-engineer", in);
-            asyncQuestion = QuestionSpec.of(t.question("be-mid-async-def").orElseThrow());
-            conflictQuestion = QuestionSpec.of(t.question("be-mid-soft-disagreement").orElseThrow());
-            tupleQuestion = QuestionSpec.of(t.question("be-jr-list-tuple").orElseThrow());
-            introQuestion = QuestionSpec.of(t.question("be-intro-background").orElseThrow());
-            wrapUpQuestion = QuestionSpec.of(t.question("be-wrap-questions").orElseThrow());
-            nPlusOneQuestion = QuestionSpec.of(t.question("be-jr-n-plus-one").orElseThrow());
+            asyncQuestion = QuestionSpec.of(t, t.question("be-mid-async-def").orElseThrow());
+            conflictQuestion = QuestionSpec.of(t, t.question("be-mid-soft-disagreement").orElseThrow());
+            tupleQuestion = QuestionSpec.of(t, t.question("be-jr-list-tuple").orElseThrow());
+            introQuestion = QuestionSpec.of(t, t.question("be-intro-background").orElseThrow());
+            wrapUpQuestion = QuestionSpec.of(t, t.question("be-wrap-questions").orElseThrow());
+            nPlusOneQuestion = QuestionSpec.of(t, t.question("be-jr-n-plus-one").orElseThrow());
         }
     }
 
@@ -218,6 +218,20 @@ class AnswerScorerTest {
         var a = scorer.score(tupleQuestion, echo).assessment();
         assertThat(a.score()).isLessThanOrEqualTo(20);
         assertThat(a.weaknesses()).anyMatch(f -> f.aspect() == AnswerAssessment.Aspect.ECHO);
+    }
+
+    @Test
+    void aTermDefinedByItselfIsARestatementWhateverRubricWordsItBorrows() {
+        String circular = "A tuple is basically a tuple of values and a list is a list of values. You would choose a "
+                + "tuple over a list when a tuple fits better, like for immutable values.";
+        String plain = "A tuple can't be changed after it is created and is hashable, so it can be a dict key; a list "
+                + "grows and changes in place. I'd pick a tuple for a fixed record like coordinates.";
+        var a = scorer.score(tupleQuestion, circular).assessment();
+        assertThat(a.score()).isLessThanOrEqualTo(20);
+        assertThat(a.weaknesses()).anyMatch(f -> f.aspect() == AnswerAssessment.Aspect.ECHO);
+        var b = scorer.score(tupleQuestion, plain).assessment();
+        assertThat(b.weaknesses()).noneMatch(f -> f.aspect() == AnswerAssessment.Aspect.ECHO);
+        assertThat(b.score()).isGreaterThan(a.score() + 20);
     }
 
     @Test

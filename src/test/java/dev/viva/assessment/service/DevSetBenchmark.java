@@ -45,7 +45,7 @@ class DevSetBenchmark {
         int i = 0;
         for (DevSet r : rows) {
             RoleTemplate role = roles.computeIfAbsent(r.role(), Roles::shipped);
-            QuestionSpec spec = r.questionId() != null ? QuestionSpec.of(role.question(r.questionId()).orElseThrow())
+            QuestionSpec spec = r.questionId() != null ? QuestionSpec.of(role, role.question(r.questionId()).orElseThrow())
                     : profiler.profile(role, r.question(), null, null);
             long t0 = System.nanoTime();
             AnswerScorer.Analysis a = scorer.analyse(spec, r.answer());
@@ -71,7 +71,7 @@ class DevSetBenchmark {
         i = 0;
         for (DevSet r : rows) {
             RoleTemplate role = roles.get(r.role());
-            QuestionSpec spec = r.questionId() != null ? QuestionSpec.of(role.question(r.questionId()).orElseThrow())
+            QuestionSpec spec = r.questionId() != null ? QuestionSpec.of(role, role.question(r.questionId()).orElseThrow())
                     : profiler.profile(role, r.question(), null, null);
             long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
@@ -103,7 +103,7 @@ class DevSetBenchmark {
             }
             StringBuilder sb = new StringBuilder("id,split,kind,category,group,label,score,relevance,rubric,hasRubric,"
                     + "criteria,domain,reasoning,numbers,tradeOffs,examples,length,story,ideal,focus,novelty,echo,"
-                    + "glib,listed,misconceptions,refutations,hedging,natural\n");
+                    + "glib,listed,misconceptions,refutations,hedging,natural,domainTerms\n");
             for (Result r : results) {
                 var f = r.analysis().features();
                 if (f == null) {
@@ -115,7 +115,7 @@ class DevSetBenchmark {
                         f.reasoning(), f.numbers(), f.tradeOffs(), f.examples(), f.length(), f.story(), f.ideal(),
                         f.focus(), f.novelty(), f.echo(), f.glib(), f.listed(), r.analysis().scored().signals().misconceptions(),
                         r.analysis().scored().signals().refutations(), r.analysis().scored().signals().hedging(),
-                        r.analysis().scored().signals().naturalLanguage()})
+                        r.analysis().scored().signals().naturalLanguage(), r.analysis().scored().signals().domainTerms()})
                         .mapToObj(v -> String.format(Locale.ROOT, "%.4f", v)).collect(Collectors.joining(","))).append('\n');
             }
             Files.writeString(Path.of(System.getProperty("dump")), sb);

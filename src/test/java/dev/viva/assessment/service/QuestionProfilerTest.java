@@ -20,6 +20,10 @@ class QuestionProfilerTest {
     void anIntroductionIsNotAnExamQuestion() {
         QuestionSpec spec = PROFILER.profile(backend, "Great to meet you. Walk me through your most recent project.", null, null);
         assertThat(spec.kind()).isEqualTo(QuestionKind.CONVERSATIONAL);
+        // its domain is the role's distinctive vocabulary: a word one technical question uses, not one that a dozen do
+        assertThat(spec.domain().split(" ")).contains("tuples", "immutability").doesNotContain("database", "request");
+        assertThat(QuestionSpec.of(backend, backend.question("be-intro-background").orElseThrow()).domain())
+                .isEqualTo(spec.domain());
         assertThat(PROFILER.profile(backend, "Tell me about a time you disagreed with a teammate.", null, null).kind())
                 .isEqualTo(QuestionKind.BEHAVIOURAL);
         assertThat(PROFILER.profile(backend, "How would you cache a slow endpoint?", null, null).kind())

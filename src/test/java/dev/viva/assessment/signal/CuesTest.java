@@ -40,6 +40,9 @@ class CuesTest {
         assertThat(Cues.numbers("What is the N+1 query problem, and why does p99 double?")).contains("1", "p99");
         assertThat(Cues.numbers("ages from 18 to 65 inclusive")).containsExactlyInAnyOrder("18", "65");
         assertThat(Cues.numbers("How would you find the cause?")).isEmpty();
+        // "the two" points back at things named before; "two weeks" quantifies
+        assertThat(Cues.numbers("get the right balance between the two")).isEmpty();
+        assertThat(Cues.numbers("it took two weeks")).containsExactly("two");
     }
 
     /** A myth that says "no" as a determiner still names a claim that a refutation can reject. */

@@ -27,4 +27,24 @@ class SubstanceTest {
         assertThat(deep.domainTerms()).contains("rabbitmq", Text.stem("broker"));
         assertThat(deep.reasoning()).isGreaterThanOrEqualTo(2);
     }
+
+    @Test
+    void aTermDefinedByItselfGoesInACircleAndARealDefinitionDoesNot() {
+        String question = "What does idempotency mean for an HTTP API?";
+        assertThat(Substance.of("Idempotency is when the API is idempotent, so calling it is idempotent too.", question,
+                Set.of()).circular()).isEqualTo(1);
+        assertThat(Substance.of("Well, a deadlock is basically when things are deadlocked.",
+                "What is a deadlock?", Set.of()).circular()).isEqualTo(1);
+        assertThat(Substance.of("Idempotency means a repeated request has the same effect as a single one, so a client "
+                + "can retry safely after a timeout.", question, Set.of()).circular()).isZero();
+        // the term again, with what it is in other words, is a definition; so is naming it
+        assertThat(Substance.of("Thread pools are pools, i.e. workers, that are reused across tasks.",
+                "What is a thread pool?", Set.of()).circular()).isZero();
+        assertThat(Substance.of("A thread pool is a pool of threads that are reused across tasks.",
+                "What is a thread pool?", Set.of()).circular()).isZero();
+        assertThat(Substance.of("Threads kept warm for many tasks are called a thread pool.",
+                "What is a thread pool?", Set.of()).circular()).isZero();
+        assertThat(Substance.of("The scope of a variable is the part of the program where the variable is visible.",
+                "What is the scope of a variable?", Set.of()).circular()).isZero();
+    }
 }

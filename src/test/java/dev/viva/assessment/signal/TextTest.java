@@ -2,6 +2,8 @@ package dev.viva.assessment.signal;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Set;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TextTest {
@@ -40,5 +42,17 @@ class TextTest {
         String q = clauseAround(a, "kafka");
         assertThat(q).contains("kafka");
         assertThat(Text.tokens(q)).hasSize(30);
+    }
+
+    @Test
+    void wordsOfOneFamilyMeetWhereTheStemmerLeavesThemApart() {
+        Set<String> asked = Set.of(Text.stem("consistency"), Text.stem("escape"));
+        assertThat(Text.inFamily(Text.stem("consistent"), asked)).isTrue();
+        assertThat(Text.inFamily(Text.stem("escaping"), asked)).isTrue();
+        // a short word is not the root of every longer one: "size" and "sizeof", "char" and "characters" differ
+        assertThat(Text.inFamily(Text.stem("size"), Set.of(Text.stem("sizeof")))).isFalse();
+        // five shared letters are not a family: "transaction" is not "transform"
+        assertThat(Text.inFamily(Text.stem("transaction"), Set.of(Text.stem("transform")))).isFalse();
+        assertThat(Text.inFamily(Text.stem("replica"), asked)).isFalse();
     }
 }
