@@ -31,6 +31,37 @@ public enum SimulatedCandidate {
         return answerTime;
     }
 
+    /**
+     * An introduction of the band's quality, in the words of the role whose bank asked it (its id's prefix): a strong
+     * candidate's background is the role's own, with what they owned and a result; a weak one says nothing specific.
+     */
+    private String introduction(String bankId) {
+        String role = bankId == null ? "be" : bankId.substring(0, Math.max(0, bankId.indexOf('-')));
+        return switch (this) {
+            case STRONG -> switch (role) {
+                case "fe" -> "For four years I've built the checkout front end of a retail site in React and "
+                        + "TypeScript. I own its performance budget: I split the bundle by route and moved product "
+                        + "images to responsive srcset, which took largest contentful paint from 4.1 to 2.3 seconds, "
+                        + "and I run our accessibility reviews with axe and screen-reader passes.";
+                case "ml" -> "I've spent five years on recommendation models at a streaming company. I own the "
+                        + "candidate-ranking model: I moved it from gradient-boosted trees to a two-tower network in "
+                        + "PyTorch, built the offline evaluation on recall at 50 and NDCG, and the A/B test showed "
+                        + "watch time up 3 percent; I also run its weekly retraining and drift monitoring.";
+                case "sre" -> "I've been a site reliability engineer for five years on a payments platform running "
+                        + "on Kubernetes. I own our SLOs and alerting: I replaced static CPU alerts with burn-rate "
+                        + "alerts on the error budget, which cut pages by 60 percent, and I lead incident reviews "
+                        + "and our Terraform migration.";
+                default -> "For five years I've built Python services with FastAPI and PostgreSQL for a payments "
+                        + "company. I own the billing API: I added connection pooling with pgbouncer and fixed "
+                        + "its N+1 queries, which brought p95 latency from 400 to 120 ms, and I'm on its on-call "
+                        + "rotation.";
+            };
+            case WEAK -> "I've done a bit of everything really, mostly whatever the team needed at the time.";
+            default -> "I've been building Python services with FastAPI and PostgreSQL for a payments company,"
+                    + " where I own the billing API and its deployment.";
+        };
+    }
+
     public String answer(AskedQuestion q, int turn) {
         if (q.questionKind() == QuestionKind.CONVERSATIONAL) {
             return switch (this) {
@@ -39,8 +70,7 @@ public enum SimulatedCandidate {
                 case OFF_TOPIC -> "I mostly like hiking and cooking Italian food at the weekend.";
                 default -> q.kind() == UtteranceKind.ROLE_ANSWER || q.phase() == dev.viva.role.Phase.WRAP_UP
                         ? (turn % 2 == 0 ? "No, that's all from me, thank you." : "What would the team work on day to day?")
-                        : "I've been building Python services with FastAPI and PostgreSQL for a payments company,"
-                          + " where I own the billing API and its deployment.";
+                        : introduction(q.bankId());
             };
         }
         List<String> kps = java.util.stream.Stream.concat(q.keyPoints().stream(), q.criteria().stream()).toList();

@@ -103,10 +103,6 @@ public final class AnswerScorer {
     static final List<String> INTRODUCTION_CRITERIA = List.of("describes recent work or a recent project",
             "names technologies used", "explains their own role and contribution");
 
-    /** "Is there anything you'd like to ask me?": the candidate's turn, not an exam question. */
-    private static final Pattern WRAP_UP = Pattern.compile("(?i)\\b(?:(?:anything|what|something)(?: else)? (?:you'?d|you would|would you|do you) (?:like|want) to (?:ask|know)"
-            + "|(?:any|have any|got any) questions? for (?:me|us)|questions? (?:about|on) the (?:role|team|company)"
-            + "|anything you want to ask|what would you like to know)\\b");
     /** "Is it remote? That's all.": a reply that closes the door rather than the conversation. */
     private static final Pattern DISMISSIVE = Pattern.compile("(?i)\\b(?:that'?s all(?! from me)|all i care|doesn'?t (?:really )?"
             + "work for me|nah|whatever|not interested|i don'?t care)\\b");
@@ -206,7 +202,8 @@ public final class AnswerScorer {
         }
 
         String asked = QuestionProfiler.ask(question.text());
-        boolean wrapUp = question.kind() == QuestionKind.CONVERSATIONAL && WRAP_UP.matcher(question.text()).find();
+        boolean wrapUp = question.kind() == QuestionKind.CONVERSATIONAL
+                && QuestionProfiler.WRAP_UP.matcher(question.text()).find();
         ScoreModel.Group group = switch (question.kind()) {
             case BEHAVIOURAL -> ScoreModel.Group.BEHAVIOURAL;
             case CONVERSATIONAL -> ScoreModel.Group.INTRODUCTION;

@@ -61,6 +61,12 @@ public final class QuestionProfiler {
     /** A bank question this close (MiniLM cosine) asks the same thing, so its rubric is the question's rubric. */
     static final double SAME_QUESTION = 0.80;
 
+    /** "Is there anything you'd like to ask me?": the candidate's turn, not an exam question. */
+    static final Pattern WRAP_UP = Pattern.compile("(?i)\\b(?:(?:anything|what|something)(?: else)? (?:you'?d|you would|would you|do you) (?:like|want) to (?:ask|know)"
+            + "|(?:any|have any|got any) questions? for (?:me|us)|questions? (?:about|on) the (?:role|team|company)"
+            + "|anything you want to ask|what would you like to know|(?:what|any) questions? (?:do you have|have you got)"
+            + "|(?:do you have|have you got|got) any questions|anything (?:else )?(?:you'?re|you are) curious about"
+            + "|the floor is yours)\\b");
     /** "Tell me about yourself", "walk me through your most recent project": an introduction, not an exam question. */
     private static final Pattern INTRODUCTION = Pattern.compile("(?i)\\b(?:(?:tell|talk) (?:me|us) (?:a (?:bit|little) )?about"
             + " (?:yourself|your (?:background|experience|career|current (?:role|job|work)))|walk (?:me|us) through your"
@@ -84,7 +90,7 @@ public final class QuestionProfiler {
      */
     public QuestionSpec profile(RoleTemplate role, String question, List<String> keyPoints, String idealAnswer) {
         String ask = ask(question);
-        QuestionKind kind = INTRODUCTION.matcher(ask).find() ? QuestionKind.CONVERSATIONAL
+        QuestionKind kind = WRAP_UP.matcher(ask).find() || INTRODUCTION.matcher(ask).find() ? QuestionKind.CONVERSATIONAL
                 : STORY.matcher(ask).find() ? QuestionKind.BEHAVIOURAL
                 : OWN_WORK.matcher(ask).find() ? QuestionKind.CONVERSATIONAL : QuestionKind.TECHNICAL;
         float[] vec = embedder.embed(Text.normalise(ask));

@@ -4,9 +4,11 @@ import dev.viva.assessment.AnswerAssessment;
 import dev.viva.assessment.Embedders;
 import dev.viva.assessment.QuestionSpec;
 import dev.viva.assessment.ScoredAnswer;
+import dev.viva.role.Phase;
 import dev.viva.role.QuestionKind;
 import dev.viva.role.RoleTemplate;
 import dev.viva.role.RoleTemplateParser;
+import dev.viva.testing.Roles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -258,6 +260,17 @@ class AnswerScorerTest {
         assertThat(asks.flags()).noneMatch(f -> f.code().equals("OFF_TOPIC"));
         assertThat(asks.score()).isGreaterThan(close.score());
         assertThat(close.score()).isGreaterThanOrEqualTo(50);
+    }
+
+    @Test
+    void everyShippedWrapUpQuestionIsTheCandidatesTurnHoweverItIsWorded() {
+        for (String id : List.of("backend-engineer", "frontend-engineer", "ml-engineer", "site-reliability-engineer",
+                "qa-automation-engineer", "ios-engineer")) {
+            RoleTemplate role = Roles.shipped(id);
+            role.questions().stream().filter(q -> q.phase() == Phase.WRAP_UP && q.kind() == QuestionKind.CONVERSATIONAL)
+                    .forEach(q -> assertThat(scorer.score(QuestionSpec.of(role, q), "No, that's all from me, thank you.")
+                            .assessment().score()).as(q.id()).isEqualTo(55));
+        }
     }
 
     @Test

@@ -28,6 +28,9 @@ class QuestionProfilerTest {
                 .isEqualTo(QuestionKind.BEHAVIOURAL);
         assertThat(PROFILER.profile(backend, "How would you cache a slow endpoint?", null, null).kind())
                 .isEqualTo(QuestionKind.TECHNICAL);
+        // an imported transcript's own wrap-up is the candidate's turn too
+        assertThat(PROFILER.profile(backend, "Great talking to you. What questions do you have for me?", null, null)
+                .kind()).isEqualTo(QuestionKind.CONVERSATIONAL);
     }
 
     @Test

@@ -69,6 +69,15 @@ class CandidateBandsBenchmark {
                 JsonPath report = await().atMost(Duration.ofSeconds(60)).until(() -> given()
                         .header("Authorization", RECRUITER).get("/api/v1/interviews/{id}/report", c.id()).then()
                         .extract(), r -> r.statusCode() == 200).jsonPath();
+                if (System.getProperty("verbose") != null) { // -Dverbose: each answer's score, to see what moved one
+                    List<Map<String, Object>> answers = report.getList("answers");
+                    for (Map<String, Object> a : answers) {
+                        Object assessment = a.get("assessment");
+                        System.out.printf(Locale.ROOT, "    %s %s #%s %-9s %-10s %s %.70s%n", role, band, a.get("seq"),
+                                a.get("phase"), a.get("questionSource"), assessment == null ? "-"
+                                        : ((Map<?, ?>) assessment).get("score"), a.get("question"));
+                    }
+                }
                 line.append(String.format(Locale.ROOT, "  %s: %3d %-12s (%d answers, %d from the development set)",
                         band.name().toLowerCase(Locale.ROOT), report.getInt("overallScore"),
                         report.getString("recommendation"), report.getInt("candidate.answersAssessed"), fromDevset));
