@@ -58,8 +58,9 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
      * rather than saying what it is.
      */
     private static final Pattern DEFINITION = Pattern.compile("(?i)^\\s*(?:(?:so|and|but|well|basically|okay)\\s+)?"
-            + "(\\S+(?:\\s+\\S+){0,5}?)\\s+(?:is|are|means|refers to)\\s+(?!(?:called|known as|named|for example|like)\\b)(.+)$");
-    /** Distinct new content words (not the question's, not the subject's) a definition may add and still go in a circle. */
+            + "(\\S+(?:\\s+\\S+){0,5}?)\\s+(?:is|are|means|refers to)\\s+"
+            + "(?!(?:called|known as|named|for example|like)\\b)(.+)$");
+    /** Distinct new content words (not the question's nor the subject's) a definition may add and be circular. */
     static final int CIRCULAR_NEW = 1;
 
     private static final Pattern REASONING = Pattern.compile("(?i)\\b(?:because|so that|which means|that means|this means|therefore"
