@@ -5,12 +5,14 @@ import dev.viva.assessment.signal.Text;
 import dev.viva.role.QuestionKind;
 import dev.viva.role.RoleTemplate;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.stream.Collectors;
 
 /**
@@ -57,23 +59,38 @@ public record QuestionSpec(
     static final int DISTINCTIVE = 2;
 
     /**
+     * Role vocabularies by the role's questions: every introduction of every interview asks for its role's, and the
+     * bank changes only when the role is edited (an edited role is a new list, and the old entry goes with it).
+     */
+    private static final Map<List<RoleTemplate.Question>, String> ROLE_DOMAINS =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    /**
      * The distinctive words of the role's technical rubrics (key points and misconceptions). An introduction has no
      * rubric of facts ("names technologies used" is a criterion), so whether a background is the role's own is told
      * by the role's vocabulary: LambdaMART and NDCG for a machine-learning engineer, pgbouncer for a backend one.
      * Words that many questions share ("request", "data", "model") say nothing of a background and are left out.
      */
     public static String roleDomain(RoleTemplate role) {
+        return ROLE_DOMAINS.computeIfAbsent(role.questions(), QuestionSpec::distinctiveWords);
+    }
+
+    private static String distinctiveWords(List<RoleTemplate.Question> bank) {
         Map<String, Integer> questions = new HashMap<>();
         Map<String, String> word = new LinkedHashMap<>();
-        for (RoleTemplate.Question q : role.questions()) {
+        for (RoleTemplate.Question q : bank) {
             if (q.kind() != QuestionKind.TECHNICAL) {
                 continue;
             }
             Set<String> stems = new HashSet<>();
             for (String w : Text.words(String.join(" ", q.keyPoints()) + " " + String.join(" ", q.misconceptions()))) {
-                if (w.length() >= 3 && !Text.isStopword(w) && stems.add(Text.stem(w))) {
-                    questions.merge(Text.stem(w), 1, Integer::sum);
-                    word.putIfAbsent(Text.stem(w), w);
+                if (w.length() < 3 || Text.isStopword(w)) {
+                    continue;
+                }
+                String stem = Text.stem(w);
+                if (stems.add(stem)) {
+                    questions.merge(stem, 1, Integer::sum);
+                    word.putIfAbsent(stem, w);
                 }
             }
         }

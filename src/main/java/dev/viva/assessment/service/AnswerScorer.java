@@ -19,6 +19,7 @@ import dev.viva.assessment.signal.TokenAlignment;
 import dev.viva.role.QuestionKind;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -86,6 +88,13 @@ public final class AnswerScorer {
      */
     static final double RESTATED = 0.6;
     static final int RESTATED_NOVEL = 8;
+    /**
+     * Or, against a bank rubric, with at most this many of its terms that the question did not say: the new words of
+     * "to fix it you change the code so it doesn't do N+1 queries anymore, probably by using joins" are filler and one
+     * term. Of the Mohler exam answers, whose rubric is one reference answer and which read like their question, one
+     * in 2,259 meets the rule at under 0.6 of its rubric.
+     */
+    static final int RESTATED_TERMS = 2;
     /**
      * Closer still (0.8 cosine), an answer restates the question even with a few more words of its own ("it's a
      * security thing, to keep things secure"): no answer in the development set this close to its question was more
@@ -245,6 +254,7 @@ public final class AnswerScorer {
         float[] answerVec = mean(windowVecs);
         Set<String> answerStems = new HashSet<>(Text.contentStems(scored));
         Set<String> questionStems = new HashSet<>(Text.contentStems(question.text()));
+        questionStems.addAll(Text.expansions(question.text(), scored));
         boolean behavioural = group != ScoreModel.Group.TECHNICAL;
 
         // the asking sentence alone can lose the topic ("Latency doubled after a deploy. Walk me through how you find
@@ -427,7 +437,8 @@ public final class AnswerScorer {
         boolean circular = substance.circular() > 0;
         boolean echo = (rubric < 0.5 || circular) && (substance.echoesQuestion() || substance.repeatsQuestion()
                 || (features.echo() >= CLOSELY_RESTATED && substance.novel() < CLOSELY_RESTATED_NOVEL))
-                || (features.echo() >= RESTATED && substance.novel() < RESTATED_NOVEL && (rubric < 0.6 || circular));
+                || (features.echo() >= RESTATED && (rubric < 0.6 || circular) && (substance.novel() < RESTATED_NOVEL
+                        || hasRubric && substance.domainTerms().size() <= RESTATED_TERMS));
         if (echo) {
             raw = Math.min(raw, ECHO_CAP);
             weaknesses.add(new Finding(Aspect.ECHO, "Mostly restates the question without adding to it", List.of()));
@@ -603,14 +614,24 @@ public final class AnswerScorer {
         if (q.idealAnswer() != null) {
             texts.add(q.idealAnswer());
         }
+        texts.forEach(t -> out.addAll(contentStems(t)));
         if (q.domain() != null) {
-            texts.add(q.domain());
+            out.addAll(DOMAIN_STEMS.computeIfAbsent(q.domain(), AnswerScorer::contentStems));
         }
-        for (String t : texts) {
-            for (String w : Text.words(t)) {
-                if (w.length() >= 3 && !Text.isStopword(w)) {
-                    out.add(Text.stem(w));
-                }
+        return out;
+    }
+
+    /**
+     * The stems of a domain text: a role's vocabulary is the same text for every introduction of the role, over a
+     * thousand words to stem each time otherwise.
+     */
+    private static final Map<String, Set<String>> DOMAIN_STEMS = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private static Set<String> contentStems(String text) {
+        Set<String> out = new HashSet<>();
+        for (String w : Text.words(text)) {
+            if (w.length() >= 3 && !Text.isStopword(w)) {
+                out.add(Text.stem(w));
             }
         }
         return out;

@@ -44,7 +44,12 @@ public final class QuestionProfiler {
     private static final Pattern STORY = Pattern.compile("(?i)\\b(?:tell (?:me|us) about a time|a time (?:when|you)"
             + "|give (?:me |us )?an example of a time|disagree\\w*|conflict\\w*|feedback|mistake|fail(?:ure|ed)"
             + "|difficult (?:colleague|team ?mate|team member|stakeholder|person|manager)|tight deadline"
-            + "|mentor(?:ed|ing)?|persuade\\w*|convince\\w*)\\b");
+            + "|mentor(?:ed|ing)?|persuade\\w*|convince\\w*"
+            // "describe a situation where...", "share an example of when...", "have you ever had to...": the same ask
+            + "|describe a (?:situation|time|moment|case)|(?:share|give)(?: me| us)? an example (?:of )?(?:when|where|how"
+            + "|a time|a situation)|have you ever (?:had to|been)|how did you (?:handle|deal with|manage|approach|resolve"
+            + "|respond)|push(?:ed)? back|bad news|competing priorities|(?:didn'?t|did not) go (?:as planned|well)"
+            + "|went wrong|a (?:difficult|hard|tough) (?:decision|conversation|call))\\b");
 
     /** A sentence that asks something: a question, or an imperative such as "Explain ..." or "Walk me through ...". */
     private static final Pattern ASKING = Pattern.compile("(?i)^(?:explain|describe|tell|walk|give|discuss|compare|design"
@@ -66,12 +71,15 @@ public final class QuestionProfiler {
             + "|(?:any|have any|got any) questions? for (?:me|us)|questions? (?:about|on) the (?:role|team|company)"
             + "|anything you want to ask|what would you like to know|(?:what|any) questions? (?:do you have|have you got)"
             + "|(?:do you have|have you got|got) any questions|anything (?:else )?(?:you'?re|you are) curious about"
-            + "|the floor is yours)\\b");
+            + "|the floor is yours|questions? (?:can|could) i answer)\\b");
     /** "Tell me about yourself", "walk me through your most recent project": an introduction, not an exam question. */
     private static final Pattern INTRODUCTION = Pattern.compile("(?i)\\b(?:(?:tell|talk) (?:me|us) (?:a (?:bit|little) )?about"
             + " (?:yourself|your (?:background|experience|career|current (?:role|job|work)))|walk (?:me|us) through your"
             + " (?:most recent|latest|current|last|recent) (?:project|role|job|work)|introduce yourself"
-            + "|what (?:have you|you've) been working on (?:lately|recently))");
+            + "|what (?:have you|you've) been working on (?:lately|recently)"
+            + "|why (?:are you|you're) (?:interested in|applying|looking)|why (?:this|our) (?:company|role|team|position)"
+            + "|what (?:do you know|attracted you|interests you|excites you) about (?:us|our|this|the) ?"
+            + "|what (?:was|is) your role (?:in|on|at)|what are you looking for in (?:your next|a|the) )");
 
     /**
      * "Tell me about the last thing you automated that you were happy with", "what project are you most proud of":
@@ -81,7 +89,15 @@ public final class QuestionProfiler {
     private static final Pattern OWN_WORK = Pattern.compile("(?i)\\b(?:(?:tell|talk) (?:me|us) (?:a (?:bit|little) )?about"
             + " (?:the|a|an|one|your) (?:[\\w-]+ ){0,3}(?:thing|project|feature|system|app|product|tool|piece of work|work"
             + "|pipeline|model|service|library|test suite|framework)s? (?:that )?(?:you|you've|you have|you're|you are)\\b"
-            + "|(?:project|thing|work|feature|app)s? (?:that )?(?:you'?re|you are) (?:most |really |particularly )?proud of)");
+            + "|(?:project|thing|work|feature|app)s? (?:that )?(?:you'?re|you are) (?:most |really |particularly )?proud of"
+            // "what's the most recent model you've put into production", "walk me through the last thing you shipped"
+            + "|(?:the|your) (?:most recent|latest|last|recent|current|favou?rite) (?:[\\w-]+ ){0,2}(?:thing|project|feature"
+            + "|model|system|app|product|tool|work|release|pipeline|service|change|migration|test suite|piece of work)s?"
+            + " (?:that )?(?:you|you've|you have|you're|you are|your team)\\b"
+            + "|what (?:have you|you've) been (?:working on|doing|focusing on|focused on|up to|building|busy with)"
+            + "|what (?:are you|you're) (?:working on|focusing on|building|busy with)"
+            + " (?:at the moment|right now|these days|currently|lately|now)"
+            + "|your (?:proudest|biggest|greatest) (?:achievement|accomplishment))");
 
     /**
      * The spec of a question that is not in the role's bank, with whatever rubric the caller has for it: its kind and
@@ -95,12 +111,6 @@ public final class QuestionProfiler {
                 : OWN_WORK.matcher(ask).find() ? QuestionKind.CONVERSATIONAL : QuestionKind.TECHNICAL;
         float[] vec = embedder.embed(Text.normalise(ask));
         List<Neighbour> neighbours = neighbours(role, vec, kind);
-        StringBuilder domain = new StringBuilder();
-        for (Neighbour n : neighbours.subList(0, Math.min(DOMAIN_NEIGHBOURS, neighbours.size()))) {
-            RoleTemplate.Question q = n.question();
-            domain.append(String.join(". ", q.keyPoints())).append(". ").append(String.join(". ", q.misconceptions()))
-                    .append(". ").append(q.idealAnswer() == null ? "" : q.idealAnswer()).append('\n');
-        }
         List<String> facts = keyPoints == null ? List.of() : Criteria.split(keyPoints).get(0);
         List<String> criteria = keyPoints == null ? List.of() : Criteria.split(keyPoints).get(1);
         List<String> misconceptions = List.of();
@@ -113,10 +123,20 @@ public final class QuestionProfiler {
             misconceptions = same.misconceptions();
             ideal = same.idealAnswer();
         }
-        String vocabulary = kind == QuestionKind.CONVERSATIONAL ? QuestionSpec.roleDomain(role)
-                : domain.isEmpty() ? null : domain.toString();
+        String vocabulary = kind == QuestionKind.CONVERSATIONAL ? QuestionSpec.roleDomain(role) : domain(neighbours);
         return new QuestionSpec(question, kind, dimensions(role, vec, kind, neighbours), facts, criteria, misconceptions,
                 ideal, vocabulary);
+    }
+
+    /** The nearest bank questions' rubrics and ideal answers, or null when the bank has no question of the kind. */
+    private static String domain(List<Neighbour> neighbours) {
+        StringBuilder domain = new StringBuilder();
+        for (Neighbour n : neighbours.subList(0, Math.min(DOMAIN_NEIGHBOURS, neighbours.size()))) {
+            RoleTemplate.Question q = n.question();
+            domain.append(String.join(". ", q.keyPoints())).append(". ").append(String.join(". ", q.misconceptions()))
+                    .append(". ").append(q.idealAnswer() == null ? "" : q.idealAnswer()).append('\n');
+        }
+        return domain.isEmpty() ? null : domain.toString();
     }
 
     /** A bank question and how close (MiniLM cosine) the question being profiled is to it. */

@@ -60,11 +60,11 @@ final class ScoreModel {
     /** Coefficients in the order of {@link Features#vector()}. */
     private static final double[] TECHNICAL = {0, 0, 0.744, 0.025, 0, 0, 0, 0.030, 0.048, 0.039, 0.069, 0, 0, 0.003, 0,
             -0.452, -0.612, -0.392};
-    private static final double[] OPEN = {-0.024, 0, 0, 0, 0, 0.150, 0, 0, 0, 0.002, 0.307, 0, 0, 0, 0.449, -0.042,
-            -0.557, -0.186};
-    private static final double[] BEHAVIOURAL = {0.081, 0, 0, 0, 0, 0, 0, 0.149, 0, 0.102, 0.599, 0, 0.029, 0, 0,
-            -0.247, -0.605, 0};
-    private static final double[] INTRODUCTION = {0.096, 0, 0, 0, 0.225, 0.189, 0, 0.256, 0, 0, 0.170, 0, 0, 0, 0, 0,
+    private static final double[] OPEN = {-0.019, 0, 0, 0, 0, 0.096, 0, 0.006, 0, 0.005, 0.348, 0, 0, 0, 0.460, -0.053,
+            -0.544, -0.468};
+    private static final double[] BEHAVIOURAL = {0.090, 0, 0, 0, 0, 0, 0, 0.134, 0, 0.087, 0.607, 0, 0.006, 0, 0,
+            -0.236, -0.516, 0};
+    private static final double[] INTRODUCTION = {0.073, 0, 0, 0, 0.306, 0.069, 0, 0.325, 0, 0, 0.153, 0, 0, 0, 0, 0,
             0, 0};
 
     private ScoreModel() {

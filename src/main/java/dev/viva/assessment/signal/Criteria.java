@@ -52,14 +52,22 @@ public final class Criteria {
     private static final Pattern FIRST_PERSON_ACTION = Pattern.compile("(?i)\\b(?:i|i've|i'd)\\s+(?:then\\s+|also\\s+|first\\s+|personally\\s+|quickly\\s+|just\\s+)?"
             + "(?:\\w+ed|led|built|wrote|took|made|ran|set|put|got|found|went|spent|did|drove|chose|brought|kept|sat|told|taught"
             + "|met|gave|began|began|own|owned|handle|lead|maintain|work|design|build|write|run|pushed|paired|dug|shipped|split"
-            + "|broke|rewrote|caught|fought|sought|thought|knew|felt|stood|understood|held|spoke|came|saw|read|left|fixed)\\b");
+            + "|broke|rewrote|caught|fought|sought|thought|knew|felt|stood|understood|held|spoke|came|saw|read|left|fixed)\\b"
+            // work in progress is the candidate's own too ("I've been rebuilding the checkout"), unless it is any work
+            + "|\\b(?:i'?ve been|i have been|i'?m|i am)\\s+(?!(?:working|learning|doing|coding|trying|looking|thinking"
+            + "|enjoying|programming|developing|passionate|interested|keen|excited|happy|good|able|going)\\b)\\w{3,}ing\\b"
+            // and so is a role stated as theirs ("I'm the only QA engineer", "my part was the evaluation")
+            + "|\\bmy (?:part|role|job|responsibility) (?:was|is)\\b|\\b(?:i was|i'?m|i am) (?:responsible|accountable|in charge)\\b"
+            + "|\\b(?:i was|i'?m|i am) the (?:\\w+ ){0,3}(?:engineer|lead|owner|developer|maintainer|architect)\\b");
     private static final Pattern WE_ACTION = Pattern.compile("(?i)\\bwe\\s+(?:\\w+ed|built|wrote|took|made|ran|set|put|got|found|went|did|chose|kept|split|shipped)\\b");
-    private static final Pattern PAST_VERB = Pattern.compile("(?i)\\b(?:was|were|had|\\w{3,}ed|went|took|made|ran|got|found|began|broke|came|saw)\\b");
+    private static final Pattern PAST_VERB = Pattern.compile("(?i)\\b(?:was|were|had|\\w{3,}ed|went|took|made|ran|got|found|began|broke|came|saw"
+            + "|wrote|built|led|drove|chose|kept|brought|spent|grew|rewrote|won|became|held|sent|cut|split)\\b");
     private static final Pattern SITUATION_CUE = Pattern.compile("(?i)\\b(?:at my (?:previous|last|current|first|old)?\\s*(?:role|job|company|team|employer|startup)"
             + "|(?:in|on) (?:my|our|one|a) (?:previous |last |current |recent )?(?:project|team|role|job|squad)|when i was|last (?:year|quarter|month|spring|summer|autumn|fall|winter)"
             + "|a few (?:years|months|weeks) ago|there was (?:a|an|this)|we had (?:a|an|this)|the situation|i was working|i joined|recently|currently|right now"
             + "|(?:i|we)(?:'ve| have)? just (?:finished|shipped|wrapped up|completed|launched|delivered|moved|migrated)|my (?:most )?recent"
-            + "|for the (?:past|last) \\w+ (?:years?|months)|at (?:\\p{Lu}\\w+))");
+            + "|(?:for|over|in) the (?:past|last) (?:\\w+ )?(?:years?|months|quarters?)|at (?:\\p{Lu}\\w+)|lately|these days"
+            + "|this (?:year|quarter)|(?:i|we)(?:'ve| have) been (?!working\\b|learning\\b|doing\\b)\\w{3,}ing|the last (?:thing|project|feature|release))");
     private static final Pattern RESULT_CUE = Pattern.compile("(?i)\\b(?:as a result|the result|resulted in|in the end|eventually|reduced|increased|improved|saved|delivered"
             + "|cut|dropped|went (?:from|down|up)|succeeded|shipped|launched|on time|fixed|resolved|stopped|no longer|zero|halved|doubled"
             + "|outcome|which meant|so now|since then|ended up|got (?:it|the)|adopted|promoted|passed|approved|agreed|recovered|restored)\\b");

@@ -53,8 +53,15 @@ public final class Cues {
             + "|benchmarked|traced|debugged|reproduced|documented|trained|tuned|evaluated)"
             + "|i would (?:start|use|add|check|measure|look|run|first|profile|split|put|keep|choose)");
     /** A number the answer gives; "the two" (of them) points back at things already named and quantifies nothing. */
+    private static final String SPELLED = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+            + "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten"
+            + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";
+    /**
+     * Numbers as digits or as words: speech recognition and people writing as they speak spell them out ("from
+     * forty-eight minutes to eleven"). "One" is too common a word to count, and "the two" names things already said.
+     */
     private static final Pattern NUMBER = words("\\d+(?:[.,]\\d+)?\\s*(?:%|percent|ms|milliseconds?|seconds?|minutes?|hours?|days?"
-            + "|weeks?|months?|x|k|gb|mb|tb|rps|qps)?|(?<!(?:the|these|those) )(?:one hundred|two|three|four|five|ten|twenty|fifty)|hundreds?"
+            + "|weeks?|months?|x|k|gb|mb|tb|rps|qps)?|(?<!(?:the|these|those) )(?:one hundred|" + SPELLED + ")|hundreds?"
             + "|thousands?|millions?|billions?|percent|half|double|twice|p9[59]|p50");
     private static final Pattern TRADE_OFF = words("trade-?\\s?offs?|however|on the other hand|at the cost of|downsides?"
             + "|drawbacks?|it depends|depends on|instead of|whereas|versus|vs|pros and cons|the risk|risks|but"

@@ -92,6 +92,7 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
                 }
             }
         }
+        asked.addAll(Text.expansions(question, answer));
         List<String> words = Text.words(answer);
         Set<String> stems = new LinkedHashSet<>();
         int content = 0;
@@ -174,8 +175,8 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
         for (String sentence : answer.split("[.!?;:]+(?=\\s|$)|\\n+")) {
             int run = 0;
             int runWords = 0;
-            for (String item : sentence.split(",")) {
-                int n = Text.words(item.replaceFirst("(?i)^\\s*(?:and|or)\\s+", "")).size();
+            for (String item : sentence.split(",|\\s+(?:and|or|plus)\\s+")) {
+                int n = Text.words(item.replaceFirst("(?i)^\\s*(?:and|or|plus)\\s+", "")).size();
                 if (n >= 1 && n <= LIST_ITEM_WORDS) {
                     run++;
                     runWords += n;

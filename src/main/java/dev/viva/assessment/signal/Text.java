@@ -1,6 +1,8 @@
 package dev.viva.assessment.signal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -92,9 +94,9 @@ public final class Text {
 
     /**
      * Whether {@code stem} is one of {@code stems} or of the same word family: one, of five letters or more, is a
-     * prefix of the other ("escap", "escape") or they share their first six letters ("precise", "precision"; "consistent",
-     * "consistency"). The crude stemmer leaves such pairs apart, and an answer that says "precision is how precise the
-     * model is" only repeats the question's word.
+     * prefix of the other ("escap", "escape") or they share their first six letters ("precise", "precision";
+     * "consistent", "consistency"). The crude stemmer leaves such pairs apart, and an answer that says "precision is
+     * how precise the model is" only repeats the question's word.
      */
     public static boolean inFamily(String stem, Set<String> stems) {
         if (stems.contains(stem)) {
@@ -116,6 +118,70 @@ public final class Text {
     /** Letters two words of one family share, and the shortest root that may be another word's prefix. */
     private static final int FAMILY_PREFIX = 6;
     private static final int FAMILY_ROOT = 5;
+
+    /** "CORS", "SLOs", "ORM": an acronym as a question writes it. */
+    private static final Pattern ACRONYM = Pattern.compile("\\b(\\p{Lu}{2,6})s?\\b");
+    /** Connectives an expansion may spell a letter with or pass over. */
+    private static final Set<String> EXPANSION_GLUE = Set.of("and", "of", "the", "to", "for", "a", "in", "on");
+
+    /**
+     * The content stems of the answer's spelled-out forms of the question's acronyms: an answer that says "CORS is
+     * cross-origin resource sharing" repeats the question's term in other letters and adds nothing by it. Hyphenated
+     * words count a letter per part ("object-relational mapping" for ORM).
+     */
+    public static Set<String> expansions(String question, String answer) {
+        Set<String> acronyms = new HashSet<>();
+        Matcher m = ACRONYM.matcher(question);
+        while (m.find()) {
+            acronyms.add(m.group(1).toLowerCase(Locale.ROOT));
+        }
+        Set<String> out = new HashSet<>();
+        if (acronyms.isEmpty()) {
+            return out;
+        }
+        List<String> words = new ArrayList<>();
+        List<String> whole = new ArrayList<>();
+        for (String w : words(answer)) {
+            for (String part : w.split("-")) {
+                words.add(part);
+                whole.add(w);
+            }
+        }
+        for (String acronym : acronyms) {
+            for (int start = 0; start < words.size(); start++) {
+                int end = spelled(acronym, 0, words, start);
+                for (int w = start; w < end; w++) {
+                    if (!isStopword(words.get(w)) && words.get(w).length() > 1) {
+                        out.add(stem(words.get(w)));
+                        out.add(stem(whole.get(w)));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Where a spelling of {@code acronym} from its {@code letter}th letter at word {@code at} ends (exclusive), or -1
+     * when there is none. A connective may stand for a letter ("time to live") or be passed over ("rate of change").
+     */
+    private static int spelled(String acronym, int letter, List<String> words, int at) {
+        if (letter == acronym.length()) {
+            return at;
+        }
+        if (at == words.size() || words.get(at).isEmpty()) {
+            return -1;
+        }
+        String word = words.get(at);
+        boolean glue = letter > 0 && EXPANSION_GLUE.contains(word);
+        if (word.charAt(0) == acronym.charAt(letter) && (glue || !isStopword(word))) {
+            int end = spelled(acronym, letter + 1, words, at + 1);
+            if (end > 0) {
+                return end;
+            }
+        }
+        return glue ? spelled(acronym, letter, words, at + 1) : -1;
+    }
 
     /** Content words reduced to a crude stem, so "indexes", "indexing" and "index" meet. */
     public static List<String> contentStems(String text) {

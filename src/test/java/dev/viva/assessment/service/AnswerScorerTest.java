@@ -1,6 +1,7 @@
 package dev.viva.assessment.service;
 
 import dev.viva.assessment.AnswerAssessment;
+import dev.viva.assessment.DevSet;
 import dev.viva.assessment.Embedders;
 import dev.viva.assessment.QuestionSpec;
 import dev.viva.assessment.ScoredAnswer;
@@ -234,6 +235,37 @@ class AnswerScorerTest {
         var b = scorer.score(tupleQuestion, plain).assessment();
         assertThat(b.weaknesses()).noneMatch(f -> f.aspect() == AnswerAssessment.Aspect.ECHO);
         assertThat(b.score()).isGreaterThan(a.score() + 20);
+    }
+
+    /**
+     * The development set's restatements that the rubric guard let through: each reads like its question and adds one
+     * or two of the rubric's terms with filler ("probably by using joins", "probably on the server side").
+     */
+    @Test
+    void anAnswerThatReadsLikeTheQuestionAndAddsTwoTermsAtMostRestatesIt() throws Exception {
+        RoleTemplate backend = Roles.shipped("backend-engineer");
+        RoleTemplate frontend = Roles.shipped("frontend-engineer");
+        List<DevSet> rows = DevSet.load().stream().filter(r -> List.of("f3-a-005", "f3-b-051").contains(r.id())).toList();
+        assertThat(rows).hasSize(2);
+        for (DevSet row : rows) {
+            RoleTemplate role = row.role().equals("backend-engineer") ? backend : frontend;
+            var a = scorer.score(QuestionSpec.of(role, role.question(row.questionId()).orElseThrow()), row.answer())
+                    .assessment();
+            assertThat(a.score()).as(row.id()).isLessThanOrEqualTo(20);
+            assertThat(a.weaknesses()).as(row.id()).anyMatch(f -> f.aspect() == AnswerAssessment.Aspect.ECHO);
+        }
+    }
+
+    @Test
+    void aShortDenseAccountOfRecentWorkIsAStrongIntroductionHoweverTheQuestionIsWorded() {
+        QuestionSpec shipped = new QuestionProfiler(Embedders.SHARED).profile(
+                Roles.shipped("backend-engineer"), "So what's the last thing you shipped?", null, null);
+        String dense = "Last month I shipped idempotent payment retries at a lending startup: I'm the tech lead for "
+                + "payments, and I added idempotency keys in PostgreSQL and a Redis lock around the Stripe calls, which "
+                + "took duplicate charges from about thirty a week to zero.";
+        var a = scorer.score(shipped, dense).assessment();
+        assertThat(a.score()).isGreaterThanOrEqualTo(60);
+        assertThat(a.flags()).noneMatch(f -> f.code().equals("OFF_TOPIC"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.viva.assessment.service;
 import dev.viva.assessment.DevSet;
 import dev.viva.assessment.Embedders;
 import dev.viva.testing.Roles;
+import dev.viva.assessment.AnswerAssessment;
 import dev.viva.assessment.QuestionSpec;
 import dev.viva.role.RoleTemplate;
 import org.junit.jupiter.api.Test;
@@ -120,6 +121,16 @@ class DevSetBenchmark {
             }
             Files.writeString(Path.of(System.getProperty("dump")), sb);
         }
+        // -Dshow=id,id prints what the scorer found in those answers: a failure is read, not guessed at
+        List<String> show = List.of(System.getProperty("show", "").split(","));
+        results.stream().filter(r -> show.contains(r.row().id())).forEach(r -> {
+            var as = r.analysis().scored().assessment();
+            System.out.printf(Locale.ROOT, "%n%s score %d%n  covered %s%n  missing %s%n  strengths %s%n  weaknesses %s%n"
+                    + "  flags %s%n  %s%n", r.row().id(), as.score(), as.coveredKeyPoints(), as.missingKeyPoints(),
+                    as.strengths().stream().map(AnswerAssessment.Finding::text).toList(),
+                    as.weaknesses().stream().map(AnswerAssessment.Finding::text).toList(),
+                    as.flags().stream().map(AnswerAssessment.Flag::code).toList(), r.analysis().features());
+        });
         if (System.getProperty("verbose") != null) {
             results.stream().sorted(Comparator.comparing((Result r) -> r.row().id())).forEach(r -> System.out.printf(
                     Locale.ROOT, "%-8s %-7s %-13s %-19s label %d score %3d %s%n", r.row().id(), r.row().split(),

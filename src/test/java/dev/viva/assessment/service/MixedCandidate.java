@@ -36,9 +36,10 @@ public final class MixedCandidate {
         }
         List<AssessmentEngine.TranscriptAnswer> mixed = new ArrayList<>();
         int[] wanted = {3, 2, 3, 1, 2, 3, 0, 2, 3, 1, 2, 3, 2, 3, 1, 2, 3, 2};
-        // the first batch of the set (ids without the later batches' "f2-" and "f3-" prefixes) is what the checked-in sample shows
+        // the first batch of the set (ids without the later batches' "f2-", "f3-", "f4-" prefixes) is what the
+        // checked-in sample shows
         Map<String, List<DevSet>> byQuestion = rows.stream().filter(r -> r.role().equals("backend-engineer")
-                        && !r.id().startsWith("f2-") && !r.id().startsWith("f3-") && !r.category().startsWith("injection"))
+                        && !r.id().matches("f\\d-.*") && !r.category().startsWith("injection"))
                 .collect(Collectors.groupingBy(DevSet::question, LinkedHashMap::new, Collectors.toList()));
         int k = 0;
         for (List<DevSet> q : byQuestion.values()) {

@@ -34,6 +34,45 @@ class QuestionProfilerTest {
     }
 
     @Test
+    void aQuestionAboutTheCandidatesOwnRecentWorkIsAnIntroductionHoweverItIsWorded() {
+        for (String q : List.of("So, what's the latest feature you've released?",
+                "Walk us through the most recent service your team launched.",
+                "What's the last pipeline you built end to end?",
+                "Tell me what you've been up to at work.",
+                "What are you working on at the moment?",
+                "What has been keeping you busy? What have you been building?",
+                "Describe your current project that you're leading.",
+                "Tell me about your proudest achievement.",
+                "Why are you interested in this position?",
+                "What was your role in your last team?")) {
+            assertThat(PROFILER.profile(backend, q, null, null).kind()).as(q).isEqualTo(QuestionKind.CONVERSATIONAL);
+        }
+        // the same words about the technology rather than the candidate's work stay exam questions
+        for (String q : List.of("What changed in the most recent version of HTTP?",
+                "How would you roll back the latest release if error rates spike?",
+                "What is the current best practice for storing passwords?")) {
+            assertThat(PROFILER.profile(backend, q, null, null).kind()).as(q).isEqualTo(QuestionKind.TECHNICAL);
+        }
+    }
+
+    @Test
+    void aStoryIsAskedForInManyWords() {
+        for (String q : List.of("Describe a situation where you had to push back on a product manager.",
+                "Can you share an example of when you had to learn a new technology quickly?",
+                "Have you ever had to deliver bad news to a stakeholder? How did it go?",
+                "Describe a project that didn't go as planned.",
+                "Give me an example of how you handled competing priorities.",
+                "Walk me through a difficult decision you made as a tech lead.")) {
+            assertThat(PROFILER.profile(backend, q, null, null).kind()).as(q).isEqualTo(QuestionKind.BEHAVIOURAL);
+        }
+        // a technical problem the candidate met is judged on its content, as the design says
+        assertThat(PROFILER.profile(backend, "What's the hardest bug you've ever tracked down?", null, null).kind())
+                .isEqualTo(QuestionKind.TECHNICAL);
+        assertThat(PROFILER.profile(backend, "What questions can I answer for you?", null, null).kind())
+                .isEqualTo(QuestionKind.CONVERSATIONAL);
+    }
+
+    @Test
     void aRewordedBankQuestionTakesTheBankRubricAndAnyOtherTheDomainOnly() {
         RoleTemplate.Question bank = backend.question("be-jr-list-tuple").orElseThrow();
         QuestionSpec reworded = PROFILER.profile(backend,

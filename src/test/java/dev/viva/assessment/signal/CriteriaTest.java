@@ -47,4 +47,17 @@ class CriteriaTest {
     void aCriterionNoDetectorUnderstandsIsLeftToMeaning() {
         assertThat(Criteria.judge("is kind to animals", STORY, Set.of())).isNull();
     }
+
+    /** A short, dense introduction: work in progress, a role stated as the candidate's own, irregular past verbs. */
+    @Test
+    void anIntroductionInThePresentTenseShowsRecentWorkAndTheCandidatesOwnRole() {
+        String intro = "Lately I've been rebuilding our checkout in SwiftUI, and I'm the only iOS engineer on the squad.";
+        assertThat(Criteria.judge("describes recent work or a recent project", intro, Set.of("swiftui")).met())
+                .isEqualTo(1.0);
+        assertThat(Criteria.judge("explains their own role and contribution", intro, Set.of()).met())
+                .isGreaterThanOrEqualTo(0.8);
+        // work in general is nobody's in particular
+        String generic = "I've been working on many projects and I'm passionate about learning new technologies.";
+        assertThat(Criteria.judge("explains their own role and contribution", generic, Set.of()).met()).isZero();
+    }
 }

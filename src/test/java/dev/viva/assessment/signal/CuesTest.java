@@ -74,4 +74,12 @@ class CuesTest {
         assertThat(Cues.name("NDCG,")).isEqualTo("NDCG");
         assertThat(List.of("The", "Indexes", "PM", "ok", "p95", "PM.")).map(Cues::name).allMatch(Objects::isNull);
     }
+
+    /** Speech recognition and people writing as they speak spell numbers out. */
+    @Test
+    void numbersSpelledOutAreNumbers() {
+        assertThat(Cues.numbers("the check went from forty-eight minutes to eleven across six runners"))
+                .containsExactlyInAnyOrder("forty-eight", "eleven", "six");
+        assertThat(Cues.numbers("one of the services")).isEmpty();
+    }
 }

@@ -47,4 +47,20 @@ class SubstanceTest {
         assertThat(Substance.of("The scope of a variable is the part of the program where the variable is visible.",
                 "What is the scope of a variable?", Set.of()).circular()).isZero();
     }
+
+    @Test
+    void termsJoinedByAndOrOrStandInAListAsMuchAsCommaSeparatedOnes() {
+        Substance salad = Substance.of("Async/await, actors and Sendable, tasks or structured concurrency.",
+                "How do you keep UI updates on the main thread?", Set.of());
+        assertThat(salad.listed()).isGreaterThan(0.5);
+        Substance clauses = Substance.of("The view model publishes on the main actor, so SwiftUI redraws safely and "
+                + "the network layer never touches views.", "How do you keep UI updates on the main thread?", Set.of());
+        assertThat(clauses.listed()).isZero();
+    }
+
+    @Test
+    void anAcronymSpelledOutAddsNothingNew() {
+        String question = "What is CORS and why does the browser enforce it?";
+        assertThat(Substance.of("CORS is cross-origin resource sharing.", question, Set.of()).novel()).isZero();
+    }
 }

@@ -55,4 +55,18 @@ class TextTest {
         assertThat(Text.inFamily(Text.stem("transaction"), Set.of(Text.stem("transform")))).isFalse();
         assertThat(Text.inFamily(Text.stem("replica"), asked)).isFalse();
     }
+
+    @Test
+    void anAcronymSpelledOutIsTheQuestionsOwnTerm() {
+        assertThat(Text.expansions("What is CORS, and why does the browser enforce it?",
+                "CORS is cross-origin resource sharing, so servers opt in with headers."))
+                .containsExactlyInAnyOrder(Text.stem("cross"), Text.stem("origin"), Text.stem("cross-origin"),
+                        Text.stem("resource"), Text.stem("sharing"));
+        // a connective between the letters' words ("mean time to recovery"), and plural acronyms
+        assertThat(Text.expansions("How do you lower MTTRs?", "the mean time to recovery of a team"))
+                .containsExactlyInAnyOrder("mean", "time", Text.stem("recovery"));
+        // words that only start with the right letters but are function words spell nothing
+        assertThat(Text.expansions("Why use an ORM?", "of real mappings")).isEmpty();
+        assertThat(Text.expansions("How does caching work?", "cache rows")).isEmpty();
+    }
 }
