@@ -13,6 +13,7 @@ import dev.viva.interview.StoredReport;
 import dev.viva.interview.Turn;
 import dev.viva.interview.service.InterviewService;
 import dev.viva.platform.error.ApiProblem;
+import dev.viva.role.Phase;
 import dev.viva.role.QuestionKind;
 import dev.viva.role.RoleTemplates;
 import dev.viva.role.RoleTemplate;
@@ -122,7 +123,11 @@ public class ReportService {
                 List<String> keyPoints = d == null || d.keyPoints() == null ? List.of() : d.keyPoints();
                 // a follow-up probes the bank question before it, so it informs the same dimensions
                 List<String> dims = lastBankDimensions != null ? lastBankDimensions : dimensionsOf(t, role);
-                spec = new QuestionSpec(t.questionText, lastBankKind, dims, keyPoints, List.of(), null);
+                // after the interviewer answered the candidate's question, or anywhere in the wrap-up, the reply is
+                // the candidate's turn ("no, that's all from me"), not an answer to an exam question
+                boolean candidatesTurn = t.phase == Phase.WRAP_UP || d != null && "role-answer".equals(d.kind());
+                spec = new QuestionSpec(t.questionText, candidatesTurn ? QuestionKind.CONVERSATIONAL : lastBankKind, dims,
+                        keyPoints, List.of(), null);
             } else {
                 lastBankDimensions = spec.dimensions();
                 lastBankKind = spec.kind() == QuestionKind.CONVERSATIONAL ? QuestionKind.TECHNICAL : spec.kind();

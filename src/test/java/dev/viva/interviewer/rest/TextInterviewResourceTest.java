@@ -126,6 +126,40 @@ class TextInterviewResourceTest {
         assertThat(turns(c.id())).hasSameSizeAs(turns);
     }
 
+    /**
+     * At the wrap-up the candidate asks about the team, the interviewer answers and asks whether there is anything
+     * else, and the candidate closes politely: in the report that reply is the candidate's turn, never an exam answer
+     * scored 0 and flagged off topic.
+     */
+    @Test
+    void aPoliteCloseAfterTheInterviewerAnsweredAQuestionIsNotAnOffTopicAnswer() {
+        Created c = create("Barbara Liskov", "mid");
+        JsonPath u = start(c);
+        int turn = 0;
+        while (!u.getString("phase").equals("wrap-up")) {
+            assertThat(turn++).isLessThan(200);
+            u = answer(c, Map.of("text", SimulatedCandidate.AVERAGE.answer(openQuestion(c.id()), turn)));
+        }
+        JsonPath told = answer(c, Map.of("text", "Who would I be working with on the team?"));
+        assertThat(told.getString("text")).contains("six engineers");
+        u = answer(c, Map.of("text", "No, that's all from me, thank you."));
+        while (!u.getBoolean("done")) {
+            assertThat(turn++).isLessThan(200);
+            u = answer(c, Map.of("text", "No, that's everything, thanks."));
+        }
+        JsonPath report = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .until(() -> given().header("Authorization", RECRUITER)
+                        .when().get("/api/v1/interviews/{id}/report", c.id()).then().extract(),
+                        r -> r.statusCode() == 200).jsonPath();
+        List<Integer> wrapUp = report.getList("answers.findAll { it.phase == 'wrap-up' }.seq", Integer.class);
+        assertThat(wrapUp).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(report.getList("flags.findAll { it.code == 'OFF_TOPIC' }.seq", Integer.class))
+                .doesNotContainAnyElementsOf(wrapUp);
+        assertThat(report.getList("answers.findAll { it.phase == 'wrap-up' }.assessment.score", Integer.class))
+                .allSatisfy(score -> assertThat(score).isGreaterThanOrEqualTo(50));
+    }
+
     @Test
     void theCandidateEndsEarlyByRestOrBySayingSoAndTheReportSaysHowMuchWasCovered() {
         Created c = create("Edsger Dijkstra", "mid");
