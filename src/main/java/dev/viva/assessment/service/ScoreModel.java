@@ -64,7 +64,7 @@ final class ScoreModel {
             -0.544, -0.468};
     private static final double[] BEHAVIOURAL = {0.090, 0, 0, 0, 0, 0, 0, 0.134, 0, 0.087, 0.607, 0, 0.006, 0, 0,
             -0.236, -0.516, 0};
-    private static final double[] INTRODUCTION = {0.073, 0, 0, 0, 0.306, 0.069, 0, 0.325, 0, 0, 0.153, 0, 0, 0, 0, 0,
+    private static final double[] INTRODUCTION = {0.074, 0, 0, 0, 0.439, 0, 0, 0.271, 0, 0, 0.153, 0, 0, 0, 0, 0,
             0, 0};
 
     private ScoreModel() {

@@ -58,7 +58,8 @@ public final class Criteria {
             + "|enjoying|programming|developing|passionate|interested|keen|excited|happy|good|able|going)\\b)\\w{3,}ing\\b"
             // and so is a role stated as theirs ("I'm the only QA engineer", "my part was the evaluation")
             + "|\\bmy (?:part|role|job|responsibility) (?:was|is)\\b|\\b(?:i was|i'?m|i am) (?:responsible|accountable|in charge)\\b"
-            + "|\\b(?:i was|i'?m|i am) the (?:\\w+ ){0,3}(?:engineer|lead|owner|developer|maintainer|architect)\\b");
+            + "|\\b(?:i was|i'?m|i am) the (?:\\w+ ){0,3}(?:engineer|lead|owner|developer|maintainer|architect)\\b"
+            + "|\\b(?:i was|i'?m|i am) the one who\\b");
     private static final Pattern WE_ACTION = Pattern.compile("(?i)\\bwe\\s+(?:\\w+ed|built|wrote|took|made|ran|set|put|got|found|went|did|chose|kept|split|shipped)\\b");
     private static final Pattern PAST_VERB = Pattern.compile("(?i)\\b(?:was|were|had|\\w{3,}ed|went|took|made|ran|got|found|began|broke|came|saw"
             + "|wrote|built|led|drove|chose|kept|brought|spent|grew|rewrote|won|became|held|sent|cut|split)\\b");
@@ -70,7 +71,8 @@ public final class Criteria {
             + "|this (?:year|quarter)|(?:i|we)(?:'ve| have) been (?!working\\b|learning\\b|doing\\b)\\w{3,}ing|the last (?:thing|project|feature|release))");
     private static final Pattern RESULT_CUE = Pattern.compile("(?i)\\b(?:as a result|the result|resulted in|in the end|eventually|reduced|increased|improved|saved|delivered"
             + "|cut|dropped|went (?:from|down|up)|succeeded|shipped|launched|on time|fixed|resolved|stopped|no longer|zero|halved|doubled"
-            + "|outcome|which meant|so now|since then|ended up|got (?:it|the)|adopted|promoted|passed|approved|agreed|recovered|restored)\\b");
+            + "|outcome|which meant|so now|since then|ended up|got (?:it|the)|adopted|promoted|passed|approved|agreed|recovered|restored"
+            + "|fell|rose|grew|shrank|disappeared|went away|(?:by|to) (?:about |roughly |around |almost )?(?:half|a third|a quarter|a fifth))\\b");
     private static final Pattern REFLECTION_CUE = Pattern.compile("(?i)\\b(?:i learned|i learnt|lessons? learned|the lesson|what i learned|in hindsight|next time|looking back"
             + "|now i (?:always|make sure|try|check|do)|since then|i would (?:do|have)|i'?d (?:do|have)|(?:taught|showed) me|i realised|i realized"
             + "|my takeaway|the takeaway|i now|these days i|going forward)\\b");

@@ -62,7 +62,8 @@ public final class Cues {
      */
     private static final Pattern NUMBER = words("\\d+(?:[.,]\\d+)?\\s*(?:%|percent|ms|milliseconds?|seconds?|minutes?|hours?|days?"
             + "|weeks?|months?|x|k|gb|mb|tb|rps|qps)?|(?<!(?:the|these|those) )(?:one hundred|" + SPELLED + ")|hundreds?"
-            + "|thousands?|millions?|billions?|percent|half|double|twice|p9[59]|p50");
+            + "|thousands?|millions?|billions?|percent|half|double|twice|p9[59]|p50"
+            + "|(?:a|one|two) (?:third|quarter|fifth|tenth)s?|three quarters|(?:two|three|four|five|ten)fold");
     private static final Pattern TRADE_OFF = words("trade-?\\s?offs?|however|on the other hand|at the cost of|downsides?"
             + "|drawbacks?|it depends|depends on|instead of|whereas|versus|vs|pros and cons|the risk|risks|but"
             + "|in exchange|the catch|cost of|comes at|overhead|alternatively|compared (?:to|with)");
@@ -99,7 +100,15 @@ public final class Cues {
             "tcpdump", "dig", "dns", "tcp", "udp", "bgp", "vpc", "aws", "gcp", "azure", "lambda", "ec2", "eks", "gke",
             "cloudwatch", "slo", "slos", "sli", "slis", "sla", "mttr", "pgbouncer", "pgbackrest", "wal", "jvm", "gc",
             "oom", "cgroups", "namespaces", "cqrs", "saga", "outbox", "idempotency", "snowflake", "bigquery", "tableau",
-            "looker", "great expectations", "optuna", "dvc", "kubeflow", "sagemaker", "vllm", "ollama", "openai");
+            "looker", "great expectations", "optuna", "dvc", "kubeflow", "sagemaker", "vllm", "ollama", "openai",
+            // the iOS and QA roles' tools and a few more of every role's, as speech recognition writes them (lower case)
+            "swift", "swiftui", "uikit", "xcode", "testflight", "xctest", "xcuitest", "cocoapods", "alamofire", "realm",
+            "firebase", "crashlytics", "objective-c", "kotlin", "appium", "webdriverio", "browserstack", "saucelabs",
+            "espresso", "cucumber", "gherkin", "junit", "testng", "postman", "newman", "k6", "jmeter", "gatling",
+            "locust", "mockito", "wiremock", "pact", "allure", "vue", "angular", "svelte", "tailwind", "zod", "tanstack",
+            "nuxt", "sass", "cloudflare", "vercel", "loki", "thanos", "cert-manager", "argocd", "karpenter", "keda",
+            "opsgenie", "pulumi", "catboost", "huggingface", "wandb", "dask", "polars", "duckdb", "pgvector", "faiss",
+            "triton", "tensorrt", "coreml", "java", "golang", "rust", "node.js", "clickhouse", "opensearch", "splunk");
 
     /** Technical terms that are also ordinary verbs, and the words that mark the verb. */
     private static final Set<String> VERB_SENSE = Set.of("recall", "explain", "analyze");

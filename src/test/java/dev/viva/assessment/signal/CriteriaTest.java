@@ -56,6 +56,14 @@ class CriteriaTest {
                 .isEqualTo(1.0);
         assertThat(Criteria.judge("explains their own role and contribution", intro, Set.of()).met())
                 .isGreaterThanOrEqualTo(0.8);
+        // as speech recognition writes it, with the outcome in words
+        String spoken = "these days im at a ski resort and i'm the one who rebuilt the offline mode so the support "
+                + "tickets about it basically disappeared";
+        assertThat(Criteria.judge("explains their own role and contribution", spoken, Set.of()).met())
+                .isGreaterThanOrEqualTo(0.5);
+        assertThat(Criteria.judge("states the outcome", spoken, Set.of()).met()).isGreaterThanOrEqualTo(0.75);
+        assertThat(Criteria.judge("states the outcome", "unsold bread fell by about a fifth", Set.of()).met())
+                .isGreaterThanOrEqualTo(0.75);
         // work in general is nobody's in particular
         String generic = "I've been working on many projects and I'm passionate about learning new technologies.";
         assertThat(Criteria.judge("explains their own role and contribution", generic, Set.of()).met()).isZero();
