@@ -614,9 +614,9 @@ public final class AnswerScorer {
         if (q.idealAnswer() != null) {
             texts.add(q.idealAnswer());
         }
-        texts.forEach(t -> out.addAll(contentStems(t)));
+        texts.forEach(t -> out.addAll(vocabularyStems(t)));
         if (q.domain() != null) {
-            out.addAll(DOMAIN_STEMS.computeIfAbsent(q.domain(), AnswerScorer::contentStems));
+            out.addAll(DOMAIN_STEMS.computeIfAbsent(q.domain(), AnswerScorer::vocabularyStems));
         }
         return out;
     }
@@ -627,7 +627,8 @@ public final class AnswerScorer {
      */
     private static final Map<String, Set<String>> DOMAIN_STEMS = Collections.synchronizedMap(new WeakHashMap<>());
 
-    private static Set<String> contentStems(String text) {
+    /** Stems of words of three letters or more: a vocabulary's terms, without "io" or "id". */
+    private static Set<String> vocabularyStems(String text) {
         Set<String> out = new HashSet<>();
         for (String w : Text.words(text)) {
             if (w.length() >= 3 && !Text.isStopword(w)) {

@@ -117,6 +117,7 @@ public class ReportService {
             if (d != null && d.forRecruiter() && t.answerText != null) {
                 forRecruiter.add(t.answerText);
             }
+            boolean roleAnswer = d != null && "role-answer".equals(d.kind());
             QuestionSpec spec = t.questionSource == QuestionSource.BANK && t.questionId != null
                     ? role.question(t.questionId).map(q -> QuestionSpec.of(role, q)).orElse(null) : null;
             if (spec == null) {
@@ -125,7 +126,7 @@ public class ReportService {
                 List<String> dims = lastBankDimensions != null ? lastBankDimensions : dimensionsOf(t, role);
                 // after the interviewer answered the candidate's question, or anywhere in the wrap-up, the reply is
                 // the candidate's turn ("no, that's all from me"), not an answer to an exam question
-                boolean candidatesTurn = t.phase == Phase.WRAP_UP || d != null && "role-answer".equals(d.kind());
+                boolean candidatesTurn = t.phase == Phase.WRAP_UP || roleAnswer;
                 spec = new QuestionSpec(t.questionText, candidatesTurn ? QuestionKind.CONVERSATIONAL : lastBankKind, dims,
                         keyPoints, List.of(), null);
             } else {
@@ -138,7 +139,7 @@ public class ReportService {
                         spec.criteria(), spec.misconceptions(), spec.idealAnswer(), spec.domain());
             }
             boolean scored = t.answerText != null && (d == null || d.intent() == null
-                    || !UNSCORED_INTENTS.contains(d.intent())) && (d == null || !"role-answer".equals(d.kind()));
+                    || !UNSCORED_INTENTS.contains(d.intent())) && !roleAnswer;
             entries.add(new ReportBuilder.Entry(t.seq, t.phase, t.difficulty, spec, t.questionSource.name(),
                     t.questionId, t.answerText, t.inputMode == null ? null : t.inputMode.name(), scored,
                     d == null ? null : d.ability()));

@@ -52,7 +52,6 @@ public final class Cues {
             + "|investigated|wrote|shipped|rolled out|rolled back|paired|mentored|presented|negotiated|prototyped"
             + "|benchmarked|traced|debugged|reproduced|documented|trained|tuned|evaluated)"
             + "|i would (?:start|use|add|check|measure|look|run|first|profile|split|put|keep|choose)");
-    /** A number the answer gives; "the two" (of them) points back at things already named and quantifies nothing. */
     private static final String SPELLED = "(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
             + "(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|two|three|four|five|six|seven|eight|nine|ten"
             + "|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen";

@@ -1,9 +1,9 @@
 package dev.viva.assessment.service;
 
+import dev.viva.assessment.AnswerAssessment;
 import dev.viva.assessment.DevSet;
 import dev.viva.assessment.Embedders;
 import dev.viva.testing.Roles;
-import dev.viva.assessment.AnswerAssessment;
 import dev.viva.assessment.QuestionSpec;
 import dev.viva.role.RoleTemplate;
 import org.junit.jupiter.api.Test;
