@@ -21,7 +21,7 @@ from scipy.stats import pearsonr, spearmanr
 
 TARGET = {0: 0.02, 1: 0.20, 2: 0.50, 3: 0.85}
 NAMES = ["intercept", "relevance", "rubric", "hasRubric", "criteria", "rel*domain", "rel*reasoning", "rel*numbers",
-         "rel*tradeOffs", "rel*examples", "rel*length", "story", "ideal", "focus", "rel*novelty", "echo", "glib", "listed"]
+         "rel*tradeOffs", "rel*examples", "rel*length", "story", "ideal", "focus", "rel*novelty", "echo", "glib", "listed", "rel*outcome"]
 SIGNED = [0, 3, 15, 16, 17]
 # the small groups get few features, so that ~40 tuning answers cannot be fitted by accident; glib is left out of
 # introductions, where fitted on ~30 answers it came out positive and rewarded "just" and "really"
@@ -30,18 +30,18 @@ USED = {
     "OPEN": NAMES,
     "BEHAVIOURAL": ["intercept", "relevance", "criteria", "rel*numbers", "rel*examples", "rel*length", "story", "ideal",
                     "echo", "glib"],
-    "INTRODUCTION": ["intercept", "criteria", "rel*domain", "rel*numbers", "rel*length"],
+    "INTRODUCTION": ["intercept", "criteria", "rel*domain", "rel*numbers", "rel*length", "rel*outcome"],
 }
 MOHLER_WEIGHT = 0.01
 
 
 def vector(r):
     f = {k: float(r[k]) for k in ["relevance", "rubric", "hasRubric", "criteria", "domain", "reasoning", "numbers",
-                                  "tradeOffs", "examples", "length", "story", "ideal", "focus", "novelty", "echo", "glib", "listed"]}
+                                  "tradeOffs", "examples", "length", "story", "ideal", "focus", "novelty", "echo", "glib", "listed", "outcome"]}
     rel = f["relevance"]
     return [1, rel, f["rubric"], f["hasRubric"], f["criteria"], rel * f["domain"], rel * f["reasoning"],
             rel * f["numbers"], rel * f["tradeOffs"], rel * f["examples"], rel * f["length"], f["story"], f["ideal"],
-            f["focus"], rel * f["novelty"], f["echo"] * (1 - f["rubric"]), f["glib"], f["listed"]]
+            f["focus"], rel * f["novelty"], f["echo"] * (1 - f["rubric"]), f["glib"], f["listed"], rel * f["outcome"]]
 
 
 def group(r):

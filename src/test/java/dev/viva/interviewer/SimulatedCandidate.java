@@ -62,6 +62,27 @@ public enum SimulatedCandidate {
         };
     }
 
+    /**
+     * A strong candidate's story, told as one: the bank's ideal answer of a story question says what a good story
+     * contains ("a specific review comment, how they understood it, the change they made"), which no candidate says.
+     * The same account serves every story question, as a prepared candidate bends one good story to several asks.
+     * {@link #answer} keeps the rubric's words instead, for the interviewer tests' keyword assessor, which can only
+     * recognise those.
+     */
+    private static final String STRONG_STORY = "Last spring, two weeks before a release, a senior colleague reviewed "
+            + "my pull request for the new billing export and told me plainly that it would not survive a large "
+            + "customer: I loaded every row into memory. I disagreed at first, so I asked her to pair with me for an "
+            + "hour, reproduced it with a ten-million-row test account, and saw memory climb past four gigabytes. I "
+            + "rewrote the export to stream in batches of a thousand, added a load test to CI and wrote a short note "
+            + "for the team on why. We shipped on time, memory stayed under 200 megabytes, and support had no export "
+            + "tickets that quarter. What I learned is to ask for the hard review early, and now I test with "
+            + "production-sized data before I call something done.";
+
+    /** What this candidate says when the real assessment listens: a strong candidate tells its stories as stories. */
+    public String told(AskedQuestion q, int turn) {
+        return this == STRONG && q.questionKind() == QuestionKind.BEHAVIOURAL ? STRONG_STORY : answer(q, turn);
+    }
+
     public String answer(AskedQuestion q, int turn) {
         if (q.questionKind() == QuestionKind.CONVERSATIONAL) {
             return switch (this) {

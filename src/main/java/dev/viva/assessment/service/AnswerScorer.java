@@ -114,7 +114,10 @@ public final class AnswerScorer {
 
     /** "Is it remote? That's all.": a reply that closes the door rather than the conversation. */
     private static final Pattern DISMISSIVE = Pattern.compile("(?i)\\b(?:that'?s all(?! from me)|all i care|doesn'?t (?:really )?"
-            + "work for me|nah|whatever|not interested|i don'?t care)\\b");
+            + "work for me|nah|whatever|not interested|i don'?t care"
+            // hurrying the interviewer out: "can we finish up, I have another call"
+            + "|can we (?:just )?(?:finish|wrap|end|stop)(?: (?:up|it|here|now))?|i(?:'ve| have)? (?:have|got|need to get to) (?:another|a) "
+            + "(?:call|meeting))\\b");
     private static final Pattern POLITE_CLOSE = Pattern.compile("(?i)\\b(?:no|nothing|not really|covered|that'?s all|i'?m good"
             + "|thank(?:s| you)|appreciate|all clear|no questions)\\b");
 
@@ -425,7 +428,7 @@ public final class AnswerScorer {
                 scale(idealSim, 0.2, 0.8), onTopic, Math.min(1, substance.novel() / 25.0),
                 scale(echo(answerVec, questionVec, asked.equals(fullQuestion) ? null : fullQuestion), 0.5, 0.9),
                 Math.min(1, Math.max(0, count(cues, Cues.Kind.GLIB) - 1) * GLIB_RATE / Math.max(n, GLIB_MIN_WORDS)),
-                substance.listed());
+                substance.listed(), Criteria.outcome(scored));
         double raw = ScoreModel.score(group, features);
         // a stated misconception is on topic and shares the reference's vocabulary, so alignment credits it: only
         // a firm cut keeps a confident wrong answer below a vague right one

@@ -9,6 +9,7 @@ import dev.viva.role.RoleTemplate;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,8 @@ public final class QuestionProfiler {
 
     /** Bank questions consulted per question, and each one's weight relative to the description's. */
     static final int NEIGHBOURS = 3;
+    /** Bank questions whose kinds vote on the kind of a question that no wording told. */
+    static final int KIND_NEIGHBOURS = 3;
     /** A second dimension is informed too when it has most of the closest one's support. */
     static final double SECOND_DIMENSION_SHARE = 0.9;
 
@@ -38,8 +41,10 @@ public final class QuestionProfiler {
     private static final String PEOPLE = "teamwork, collaboration, communication with colleagues, ownership and attitude";
 
     /**
-     * A story about conduct rather than about a technical problem: "the biggest technical challenge you faced" is
-     * judged on its content, "a time you disagreed with a colleague" on its situation, actions and result.
+     * A story about conduct: "a time you disagreed with a colleague" is judged on its situation, actions and result.
+     * A question none of these phrases fits is not thereby technical: the bank questions most like it decide
+     * ({@link #nearestKind}), so "the hardest bug you've tracked down" is a story like the bank's "a time you were
+     * stuck on a problem".
      */
     private static final Pattern STORY = Pattern.compile("(?i)\\b(?:tell (?:me|us) about a time|a time (?:when|you)"
             + "|give (?:me |us )?an example of a time|disagree\\w*|conflict\\w*|feedback|mistake|fail(?:ure|ed)"
@@ -49,7 +54,27 @@ public final class QuestionProfiler {
             + "|describe a (?:situation|time|moment|case)|(?:share|give)(?: me| us)? an example (?:of )?(?:when|where|how"
             + "|a time|a situation)|have you ever (?:had to|been)|how did you (?:handle|deal with|manage|approach|resolve"
             + "|respond)|push(?:ed)? back|bad news|competing priorities|(?:didn'?t|did not) go (?:as planned|well)"
-            + "|went wrong|a (?:difficult|hard|tough) (?:decision|conversation|call))\\b");
+            + "|went (?:wrong|badly|sideways)|a (?:difficult|hard|tough) (?:decision|conversation|call)"
+            // "how do you handle it when a product manager asks for...": conduct towards people, asked in general
+            + "|how do you (?:handle|deal with|respond|react|approach|manage)\\b[^?]{0,80}\\b(?:manager|colleague|team ?mate"
+            + "|stakeholder|designer|pressure|stress|criticism|feedback|disagree\\w*|deadline|priorit\\w+|junior|newer)"
+            + "|(?:tell (?:me|us) about|walk (?:me|us) through) an? (?:incident|outage|release|launch|on-?call shift)"
+            + " (?:you|that|where|when)|how (?:have|did) you (?:helped|help|supported|support|onboarded|onboard|coached|coach))\\b");
+
+    /**
+     * "You mentioned Redis as a cache; how did you handle invalidation?": a follow-up on something the candidate said
+     * asks about that thing, however much its wording ("how did you handle", "your current team") sounds like a story
+     * or an introduction, unless it asks about their conduct with people ({@link #CONDUCT}).
+     */
+    private static final Pattern FOLLOW_UP = Pattern.compile("(?i)\\b(?:you (?:said|mentioned|told me|described|brought up"
+            + "|talked about)|earlier you|going back to (?:the|your|what)|back to (?:the|your) \\w+ you)\\b");
+    private static final Pattern CONDUCT = Pattern.compile("(?i)\\b(?:colleague|team ?mate|team member|stakeholder|manager"
+            + "|designer|product owner|customer|client|conflict|disagree\\w*|feedback|convinc\\w+|persuad\\w+|push(?:ed)? back"
+            + "|mentor\\w*|junior|pressure|stress|blame|apologi[sz]\\w*|mistake|relationship)");
+
+    /** "How would you build the front end?": a problem to solve, whatever the bank questions most like it are. */
+    private static final Pattern SOLVE = Pattern.compile("(?i)\\bhow (?:would|do|should|could|can) (?:you|we|one)"
+            + " (?:build|design|implement|architect|structure|scale|debug|diagnose|test|fix|model|store|detect|prevent)\\b");
 
     /** A sentence that asks something: a question, or an imperative such as "Explain ..." or "Walk me through ...". */
     private static final Pattern ASKING = Pattern.compile("(?i)^(?:explain|describe|tell|walk|give|discuss|compare|design"
@@ -71,7 +96,8 @@ public final class QuestionProfiler {
             + "|(?:any|have any|got any) questions? for (?:me|us)|questions? (?:about|on) the (?:role|team|company)"
             + "|anything you want to ask|what would you like to know|(?:what|any) questions? (?:do you have|have you got)"
             + "|(?:do you have|have you got|got) any questions|anything (?:else )?(?:you'?re|you are) curious about"
-            + "|the floor is yours|questions? (?:can|could) i answer)\\b");
+            + "|the floor is yours|questions? (?:can|could) i answer|what can i (?:answer|tell you|clarify)"
+            + "|what(?:'s| is) on your mind|anything i can (?:answer|tell you|clarify))\\b");
     /** "Tell me about yourself", "walk me through your most recent project": an introduction, not an exam question. */
     private static final Pattern INTRODUCTION = Pattern.compile("(?i)\\b(?:(?:tell|talk) (?:me|us) (?:a (?:bit|little) )?about"
             + " (?:yourself|your (?:background|experience|career|current (?:role|job|work)))|walk (?:me|us) through your"
@@ -79,7 +105,19 @@ public final class QuestionProfiler {
             + "|what (?:have you|you've) been working on (?:lately|recently)"
             + "|why (?:are you|you're) (?:interested in|applying|looking)|why (?:this|our) (?:company|role|team|position)"
             + "|what (?:do you know|attracted you|interests you|excites you) about (?:us|our|this|the) ?"
-            + "|what (?:was|is) your role (?:in|on|at)|what are you looking for in (?:your next|a|the) )");
+            + "|what (?:was|is) your role (?:in|on|at)|what are you looking for in (?:your next|a|the) "
+            // the candidate's current job, path and motivation in the many ways interviewers open with them
+            + "|your (?:current|present|day-to-day|daily) (?:job|team|role|company|employer|work|setup|position|squad|product)"
+            + "|(?:the|a) (?:team|company|product) (?:you'?re|you are) (?:on|in|at|working on)|where (?:do )?you fit"
+            + "|how (?:did |do )?you (?:(?:first )?(?:get|got) (?:into|started)|end(?:ed)? up (?:in|doing|as|working|on|with)"
+            + "|came (?:to|into)|start(?:ed)? (?:in|out)|wound up|land(?:ed)? (?:in|here)|found your way)"
+            + "|what (?:does|is) your (?:[\\w-]+ ){0,2}(?:work|job|role|day|week|setup) (?:look )?like"
+            + "|(?:work|project|thing|feature)[^?]{0,60}you'?d (?:most )?(?:like|love|want) to (?:talk|tell me) about"
+            + "|what (?:made|brought|led|got|draws|drew|attracted|pulled) you (?:to|into"
+            + "|towards|apply|choose|decide|want|here)|(?:keeping|kept|keeps) you busy|(?:a |your )?(?:normal|typical|usual"
+            + "|average) (?:day|week|sprint)|(?:tour|summary|overview|rundown|short version|quick version) of your"
+            + "|your (?:background|career|journey|path)\\b|looking around|what (?:do you want|are you hoping) (?:from|in)"
+            + " (?:your|the|a) next|appl(?:y|ied|ying) for (?:this|the|our)|your role (?:on|in|at) )");
 
     /**
      * "Tell me about the last thing you automated that you were happy with", "what project are you most proud of":
@@ -106,10 +144,15 @@ public final class QuestionProfiler {
      */
     public QuestionSpec profile(RoleTemplate role, String question, List<String> keyPoints, String idealAnswer) {
         String ask = ask(question);
-        QuestionKind kind = WRAP_UP.matcher(ask).find() || INTRODUCTION.matcher(ask).find() ? QuestionKind.CONVERSATIONAL
+        QuestionKind kind = WRAP_UP.matcher(ask).find() ? QuestionKind.CONVERSATIONAL
+                : FOLLOW_UP.matcher(question).find() && !CONDUCT.matcher(ask).find() ? QuestionKind.TECHNICAL
+                : INTRODUCTION.matcher(ask).find() ? QuestionKind.CONVERSATIONAL
                 : STORY.matcher(ask).find() ? QuestionKind.BEHAVIOURAL
-                : OWN_WORK.matcher(ask).find() ? QuestionKind.CONVERSATIONAL : QuestionKind.TECHNICAL;
+                : OWN_WORK.matcher(ask).find() ? QuestionKind.CONVERSATIONAL : null;
         float[] vec = embedder.embed(Text.normalise(ask));
+        if (kind == null) {
+            kind = SOLVE.matcher(ask).find() ? QuestionKind.TECHNICAL : nearestKind(role, vec);
+        }
         List<Neighbour> neighbours = neighbours(role, vec, kind);
         List<String> facts = keyPoints == null ? List.of() : Criteria.split(keyPoints).get(0);
         List<String> criteria = keyPoints == null ? List.of() : Criteria.split(keyPoints).get(1);
@@ -126,6 +169,21 @@ public final class QuestionProfiler {
         String vocabulary = kind == QuestionKind.CONVERSATIONAL ? QuestionSpec.roleDomain(role) : domain(neighbours);
         return new QuestionSpec(question, kind, dimensions(role, vec, kind, neighbours), facts, criteria, misconceptions,
                 ideal, vocabulary);
+    }
+
+    /**
+     * The kind of the bank questions most like this one, when no wording gave it away: the bank's introductions and
+     * stories are asked in more ways than any list of phrases holds ("what's keeping you busy at work"), and a
+     * question that is neither is technical. The closest {@link #KIND_NEIGHBOURS} vote, each by its similarity.
+     */
+    private QuestionKind nearestKind(RoleTemplate role, float[] question) {
+        List<Neighbour> all = closest(role.questions(), question);
+        Map<QuestionKind, Double> vote = new EnumMap<>(QuestionKind.class);
+        for (Neighbour n : all.subList(0, Math.min(KIND_NEIGHBOURS, all.size()))) {
+            vote.merge(n.question().kind(), n.similarity(), Double::sum);
+        }
+        return vote.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse(QuestionKind.TECHNICAL);
     }
 
     /** The nearest bank questions' rubrics and ideal answers, or null when the bank has no question of the kind. */
@@ -149,8 +207,11 @@ public final class QuestionProfiler {
      * otherwise outweigh the topic.
      */
     private List<Neighbour> neighbours(RoleTemplate role, float[] question, QuestionKind kind) {
-        List<RoleTemplate.Question> bank = role.questions().stream()
-                .filter(q -> q.kind() == kind && !q.dimensions().isEmpty()).toList();
+        return closest(role.questions().stream().filter(q -> q.kind() == kind && !q.dimensions().isEmpty()).toList(),
+                question);
+    }
+
+    private List<Neighbour> closest(List<RoleTemplate.Question> bank, float[] question) {
         List<float[]> bankVecs = pooled(bank.stream().map(q -> Text.normalise(q.text())).toList());
         List<Neighbour> out = new ArrayList<>();
         for (int i = 0; i < bank.size(); i++) {

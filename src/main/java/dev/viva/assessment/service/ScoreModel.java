@@ -45,27 +45,28 @@ final class ScoreModel {
      * @param glib       rate of words that make a claim sound simple or settled instead of explaining it ("just",
      *                   "basically", "honestly", "no need"), as {@code AnswerScorer.GLIB_RATE} measures it
      * @param listed     share of the answer's words in bare lists of terms ({@code Substance.listed})
+     * @param outcome    how far the answer states what came of the work ({@code Criteria.outcome})
      */
     record Features(double relevance, double rubric, double hasRubric, double criteria, double domain, double reasoning,
                     double numbers, double tradeOffs, double examples, double length, double story, double ideal,
-                    double focus, double novelty, double echo, double glib, double listed) {
+                    double focus, double novelty, double echo, double glib, double listed, double outcome) {
 
         double[] vector() {
             return new double[]{1, relevance, rubric, hasRubric, criteria, relevance * domain, relevance * reasoning,
                     relevance * numbers, relevance * tradeOffs, relevance * examples, relevance * length, story, ideal,
-                    focus, relevance * novelty, echo * (1 - rubric), glib, listed};
+                    focus, relevance * novelty, echo * (1 - rubric), glib, listed, relevance * outcome};
         }
     }
 
     /** Coefficients in the order of {@link Features#vector()}. */
     private static final double[] TECHNICAL = {0, 0, 0.744, 0.025, 0, 0, 0, 0.030, 0.048, 0.039, 0.069, 0, 0, 0.003, 0,
-            -0.452, -0.612, -0.392};
+            -0.452, -0.612, -0.392, 0};
     private static final double[] OPEN = {-0.019, 0, 0, 0, 0, 0.096, 0, 0.006, 0, 0.005, 0.348, 0, 0, 0, 0.460, -0.053,
-            -0.544, -0.468};
+            -0.544, -0.468, 0};
     private static final double[] BEHAVIOURAL = {0.090, 0, 0, 0, 0, 0, 0, 0.134, 0, 0.087, 0.607, 0, 0.006, 0, 0,
-            -0.236, -0.516, 0};
-    private static final double[] INTRODUCTION = {0.074, 0, 0, 0, 0.439, 0, 0, 0.271, 0, 0, 0.153, 0, 0, 0, 0, 0,
-            0, 0};
+            -0.236, -0.516, 0, 0};
+    private static final double[] INTRODUCTION = {0.093, 0, 0, 0, 0.321, 0, 0, 0.252, 0, 0, 0.114, 0, 0, 0, 0, 0,
+            0, 0, 0.172};
 
     private ScoreModel() {
     }

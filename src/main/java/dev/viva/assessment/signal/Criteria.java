@@ -52,7 +52,8 @@ public final class Criteria {
     private static final Pattern FIRST_PERSON_ACTION = Pattern.compile("(?i)\\b(?:i|i've|i'd)\\s+(?:then\\s+|also\\s+|first\\s+|personally\\s+|quickly\\s+|just\\s+)?"
             + "(?:\\w+ed|led|built|wrote|took|made|ran|set|put|got|found|went|spent|did|drove|chose|brought|kept|sat|told|taught"
             + "|met|gave|began|began|own|owned|handle|lead|maintain|work|design|build|write|run|pushed|paired|dug|shipped|split"
-            + "|broke|rewrote|caught|fought|sought|thought|knew|felt|stood|understood|held|spoke|came|saw|read|left|fixed)\\b"
+            + "|broke|rewrote|caught|fought|sought|thought|knew|felt|stood|understood|held|spoke|came|saw|read|left|fixed"
+            + "|rebuilt|redid|remade|reran|cut|grew|won|sped|shut|spun|sent|drew|taught|bought|hit|quit)\\b"
             // work in progress is the candidate's own too ("I've been rebuilding the checkout"), unless it is any work
             + "|\\b(?:i'?ve been|i have been|i'?m|i am)\\s+(?!(?:working|learning|doing|coding|trying|looking|thinking"
             + "|enjoying|programming|developing|passionate|interested|keen|excited|happy|good|able|going)\\b)\\w{3,}ing\\b"
@@ -72,7 +73,8 @@ public final class Criteria {
     private static final Pattern RESULT_CUE = Pattern.compile("(?i)\\b(?:as a result|the result|resulted in|in the end|eventually|reduced|increased|improved|saved|delivered"
             + "|cut|dropped|went (?:from|down|up)|succeeded|shipped|launched|on time|fixed|resolved|stopped|no longer|zero|halved|doubled"
             + "|outcome|which meant|so now|since then|ended up|got (?:it|the)|adopted|promoted|passed|approved|agreed|recovered|restored"
-            + "|fell|rose|grew|shrank|disappeared|went away|(?:by|to) (?:about |roughly |around |almost )?(?:half|a third|a quarter|a fifth))\\b");
+            + "|fell|rose|grew|shrank|disappeared|went away|prevented|avoided|caught|(?:by|to) (?:about |roughly |around |almost )?(?:half|a third|a quarter|a fifth)"
+            + "|(?:down )?to (?:almost |nearly |practically |virtually )?(?:none|nothing|zero))\\b");
     private static final Pattern REFLECTION_CUE = Pattern.compile("(?i)\\b(?:i learned|i learnt|lessons? learned|the lesson|what i learned|in hindsight|next time|looking back"
             + "|now i (?:always|make sure|try|check|do)|since then|i would (?:do|have)|i'?d (?:do|have)|(?:taught|showed) me|i realised|i realized"
             + "|my takeaway|the takeaway|i now|these days i|going forward)\\b");
@@ -101,6 +103,15 @@ public final class Criteria {
             (isCriterion(k) ? criteria : facts).add(k);
         }
         return List.of(facts, criteria);
+    }
+
+    /**
+     * How far an answer states what came of the work (0-1): an outcome told with a number, in words ("the tickets
+     * disappeared"), or only a number. The guide's strong introduction names something the candidate achieved, whether
+     * or not the question's criteria ask for it.
+     */
+    public static double outcome(String answer) {
+        return detect(Detector.OUTCOME, answer, Set.of()).met();
     }
 
     /** The detectors a criterion's wording asks for; empty when none applies. */
@@ -158,13 +169,14 @@ public final class Criteria {
             case SITUATION -> {
                 List<Text.Span> cue = spans(SITUATION_CUE, answer);
                 int past = spans(PAST_VERB, answer).size();
-                boolean concrete = !technologies.isEmpty() || Pattern.compile("\\d").matcher(answer).find();
+                boolean concrete = !technologies.isEmpty() || !Cues.numbers(answer).isEmpty();
                 double met = !cue.isEmpty() ? (concrete || past >= 3 ? 1 : 0.7) : past >= 4 ? 0.7 : past >= 2 ? 0.4 : 0;
                 yield new Judgement(met, cue.isEmpty() ? null : cue.getFirst());
             }
             case OUTCOME -> {
                 List<Text.Span> cue = spans(RESULT_CUE, answer);
-                boolean number = Pattern.compile("\\d").matcher(answer).find();
+                // spoken numbers too: "caught two breaking changes", "cut it by a third"
+                boolean number = !Cues.numbers(answer).isEmpty();
                 double met = !cue.isEmpty() ? (number ? 1 : 0.75) : number ? 0.35 : 0;
                 yield new Judgement(met, cue.isEmpty() ? null : cue.getFirst());
             }

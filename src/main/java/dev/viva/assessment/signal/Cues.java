@@ -107,7 +107,8 @@ public final class Cues {
             "locust", "mockito", "wiremock", "pact", "allure", "vue", "angular", "svelte", "tailwind", "zod", "tanstack",
             "nuxt", "sass", "cloudflare", "vercel", "loki", "thanos", "cert-manager", "argocd", "karpenter", "keda",
             "opsgenie", "pulumi", "catboost", "huggingface", "wandb", "dask", "polars", "duckdb", "pgvector", "faiss",
-            "triton", "tensorrt", "coreml", "java", "golang", "rust", "node.js", "clickhouse", "opensearch", "splunk");
+            "triton", "tensorrt", "coreml", "coredata", "swiftdata", "storekit", "widgetkit", "cloudkit", "mapkit",
+            "healthkit", "arkit", "realitykit", "java", "golang", "rust", "node.js", "clickhouse", "opensearch", "splunk");
 
     /** Technical terms that are also ordinary verbs, and the words that mark the verb. */
     private static final Set<String> VERB_SENSE = Set.of("recall", "explain", "analyze");
@@ -135,11 +136,19 @@ public final class Cues {
             String w = t.norm().replaceAll("[.,]+$", "");
             // "I can recall a project" is memory, not the metric
             boolean verb = VERB_SENSE.contains(w) && i > 0 && VERB_BEFORE.contains(tokens.get(i - 1).norm());
-            if ((TECH.contains(w) || extraTerms.contains(w)) && !verb) {
+            if (i + 1 < tokens.size() && joinedTech(w, tokens.get(i + 1).norm().replaceAll("[.,]+$", ""))) {
+                // speech recognition splits a product's name in two: "swift ui", "core data", "next js"
+                Text.Token next = tokens.get(++i);
+                out.add(new Match(Kind.TECH, new Text.Span(t.start(), next.end(), answer.substring(t.start(), next.end()))));
+            } else if ((TECH.contains(w) || extraTerms.contains(w)) && !verb) {
                 out.add(new Match(Kind.TECH, new Text.Span(t.start(), t.end(), answer.substring(t.start(), t.end()))));
             }
         }
         return out;
+    }
+
+    private static boolean joinedTech(String first, String second) {
+        return !TECH.contains(second) && (TECH.contains(first + second) || TECH.contains(first + "." + second));
     }
 
     public static boolean isKnownTech(String word) {
@@ -183,7 +192,9 @@ public final class Cues {
             + "|(?:a )?(?:popular|widespread) (?:belief|idea)|people (?:often |usually |sometimes |tend to )?(?:think|believe|assume|say|call)"
             + "|(?:is|are) often (?:said|assumed|thought)|contrary to|that'?s wrong|(?:is|are) wrong|it'?s false|is false|too narrow"
             + "|oversimplif\\w*|not always|not necessarily|doesn'?t (?:mean|always|necessarily|guarantee)|it doesn'?t|they don'?t"
-            + "|that'?s not|not quite|rather than|a trap");
+            + "|that'?s not|not quite|rather than|a trap|anti-?pattern|bad idea"
+            // "what you must avoid is each request refreshing on its own", "the risk is that stubs drift"
+            + "|(?:must|should|want to|need to|have to|to) avoid|the (?:risk|danger|pitfall|trap|catch) (?:is|here is)");
 
     /**
      * Whether the claim at {@code [start, end)} is named in order to reject it: a refuting phrase in the claim's

@@ -146,6 +146,8 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
             if (subject.isEmpty() || subject.stream().noneMatch(s -> Text.inFamily(s, asked))) {
                 continue;
             }
+            // an acronym spelled out is the term again: "CORS is cross-origin resource sharing" names, it does not define
+            subject.addAll(Text.expansions(m.group(1), m.group(2)));
             boolean repeats = false;
             Set<String> added = new HashSet<>();
             for (String w : Text.words(m.group(2))) {

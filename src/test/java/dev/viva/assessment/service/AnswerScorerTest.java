@@ -292,6 +292,10 @@ class AnswerScorerTest {
         assertThat(asks.flags()).noneMatch(f -> f.code().equals("OFF_TOPIC"));
         assertThat(asks.score()).isGreaterThan(close.score());
         assertThat(close.score()).isGreaterThanOrEqualTo(50);
+        // hurrying the interviewer out is curt, not a polite close
+        var hurried = scorer.score(wrapUpQuestion, "Nope. Can we wrap up here? I've got another meeting.").assessment();
+        assertThat(hurried.flags()).noneMatch(f -> f.code().equals("OFF_TOPIC"));
+        assertThat(hurried.score()).isLessThan(close.score()).isLessThanOrEqualTo(30);
     }
 
     @Test

@@ -104,7 +104,7 @@ class DevSetBenchmark {
             }
             StringBuilder sb = new StringBuilder("id,split,kind,category,group,label,score,relevance,rubric,hasRubric,"
                     + "criteria,domain,reasoning,numbers,tradeOffs,examples,length,story,ideal,focus,novelty,echo,"
-                    + "glib,listed,misconceptions,refutations,hedging,natural,domainTerms\n");
+                    + "glib,listed,outcome,misconceptions,refutations,hedging,natural,domainTerms\n");
             for (Result r : results) {
                 var f = r.analysis().features();
                 if (f == null) {
@@ -114,7 +114,7 @@ class DevSetBenchmark {
                         r.analysis().group().name(), String.valueOf(r.row().label()), String.valueOf(r.score()))).append(',');
                 sb.append(Arrays.stream(new double[]{f.relevance(), f.rubric(), f.hasRubric(), f.criteria(), f.domain(),
                         f.reasoning(), f.numbers(), f.tradeOffs(), f.examples(), f.length(), f.story(), f.ideal(),
-                        f.focus(), f.novelty(), f.echo(), f.glib(), f.listed(), r.analysis().scored().signals().misconceptions(),
+                        f.focus(), f.novelty(), f.echo(), f.glib(), f.listed(), f.outcome(), r.analysis().scored().signals().misconceptions(),
                         r.analysis().scored().signals().refutations(), r.analysis().scored().signals().hedging(),
                         r.analysis().scored().signals().naturalLanguage(), r.analysis().scored().signals().domainTerms()})
                         .mapToObj(v -> String.format(Locale.ROOT, "%.4f", v)).collect(Collectors.joining(","))).append('\n');

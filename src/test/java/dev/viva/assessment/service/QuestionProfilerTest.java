@@ -65,11 +65,49 @@ class QuestionProfilerTest {
                 "Walk me through a difficult decision you made as a tech lead.")) {
             assertThat(PROFILER.profile(backend, q, null, null).kind()).as(q).isEqualTo(QuestionKind.BEHAVIOURAL);
         }
-        // a technical problem the candidate met is judged on its content, as the design says
+        // the bug the candidate remembers is told as what happened, like the bank's "a time you were stuck on a
+        // problem"; how a kind of bug is tracked down is a technical question
         assertThat(PROFILER.profile(backend, "What's the hardest bug you've ever tracked down?", null, null).kind())
-                .isEqualTo(QuestionKind.TECHNICAL);
+                .isEqualTo(QuestionKind.BEHAVIOURAL);
+        assertThat(PROFILER.profile(backend, "How do you track down a memory leak in a Python worker?", null, null)
+                .kind()).isEqualTo(QuestionKind.TECHNICAL);
         assertThat(PROFILER.profile(backend, "What questions can I answer for you?", null, null).kind())
                 .isEqualTo(QuestionKind.CONVERSATIONAL);
+    }
+
+    @Test
+    void anOpeningAboutTheCandidatesJobPathOrMotivationIsAnIntroduction() {
+        for (String q : List.of("How did you first get into backend work?",
+                "What's a regular week at your present company like?",
+                "Where do you fit on the team you're on now?",
+                "What brought you to apply for this role?",
+                "Give me the quick version of your career.",
+                "What does your engineering work look like day to day?")) {
+            assertThat(PROFILER.profile(backend, q, null, null).kind()).as(q).isEqualTo(QuestionKind.CONVERSATIONAL);
+        }
+        assertThat(PROFILER.profile(backend, "Alright, that's all from me. What's on your mind?", null, null).kind())
+                .isEqualTo(QuestionKind.CONVERSATIONAL);
+    }
+
+    @Test
+    void aFollowUpOnWhatTheCandidateSaidIsAboutThatThingUnlessItIsAboutPeople() {
+        assertThat(PROFILER.profile(backend, "You mentioned Celery workers earlier. How did you handle tasks that failed "
+                + "halfway through?", null, null).kind()).isEqualTo(QuestionKind.TECHNICAL);
+        assertThat(PROFILER.profile(backend, "You said you led that migration. How did you convince the other team to "
+                + "adopt it?", null, null).kind()).isEqualTo(QuestionKind.BEHAVIOURAL);
+        assertThat(PROFILER.profile(backend, "How do you deal with a manager who keeps moving the deadline?", null, null)
+                .kind()).isEqualTo(QuestionKind.BEHAVIOURAL);
+        assertThat(PROFILER.profile(backend, "Let's try a design exercise. How would you build a URL shortener?", null,
+                null).kind()).isEqualTo(QuestionKind.TECHNICAL);
+    }
+
+    @Test
+    void aQuestionNoWordingGivesAwayTakesTheKindOfTheBankQuestionsMostLikeIt() {
+        // none of the introduction or story phrases match these; the bank's own introductions and stories do
+        assertThat(PROFILER.profile(backend, "Which bit of the backend you look after are you proudest of?", null, null)
+                .kind()).isEqualTo(QuestionKind.CONVERSATIONAL);
+        assertThat(PROFILER.profile(backend, "What does connection pooling buy a FastAPI service?", null, null).kind())
+                .isEqualTo(QuestionKind.TECHNICAL);
     }
 
     @Test

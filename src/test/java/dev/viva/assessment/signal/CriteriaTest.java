@@ -38,6 +38,14 @@ class CriteriaTest {
     }
 
     @Test
+    void anOutcomeIsReadInNumbersInWordsAndInWhatWasPrevented() {
+        assertThat(Criteria.outcome("The support tickets about it disappeared.")).isEqualTo(0.75);
+        assertThat(Criteria.outcome("The suite caught two breaking changes before release.")).isEqualTo(1.0);
+        assertThat(Criteria.outcome("It cut build times from 20 minutes to 6.")).isEqualTo(1.0);
+        assertThat(Criteria.outcome("I work on the payments team with Kotlin.")).isZero();
+    }
+
+    @Test
     void technologiesAreCountedNotMatchedByWord() {
         assertThat(Criteria.judge("names technologies used", "I build APIs", Set.of()).met()).isZero();
         assertThat(Criteria.judge("names technologies used", "x", Set.of("django", "postgresql", "redis")).met()).isEqualTo(1.0);

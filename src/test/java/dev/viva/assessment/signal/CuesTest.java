@@ -36,6 +36,24 @@ class CuesTest {
     }
 
     @Test
+    void aProductNameThatSpeechRecognitionSplitIsOneTechnology() {
+        assertThat(tech("the screens are in swift ui and the cache in core data")).containsExactly("swift ui", "core data");
+        assertThat(tech("a next js app")).containsExactly("next js");
+        // two known names side by side stay two
+        assertThat(tech("react redux")).containsExactly("react", "redux");
+    }
+
+    @Test
+    void aClaimNamedAsSomethingToAvoidIsRejectedNotMade() {
+        String avoid = "What you must avoid is every request firing its own refresh.";
+        assertThat(Cues.refutes(avoid, avoid.indexOf("every"), avoid.length() - 1)).isTrue();
+        String risk = "The risk is that the stub drifts from the real API.";
+        assertThat(Cues.refutes(risk, risk.indexOf("the stub"), risk.length() - 1)).isTrue();
+        String plain = "Every request fires its own refresh.";
+        assertThat(Cues.refutes(plain, 0, plain.length() - 1)).isFalse();
+    }
+
+    @Test
     void numbersAreReadAsWrittenSoAnAnswerCanBeToldWhichTheQuestionGave() {
         assertThat(Cues.numbers("What is the N+1 query problem, and why does p99 double?")).contains("1", "p99");
         assertThat(Cues.numbers("ages from 18 to 65 inclusive")).containsExactlyInAnyOrder("18", "65");

@@ -35,6 +35,11 @@ class SubstanceTest {
                 Set.of()).circular()).isEqualTo(1);
         assertThat(Substance.of("Well, a deadlock is basically when things are deadlocked.",
                 "What is a deadlock?", Set.of()).circular()).isEqualTo(1);
+        // an acronym spelled out is the term again: it names the term without saying what it is
+        assertThat(Substance.of("CSP is content security policy, so it's a policy for content.",
+                "What does a CSP header protect against?", Set.of()).circular()).isEqualTo(1);
+        assertThat(Substance.of("CSP is a response header listing the origins scripts may load from.",
+                "What does a CSP header protect against?", Set.of()).circular()).isZero();
         assertThat(Substance.of("Idempotency means a repeated request has the same effect as a single one, so a client "
                 + "can retry safely after a timeout.", question, Set.of()).circular()).isZero();
         // the term again, with what it is in other words, is a definition; so is naming it

@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * Whole candidates of one quality band taken through real text interviews (HTTP, the interviewer's adaptive plan, the
  * report built when the interview completes): where the development set (src/test/resources/devset) has an answer of
  * the band to the bank question asked, that answer is given; otherwise, and for follow-ups, the simulated candidate's
- * answer of the band. Prints each interview's overall score and recommendation. Not part of the normal run:
+ * answer of the band, as told to the real assessment ({@link SimulatedCandidate#told}). Prints each interview's overall score and recommendation. Not part of the normal run:
  * {@code ./mvnw -B test -Pbench -Dtest=CandidateBandsBenchmark -Dviva.bench=true}.
  */
 @QuarkusTest
@@ -59,7 +59,7 @@ class CandidateBandsBenchmark {
                                 .findFirst().orElse(null);
                     }
                     if (text == null) {
-                        text = band.answer(q, ++turn);
+                        text = band.told(q, ++turn);
                     } else {
                         fromDevset++;
                     }
