@@ -26,7 +26,9 @@ import java.util.stream.Collectors;
  * labelled those, so they say what "Systems Knowledge" covers better than a one-line description can), among the
  * bank questions of the same kind and the dimensions those inform. A question
  * asking about the candidate's conduct with other people (a conflict, feedback, a mistake) is behavioural and also
- * informs the role's people dimension.
+ * informs the role's people dimension. The kind (introduction, story, technical) is read first from how the question
+ * asks, and where no wording tells, from the kinds of the bank questions most like it: an introduction judged as an
+ * exam question would be scored against a rubric it never asked for.
  */
 public final class QuestionProfiler {
 

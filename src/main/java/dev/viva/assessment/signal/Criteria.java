@@ -51,9 +51,9 @@ public final class Criteria {
 
     private static final Pattern FIRST_PERSON_ACTION = Pattern.compile("(?i)\\b(?:i|i've|i'd)\\s+(?:then\\s+|also\\s+|first\\s+|personally\\s+|quickly\\s+|just\\s+)?"
             + "(?:\\w+ed|led|built|wrote|took|made|ran|set|put|got|found|went|spent|did|drove|chose|brought|kept|sat|told|taught"
-            + "|met|gave|began|began|own|owned|handle|lead|maintain|work|design|build|write|run|pushed|paired|dug|shipped|split"
+            + "|met|gave|began|own|owned|handle|lead|maintain|work|design|build|write|run|pushed|paired|dug|shipped|split"
             + "|broke|rewrote|caught|fought|sought|thought|knew|felt|stood|understood|held|spoke|came|saw|read|left|fixed"
-            + "|rebuilt|redid|remade|reran|cut|grew|won|sped|shut|spun|sent|drew|taught|bought|hit|quit)\\b"
+            + "|rebuilt|redid|remade|reran|cut|grew|won|sped|shut|spun|sent|drew|bought|hit|quit)\\b"
             // work in progress is the candidate's own too ("I've been rebuilding the checkout"), unless it is any work
             + "|\\b(?:i'?ve been|i have been|i'?m|i am)\\s+(?!(?:working|learning|doing|coding|trying|looking|thinking"
             + "|enjoying|programming|developing|passionate|interested|keen|excited|happy|good|able|going)\\b)\\w{3,}ing\\b"
