@@ -348,13 +348,18 @@ public final class AnswerScorer {
                 continue;
             }
             // "fetch doesn't reject on a 404" has the words and nearly the meaning of the myth "fetch throws an error
-            // for a 404 response", with the opposite polarity: it is the correction (a myth that carries a negation of
-            // its own, "the heap cannot outgrow Xmx", is not told apart this way)
+            // for a 404 response", with the opposite polarity: it is the correction
             Text.Span closest = windows.get(best);
             if (!Cues.negates(m) && Cues.negates(closest.text())) {
                 refutations++;
                 strengths.add(new Finding(Aspect.REFUTATION, "Rejects a common misconception: " + m,
                         List.of(quote(scored, closest))));
+                continue;
+            }
+            // and the reverse: a myth that denies something ("a stubbed provider means the integration needs no
+            // testing") is not said by a passage that affirms it ("the adapter gets integration tests against a stub");
+            // absent words are weaker evidence than present ones, so this only withholds the flag
+            if (Cues.negates(m) && !Cues.negates(closest.text())) {
                 continue;
             }
             // the myth may be named in one passage and rejected in the next: any passage close to it that refutes it

@@ -215,6 +215,21 @@ class AnswerScorerTest {
     }
 
     @Test
+    void aMythThatDeniesSomethingIsNotSaidByAnAnswerThatAffirmsIt() {
+        var question = new QuestionSpec("Can a JVM process use more memory than its -Xmx setting?", QuestionKind.TECHNICAL,
+                List.of("technical-knowledge"), List.of("Xmx caps only the heap",
+                "metaspace, thread stacks and direct buffers live outside the heap"),
+                List.of("the JVM never uses more memory than Xmx"), "Yes: Xmx caps only the heap. Metaspace, thread "
+                + "stacks, the code cache and direct buffers live outside it, so the process uses more than Xmx.");
+        var affirms = scorer.score(question, "Yes, the JVM uses more memory than Xmx: Xmx caps only the heap, while "
+                + "metaspace, thread stacks and direct buffers live outside it.").assessment();
+        var denies = scorer.score(question, "No, the JVM never uses more memory than Xmx, that's the whole point of "
+                + "setting it.").assessment();
+        assertThat(affirms.misconceptions()).isEmpty();
+        assertThat(denies.misconceptions()).containsExactly("the JVM never uses more memory than Xmx");
+    }
+
+    @Test
     void restatingTheQuestionEarnsLittle() {
         String echo = "A list and a tuple are different in Python, and I would choose a tuple when a tuple is the "
                 + "better choice than a list.";
