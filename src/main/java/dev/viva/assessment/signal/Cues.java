@@ -133,10 +133,10 @@ public final class Cues {
         List<Text.Token> tokens = Text.tokens(answer);
         for (int i = 0; i < tokens.size(); i++) {
             Text.Token t = tokens.get(i);
-            String w = t.norm().replaceAll("[.,]+$", "");
+            String w = t.bare();
             // "I can recall a project" is memory, not the metric
             boolean verb = VERB_SENSE.contains(w) && i > 0 && VERB_BEFORE.contains(tokens.get(i - 1).norm());
-            if (i + 1 < tokens.size() && joinedTech(w, tokens.get(i + 1).norm().replaceAll("[.,]+$", ""))) {
+            if (i + 1 < tokens.size() && joinedTech(w, tokens.get(i + 1).bare())) {
                 // speech recognition splits a product's name in two: "swift ui", "core data", "next js"
                 Text.Token next = tokens.get(++i);
                 out.add(new Match(Kind.TECH, new Text.Span(t.start(), next.end(), answer.substring(t.start(), next.end()))));

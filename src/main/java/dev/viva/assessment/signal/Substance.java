@@ -112,7 +112,7 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
         fresh.removeIf(stem -> Text.inFamily(stem, asked));
         Set<String> domain = new LinkedHashSet<>();
         for (Text.Token t : Text.tokens(answer)) {
-            String w = t.norm().replaceAll("[.,]+$", "");
+            String w = t.bare();
             String s = Text.stem(w);
             if (Text.inFamily(s, asked) || Text.isStopword(w)) {
                 continue;

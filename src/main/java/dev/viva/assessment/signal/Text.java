@@ -20,6 +20,11 @@ public final class Text {
 
     /** A word of the original text with its character offsets, so evidence can quote the answer verbatim. */
     public record Token(String norm, int start, int end) {
+
+        /** The word without the '.' or ',' that ends it in running text ("LambdaMART," -> "lambdamart"). */
+        public String bare() {
+            return norm.replaceAll("[.,]+$", "");
+        }
     }
 
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N}'+#.\\-]*[\\p{L}\\p{N}+#]|[\\p{L}\\p{N}]");

@@ -16,6 +16,10 @@ class QuestionProfilerTest {
     static final RoleTemplate backend = Roles.shipped("backend-engineer");
     static final QuestionProfiler PROFILER = new QuestionProfiler(Embedders.SHARED);
 
+    private static QuestionKind kindOf(String question) {
+        return PROFILER.profile(backend, question, null, null).kind();
+    }
+
     @Test
     void anIntroductionIsNotAnExamQuestion() {
         QuestionSpec spec = PROFILER.profile(backend, "Great to meet you. Walk me through your most recent project.", null, null);
@@ -24,13 +28,12 @@ class QuestionProfilerTest {
         assertThat(spec.domain().split(" ")).contains("tuples", "immutability").doesNotContain("database", "request");
         assertThat(QuestionSpec.of(backend, backend.question("be-intro-background").orElseThrow()).domain())
                 .isEqualTo(spec.domain());
-        assertThat(PROFILER.profile(backend, "Tell me about a time you disagreed with a teammate.", null, null).kind())
+        assertThat(kindOf("Tell me about a time you disagreed with a teammate."))
                 .isEqualTo(QuestionKind.BEHAVIOURAL);
-        assertThat(PROFILER.profile(backend, "How would you cache a slow endpoint?", null, null).kind())
+        assertThat(kindOf("How would you cache a slow endpoint?"))
                 .isEqualTo(QuestionKind.TECHNICAL);
         // an imported transcript's own wrap-up is the candidate's turn too
-        assertThat(PROFILER.profile(backend, "Great talking to you. What questions do you have for me?", null, null)
-                .kind()).isEqualTo(QuestionKind.CONVERSATIONAL);
+        assertThat(kindOf("Great talking to you. What questions do you have for me?")).isEqualTo(QuestionKind.CONVERSATIONAL);
     }
 
     @Test
@@ -45,13 +48,13 @@ class QuestionProfilerTest {
                 "Tell me about your proudest achievement.",
                 "Why are you interested in this position?",
                 "What was your role in your last team?")) {
-            assertThat(PROFILER.profile(backend, q, null, null).kind()).as(q).isEqualTo(QuestionKind.CONVERSATIONAL);
+            assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.CONVERSATIONAL);
         }
         // the same words about the technology rather than the candidate's work stay exam questions
         for (String q : List.of("What changed in the most recent version of HTTP?",
                 "How would you roll back the latest release if error rates spike?",
                 "What is the current best practice for storing passwords?")) {
-            assertThat(PROFILER.profile(backend, q, null, null).kind()).as(q).isEqualTo(QuestionKind.TECHNICAL);
+            assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.TECHNICAL);
         }
     }
 
@@ -63,15 +66,14 @@ class QuestionProfilerTest {
                 "Describe a project that didn't go as planned.",
                 "Give me an example of how you handled competing priorities.",
                 "Walk me through a difficult decision you made as a tech lead.")) {
-            assertThat(PROFILER.profile(backend, q, null, null).kind()).as(q).isEqualTo(QuestionKind.BEHAVIOURAL);
+            assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.BEHAVIOURAL);
         }
         // the bug the candidate remembers is told as what happened, like the bank's "a time you were stuck on a
         // problem"; how a kind of bug is tracked down is a technical question
-        assertThat(PROFILER.profile(backend, "What's the hardest bug you've ever tracked down?", null, null).kind())
+        assertThat(kindOf("What's the hardest bug you've ever tracked down?"))
                 .isEqualTo(QuestionKind.BEHAVIOURAL);
-        assertThat(PROFILER.profile(backend, "How do you track down a memory leak in a Python worker?", null, null)
-                .kind()).isEqualTo(QuestionKind.TECHNICAL);
-        assertThat(PROFILER.profile(backend, "What questions can I answer for you?", null, null).kind())
+        assertThat(kindOf("How do you track down a memory leak in a Python worker?")).isEqualTo(QuestionKind.TECHNICAL);
+        assertThat(kindOf("What questions can I answer for you?"))
                 .isEqualTo(QuestionKind.CONVERSATIONAL);
     }
 
@@ -83,30 +85,27 @@ class QuestionProfilerTest {
                 "What brought you to apply for this role?",
                 "Give me the quick version of your career.",
                 "What does your engineering work look like day to day?")) {
-            assertThat(PROFILER.profile(backend, q, null, null).kind()).as(q).isEqualTo(QuestionKind.CONVERSATIONAL);
+            assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.CONVERSATIONAL);
         }
-        assertThat(PROFILER.profile(backend, "Alright, that's all from me. What's on your mind?", null, null).kind())
+        assertThat(kindOf("Alright, that's all from me. What's on your mind?"))
                 .isEqualTo(QuestionKind.CONVERSATIONAL);
     }
 
     @Test
     void aFollowUpOnWhatTheCandidateSaidIsAboutThatThingUnlessItIsAboutPeople() {
-        assertThat(PROFILER.profile(backend, "You mentioned Celery workers earlier. How did you handle tasks that failed "
-                + "halfway through?", null, null).kind()).isEqualTo(QuestionKind.TECHNICAL);
-        assertThat(PROFILER.profile(backend, "You said you led that migration. How did you convince the other team to "
-                + "adopt it?", null, null).kind()).isEqualTo(QuestionKind.BEHAVIOURAL);
-        assertThat(PROFILER.profile(backend, "How do you deal with a manager who keeps moving the deadline?", null, null)
-                .kind()).isEqualTo(QuestionKind.BEHAVIOURAL);
-        assertThat(PROFILER.profile(backend, "Let's try a design exercise. How would you build a URL shortener?", null,
-                null).kind()).isEqualTo(QuestionKind.TECHNICAL);
+        assertThat(kindOf("You mentioned Celery workers earlier. How did you handle tasks that failed "
+                + "halfway through?")).isEqualTo(QuestionKind.TECHNICAL);
+        assertThat(kindOf("You said you led that migration. How did you convince the other team to "
+                + "adopt it?")).isEqualTo(QuestionKind.BEHAVIOURAL);
+        assertThat(kindOf("How do you deal with a manager who keeps moving the deadline?")).isEqualTo(QuestionKind.BEHAVIOURAL);
+        assertThat(kindOf("Let's try a design exercise. How would you build a URL shortener?")).isEqualTo(QuestionKind.TECHNICAL);
     }
 
     @Test
     void aQuestionNoWordingGivesAwayTakesTheKindOfTheBankQuestionsMostLikeIt() {
         // none of the introduction or story phrases match these; the bank's own introductions and stories do
-        assertThat(PROFILER.profile(backend, "Which bit of the backend you look after are you proudest of?", null, null)
-                .kind()).isEqualTo(QuestionKind.CONVERSATIONAL);
-        assertThat(PROFILER.profile(backend, "What does connection pooling buy a FastAPI service?", null, null).kind())
+        assertThat(kindOf("Which bit of the backend you look after are you proudest of?")).isEqualTo(QuestionKind.CONVERSATIONAL);
+        assertThat(kindOf("What does connection pooling buy a FastAPI service?"))
                 .isEqualTo(QuestionKind.TECHNICAL);
     }
 
