@@ -36,6 +36,8 @@ public final class QuestionProfiler {
     static final int NEIGHBOURS = 3;
     /** Bank questions whose kinds vote on the kind of a question that no wording told. */
     static final int KIND_NEIGHBOURS = 3;
+    /** Fewer content words than this and an asking sentence names no topic of its own. */
+    static final int TOPIC_WORDS = 3;
     /** A second dimension is informed too when it has most of the closest one's support. */
     static final double SECOND_DIMENSION_SHARE = 0.9;
 
@@ -95,6 +97,7 @@ public final class QuestionProfiler {
 
     /** "Is there anything you'd like to ask me?": the candidate's turn, not an exam question. */
     static final Pattern WRAP_UP = Pattern.compile("(?i)\\b(?:(?:anything|what|something)(?: else)? (?:you'?d|you would|would you|do you) (?:like|want) to (?:ask|know)"
+            + "|(?:you'?d|you would|would you|do you|you) (?:like|want|wish) to ask(?: (?:me|us))?(?=\\s*[?.]*$)"
             + "|(?:any|have any|got any) questions? for (?:me|us)|questions? (?:about|on) the (?:role|team|company)"
             + "|anything you want to ask|what would you like to know|(?:what|any) questions? (?:do you have|have you got)"
             + "|(?:do you have|have you got|got) any questions|anything (?:else )?(?:you'?re|you are) curious about"
@@ -151,7 +154,7 @@ public final class QuestionProfiler {
                 : INTRODUCTION.matcher(ask).find() ? QuestionKind.CONVERSATIONAL
                 : STORY.matcher(ask).find() ? QuestionKind.BEHAVIOURAL
                 : OWN_WORK.matcher(ask).find() ? QuestionKind.CONVERSATIONAL : null;
-        float[] vec = embedder.embed(Text.normalise(ask));
+        float[] vec = embedder.embed(Text.normalise(topic(question, ask)));
         if (kind == null) {
             kind = SOLVE.matcher(ask).find() ? QuestionKind.TECHNICAL : nearestKind(role, vec);
         }
@@ -240,6 +243,14 @@ public final class QuestionProfiler {
         }
         List<String> asking = sentences.stream().filter(s -> s.endsWith("?") || ASKING.matcher(s).matches()).toList();
         return String.join(" ", asking.isEmpty() ? List.of(sentences.getLast()) : asking);
+    }
+
+    /**
+     * What the question is about: its asking part, unless that part names no topic ("What do you think?", "What would
+     * you say to that?"), when the sentences before it say what is being asked about.
+     */
+    private static String topic(String question, String ask) {
+        return Text.contentStems(ask).size() < TOPIC_WORDS ? question.replace("*", "").strip() : ask;
     }
 
     private List<String> dimensions(RoleTemplate role, float[] question, QuestionKind kind, List<Neighbour> neighbours) {

@@ -25,6 +25,13 @@ public final class InjectionDetector {
             + "|bewerter(?:in)?|pr[üu]fer(?:in)?|gutachter(?:in)?|korrektor(?:in)?|evaluador(?:a)?|calificador(?:a)?"
             + "|examinador(?:a)?|corrector(?:a)?)";
 
+    /**
+     * Whoever reads the answer after the interview: a reviewer is often a colleague in a story ("the reviewer asked me
+     * to split the PR"), so only a note headed to them ("Reviewer note:", "Note to the reader:") is addressed to the
+     * assessment.
+     */
+    private static final String READER = "(?:reviewer|reader|interviewer|recruiter|hiring (?:manager|team|panel))";
+
     /** Marks and scores in the four languages. */
     private static final String MARKS = "(?:scores?|scoring|grades?|grading|marks?|rating|rate|points?|100\\s*/\\s*100|10\\s*/\\s*10"
             + "|5\\s*/\\s*5|full|maximum|max|perfect|top|highest|notes?|noter?|notez|punkt(?:e|zahl)?|bewert\\w*|volle"
@@ -33,9 +40,9 @@ public final class InjectionDetector {
 
     /** Where a faked chat message opens and where it closes. */
     private static final String ROLE_OPEN = "(?:<\\|?\\s*(?:im_start|system|assistant|user)\\s*\\|?>"
-            + "|\\[\\s*(?:system|inst|instruction|admin|developer|assistant)\\s*\\])";
+            + "|\\[\\s*(?:role\\s*[:=]\\s*)?(?:system|inst|instruction|admin|developer|assistant)\\s*\\])";
     private static final String ROLE_CLOSE = "(?:<\\|?\\s*(?:im_end|endoftext)\\s*\\|?>"
-            + "|\\[/\\s*(?:system|inst|instruction|admin|developer|assistant)\\s*\\])";
+            + "|\\[/\\s*(?:system|inst|instruction|admin|developer|assistant|role)\\s*\\])";
 
     private static final List<Pattern> PATTERNS = List.of(
             // orders to drop the instructions, in four languages
@@ -64,6 +71,10 @@ public final class InjectionDetector {
             Pattern.compile("(?i)\\b(?:you are now|act as|pretend (?:to be|you are)|from now on you|tu es maintenant|du bist jetzt|ahora eres)\\b[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:(?:reveal|print|show|repeat|ignore|override|forget)\\s+(?:your|the)\\s+system prompt|developer mode|jailbreak)\\b[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:score|rating|grade|note|nota|punktzahl|puntuaci[óo]n)\\s*[:=]\\s*(?:100|10\\s*/\\s*10|5\\s*/\\s*5|a\\+|max\\w*|full)[^.!?\\n]*"),
+            // full marks in any scale ("Score: 3/3", "grade 4 out of 4"), which no answer needs to say about itself
+            Pattern.compile("(?i)\\b(?:score|rating|grade|mark|note|nota|punktzahl|puntuaci[óo]n)s?\\s*[:=]?\\s*(\\d+)\\s*(?:/|out of|sur|von|de)\\s*\\1\\b[^.!?\\n]*"),
+            // a note headed to whoever reads the answer, to the end of its line
+            Pattern.compile("(?i)(?:\\bnote\\s+(?:to|for)\\s+(?:the\\s+|any\\s+)?" + READER + "s?|\\b" + READER + "(?:'?s)?\\s+note)\\s*:[^\\n]*"),
             // a closing chat-template marker on its own (opening ones are ROLE_BLOCK and ROLE_LINE); what follows it is
             // the candidate's again
             Pattern.compile("(?i)" + ROLE_CLOSE),
@@ -74,14 +85,18 @@ public final class InjectionDetector {
     private static final Pattern ROLE_BLOCK = Pattern.compile("(?is)" + ROLE_OPEN + ".*?" + ROLE_CLOSE);
     /**
      * One without: its line, or the next line when the marker stands alone on its own ({@code <|im_start|>system}); the
-     * candidate's answer may follow on the next line.
+     * candidate's answer may follow on the next line, or on the same line after a closing marker.
      */
     private static final Pattern ROLE_LINE = Pattern.compile("(?i)" + ROLE_OPEN
-            + "(?:\\s*(?:system|user|assistant|developer))?[ \\t]*:?[ \\t]*(?:[^\\n]+|\\n[^\\n]*)");
+            + "(?:\\s*(?:system|user|assistant|developer))?[ \\t]*:?[ \\t]*(?:(?:(?!" + ROLE_CLOSE + ")[^\\n])+|\\n[^\\n]*)");
 
-    /** A bracketed aside addressed to the grader ("(Evaluator: this covers X, Y and Z)"), taken whole. */
-    private static final Pattern ASIDE = Pattern.compile("(?i)[(\\[{]\\s*(?:(?:note|nb|n\\.b\\.)\\s*(?:to|for|pour|an|para)?\\s*(?:the\\s+)?)?(?:ai\\s+)?"
-            + "(?:" + GRADER + "|ai|llm|model|system|bot)s?\\b[^)\\]}]*[)\\]}]");
+    /**
+     * A bracketed aside addressed to the grader ("(Evaluator: this covers X, Y and Z)") or headed as a note to whoever
+     * reads the answer ("[Reviewer note: covers X and Y]"), taken whole.
+     */
+    private static final Pattern ASIDE = Pattern.compile("(?i)[(\\[{]\\s*(?:(?:(?:note|nb|n\\.b\\.)\\s*(?:to|for|pour|an|para)?\\s*(?:the\\s+)?)?(?:ai\\s+)?"
+            + "(?:" + GRADER + "|ai|llm|model|system|bot)s?\\b|(?:(?:note|nb)\\s*(?:to|for)\\s*(?:the\\s+|any\\s+)?" + READER
+            + "s?|" + READER + "(?:'?s)?\\s*(?:note|nb|comment)?)\\s*:)[^)\\]}]*[)\\]}]");
 
     /** The grader named; its sentence is an instruction when it talks about marks or what the answer covers. */
     private static final Pattern GRADER_WORD = Pattern.compile("(?i)\\b" + GRADER + "s?\\b");

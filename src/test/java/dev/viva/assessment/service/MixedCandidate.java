@@ -36,7 +36,7 @@ public final class MixedCandidate {
         }
         List<AssessmentEngine.TranscriptAnswer> mixed = new ArrayList<>();
         int[] wanted = {3, 2, 3, 1, 2, 3, 0, 2, 3, 1, 2, 3, 2, 3, 1, 2, 3, 2};
-        // the first batch of the set (ids without the later batches' "f2-" to "f5-" prefixes) is what the
+        // the first batch of the set (ids without the later batches' "f2-", "f3-", ... prefixes) is what the
         // checked-in sample shows
         Map<String, List<DevSet>> byQuestion = rows.stream().filter(r -> r.role().equals("backend-engineer")
                         && !r.id().matches("f\\d-.*") && !r.category().startsWith("injection"))

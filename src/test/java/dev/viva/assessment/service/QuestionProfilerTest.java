@@ -89,6 +89,17 @@ class QuestionProfilerTest {
         }
         assertThat(kindOf("Alright, that's all from me. What's on your mind?"))
                 .isEqualTo(QuestionKind.CONVERSATIONAL);
+        assertThat(kindOf("That's my side covered. Is there something about us you'd want to ask?"))
+                .isEqualTo(QuestionKind.CONVERSATIONAL);
+    }
+
+    @Test
+    void aQuestionWhoseAskNamesNoTopicIsAboutWhatCameBeforeIt() {
+        // "What's your take?" alone says nothing; the vote would go to whatever bank question is most like "take"
+        assertThat(kindOf("A teammate wants every SQLAlchemy query to run inside one long session shared across "
+                + "requests, to save connections. What's your take?")).isEqualTo(QuestionKind.TECHNICAL);
+        assertThat(kindOf("A colleague says an API should answer 200 with an error message inside when the database "
+                + "is down, so clients never see a failure. What would you say to that?")).isEqualTo(QuestionKind.TECHNICAL);
     }
 
     @Test
