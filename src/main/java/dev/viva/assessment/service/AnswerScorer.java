@@ -73,6 +73,13 @@ public final class AnswerScorer {
     static final double CRITERION_MISSED = 0.4;
     /** Calibrated relevance below which an answer (with nothing else on topic) is about something else. */
     static final double OFF_TOPIC_RELEVANCE = 0.15;
+    /**
+     * e5 is calibrated on technical questions and rates even strong stories low, so a story question's answer is about
+     * something else only when MiniLM also finds it unlike the question: answers that talk about the question's
+     * subject without telling a story ("incidents happen, we jump on a call") measure 0.31-0.40 on the development
+     * set's tuning part, answers about another subject altogether 0.12 or less.
+     */
+    static final double STORY_SUBJECT = 0.2;
     /** The most an answer about something else can score. */
     static final double OFF_TOPIC_CAP = 0.05;
     /**
@@ -425,13 +432,14 @@ public final class AnswerScorer {
             case BEHAVIOURAL -> 1;
             case INTRODUCTION -> Double.isNaN(criteriaMet) ? rel : Math.max(rel, criteriaMet);
         };
+        double likeQuestion = echo(answerVec, questionVec, asked.equals(fullQuestion) ? null : fullQuestion);
         var features = new ScoreModel.Features(gate, rubric, hasRubric ? 1 : 0, Double.isNaN(criteriaMet) ? 0 : criteriaMet,
                 Math.min(1, substance.domainTerms().size() / domainSaturation(group)),
                 Math.min(1, substance.reasoning() / 4.0),
                 Math.min(1, numbers / 2.0), Math.min(1, tradeOffs / 2.0), Math.min(1, substance.examples()),
                 Math.min(1, substance.contentWords() / 60.0), Double.isNaN(structure) ? 0 : structure,
                 scale(idealSim, 0.2, 0.8), onTopic, Math.min(1, substance.novel() / 25.0),
-                scale(echo(answerVec, questionVec, asked.equals(fullQuestion) ? null : fullQuestion), 0.5, 0.9),
+                scale(likeQuestion, 0.5, 0.9),
                 Math.min(1, Math.max(0, count(cues, Cues.Kind.GLIB) - 1) * GLIB_RATE / Math.max(n, GLIB_MIN_WORDS)),
                 substance.listed(), Criteria.outcome(scored));
         double raw = ScoreModel.score(group, features);
@@ -467,7 +475,8 @@ public final class AnswerScorer {
             raw *= 0.8;
         }
         boolean offTopic = !dontKnow && rel < OFF_TOPIC_RELEVANCE && rubric < 0.25
-                && (Double.isNaN(criteriaMet) || criteriaMet < 0.3);
+                && (Double.isNaN(criteriaMet) || criteriaMet < 0.3)
+                && (group != ScoreModel.Group.BEHAVIOURAL || likeQuestion < STORY_SUBJECT);
         if (offTopic) {
             // whatever depth an answer about something else shows, it is not depth on this question
             raw = Math.min(raw, OFF_TOPIC_CAP);

@@ -284,6 +284,36 @@ class AnswerScorerTest {
     }
 
     @Test
+    void aStoryQuestionAnsweredInGeneralitiesIsWeakButOnTopicAndOneAboutSomethingElseIsOffTopic() {
+        String elsewhere = "My favourite language is Kotlin because of null safety and coroutines, and IntelliJ's "
+                + "tooling for it is great. For small command line tools I like Go.";
+        var away = scorer.score(conflictQuestion, elsewhere).assessment();
+        assertThat(away.flags()).anyMatch(f -> f.code().equals("OFF_TOPIC"));
+        for (String generic : List.of(
+                "Disagreements are normal on a team, people just see things differently. I usually say what I think, "
+                        + "listen to the other side and we meet in the middle, it always works out in the end.",
+                "Honestly that happens a lot, engineers see things differently. Usually we talk it over as a team and "
+                        + "find something that works for everyone. It's all about communication and respect.",
+                "I don't really get into arguments. We discuss options together, everyone has a say, and the best idea "
+                        + "wins.")) {
+            assertGeneralitiesAreNotOffTopic(conflictQuestion, generic);
+        }
+        QuestionSpec outage = new QuestionProfiler(Embedders.SHARED).profile(Roles.shipped("site-reliability-engineer"),
+                "Tell me about the worst outage you were on call for. What did you do yourself?", null, null);
+        assertGeneralitiesAreNotOffTopic(outage, "Outages are part of the job. I stay calm, we get everyone on a "
+                + "call, look at the graphs, somebody finds the cause and we fix it, then there's a postmortem.");
+        assertGeneralitiesAreNotOffTopic(outage, "Things break, that's life in ops. Usually the team swarms on it "
+                + "and it gets sorted. Communication is the main thing, and keeping calm.");
+    }
+
+    private static void assertGeneralitiesAreNotOffTopic(QuestionSpec question, String generic) {
+        var vague = scorer.score(question, generic).assessment();
+        assertThat(vague.score()).as(generic).isLessThan(40);
+        assertThat(vague.flags()).as(generic).noneMatch(f -> f.code().equals("OFF_TOPIC"));
+        assertThat(vague.missingKeyPoints()).as(generic).isNotEmpty();
+    }
+
+    @Test
     void aConcreteIntroductionScoresWellAndAGenericOneDoesNot() {
         String strong = "For the last four years I've been at a logistics startup building the shipment-tracking API in "
                 + "Django and PostgreSQL. I own the ingestion service: I moved it from cron jobs to Celery workers on "
