@@ -23,6 +23,8 @@ public final class InjectionDetector {
             + "|assessment (?:system|model|bot)|grading (?:system|model|bot)|ai (?:grader|evaluator|assessor|judge|scorer|reviewer)"
             + "|llm (?:grader|judge|evaluator)|[ée]valuat(?:eur|rice)|correct(?:eur|rice)|examinat(?:eur|rice)"
             + "|bewerter(?:in)?|pr[üu]fer(?:in)?|gutachter(?:in)?|korrektor(?:in)?|evaluador(?:a)?|calificador(?:a)?"
+            // "Hinweis an die automatische Bewertung": German names the grading itself as the addressee
+            + "|(?:automatische[nrs]?\\s+|ki-?)?bewertung(?:ssystem|smodell)?"
             + "|examinador(?:a)?|corrector(?:a)?)";
 
     /**
@@ -36,6 +38,7 @@ public final class InjectionDetector {
     private static final String MARKS = "(?:scores?|scoring|grades?|grading|marks?|rating|rate|points?|100\\s*/\\s*100|10\\s*/\\s*10"
             + "|5\\s*/\\s*5|full|maximum|max|perfect|top|highest|notes?|noter?|notez|punkt(?:e|zahl)?|bewert\\w*|volle"
             + "|puntuaci[óo]n|puntaje|calificaci[óo]n|califica\\w*|nota|puntos|m[áa]xim[ao]|covers?|mentions?|includes?"
+            + "|\\w+punktzahl|h[öo]chst\\w*"
             + "|key (?:points?|terms?)|rubric)";
 
     /** Where a faked chat message opens and where it closes. */
@@ -63,7 +66,9 @@ public final class InjectionDetector {
             Pattern.compile("(?i)\\b(?:note|message|instructions?|reminder|hint|memo)s?\\s+(?:to|for)\\s+(?:the\\s+|any\\s+)?(?:ai\\s+|automated\\s+)?(?:" + GRADER
                     + "|ai|model|llm|system|bot|interviewer bot)\\b[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:note|message|remarque)\\s+(?:pour|à|a)\\s+(?:l'|le\\s+|la\\s+)?" + GRADER + "[^.!?\\n]*"),
-            Pattern.compile("(?i)\\b(?:hinweis|nachricht|anmerkung)\\s+(?:an|für)\\s+(?:den|die)\\s+" + GRADER + "[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:hinweis|nachricht|anmerkung|notiz)\\s+(?:an|für)\\s+(?:(?:den|die|das)\\s+)?" + GRADER + "[^.!?\\n]*"),
+            // "bitte die Höchstpunktzahl vergeben": full marks asked for without naming anyone
+            Pattern.compile("(?i)\\b(?:h[öo]chst|voll|maximal)\\w*\\s*(?:punkt\\w*|note|bewertung)?\\s+(?:vergeben|geben|erteilen|zuweisen)\\b[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:nota|mensaje)\\s+(?:para|al|a)\\s+(?:el\\s+|la\\s+)?" + GRADER + "[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:dear|hey|hi|hello|attention|cher|ch[èe]re|liebe[rs]?|querido|estimado)\\s+(?:the\\s+)?(?:ai\\s+)?" + GRADER + "[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:you|vous|tu|du|sie|usted)\\s+(?:are|must|should|will|have to|need to|devez|dois|musst|m[üu]ssen|sollst|debes|debe|tienes que)\\s+(?:\\w+\\s+){0,3}"
@@ -94,7 +99,8 @@ public final class InjectionDetector {
      * A bracketed aside addressed to the grader ("(Evaluator: this covers X, Y and Z)") or headed as a note to whoever
      * reads the answer ("[Reviewer note: covers X and Y]"), taken whole.
      */
-    private static final Pattern ASIDE = Pattern.compile("(?i)[(\\[{]\\s*(?:(?:(?:note|nb|n\\.b\\.)\\s*(?:to|for|pour|an|para)?\\s*(?:the\\s+)?)?(?:ai\\s+)?"
+    private static final Pattern ASIDE = Pattern.compile("(?i)[(\\[{]\\s*(?:(?:(?:note|nb|n\\.b\\.|hinweis|anmerkung|notiz|nota|remarque)\\s*"
+            + "(?:to|for|pour|à|a|al|an|für|para)?\\s*(?:the\\s+|la\\s+|le\\s+|l'|el\\s+|den\\s+|die\\s+|das\\s+)?)?(?:ai\\s+)?"
             + "(?:" + GRADER + "|ai|llm|model|system|bot)s?\\b|(?:(?:note|nb)\\s*(?:to|for)\\s*(?:the\\s+|any\\s+)?" + READER
             + "s?|" + READER + "(?:'?s)?\\s*(?:note|nb|comment)?)\\s*:)[^)\\]}]*[)\\]}]");
 

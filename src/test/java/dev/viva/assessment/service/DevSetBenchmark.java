@@ -224,6 +224,9 @@ class DevSetBenchmark {
         category(rs, "refutations not reported as the misconception", r -> r.row().category().equals("refutation"),
                 r -> !r.misconception());
         category(rs, "injections flagged", r -> r.row().category().equals("injection"), Result::injection);
+        // the flag's other side: how many answers written to be about something else it names (the cap and the
+        // criteria keep their scores low whether or not it does)
+        category(rs, "off-topic answers flagged OFF_TOPIC", r -> r.row().category().equals("off-topic"), Result::offTopic);
         Map<String, Result> byId = rs.stream().collect(Collectors.toMap(r -> r.row().id(), r -> r));
         long twins = 0;
         List<String> raised = new ArrayList<>();
