@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class Cues {
 
     public enum Kind {
-        HEDGE, DONT_KNOW, GLIB, ACTION, NUMBER, TECH, TRADE_OFF, SITUATION, TASK, RESULT, REFLECTION, NEGATION
+        HEDGE, DONT_KNOW, GLIB, ACTION, NUMBER, TECH, TRADE_OFF, SITUATION, TASK, RESULT, REFLECTION
     }
 
     public record Match(Kind kind, Text.Span span) {
