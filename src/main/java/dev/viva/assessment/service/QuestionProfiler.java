@@ -231,7 +231,7 @@ public final class QuestionProfiler {
      * Now, let's move to another area."): its questions and imperatives, or its last sentence when it has neither.
      */
     public static String ask(String question) {
-        String plain = question.replace("*", "").strip();
+        String plain = plain(question);
         List<String> sentences = new ArrayList<>();
         for (String s : plain.split("(?<=[.!?])\\s+|\\n+")) {
             if (!s.isBlank()) {
@@ -250,7 +250,12 @@ public final class QuestionProfiler {
      * you say to that?"), when the sentences before it say what is being asked about.
      */
     private static String topic(String question, String ask) {
-        return Text.contentStems(ask).size() < TOPIC_WORDS ? question.replace("*", "").strip() : ask;
+        return Text.contentStems(ask).size() < TOPIC_WORDS ? plain(question) : ask;
+    }
+
+    /** The question without the Markdown emphasis an LLM-written question may carry. */
+    private static String plain(String question) {
+        return question.replace("*", "").strip();
     }
 
     private List<String> dimensions(RoleTemplate role, float[] question, QuestionKind kind, List<Neighbour> neighbours) {
