@@ -76,13 +76,30 @@ public final class QuestionProfiler {
             + "|designer|product owner|customer|client|conflict|disagree\\w*|feedback|convinc\\w+|persuad\\w+|push(?:ed)? back"
             + "|mentor\\w*|junior|pressure|stress|blame|apologi[sz]\\w*|mistake|relationship)");
 
+    /**
+     * "Tell me about a time...": asked outright for a story, which no follow-up wording ("You mentioned the redesign
+     * shipped late.") turns into a question about a technology.
+     */
+    private static final Pattern STORY_FRAME = Pattern.compile("(?i)\\b(?:tell (?:me|us) about a time|a time (?:when|you)"
+            + "|give (?:me |us )?an example of a time|describe a (?:situation|time|moment) (?:when|where|you))\\b");
+
     /** "How would you build the front end?": a problem to solve, whatever the bank questions most like it are. */
-    private static final Pattern SOLVE = Pattern.compile("(?i)\\bhow (?:would|do|should|could|can) (?:you|we|one)"
-            + " (?:build|design|implement|architect|structure|scale|debug|diagnose|test|fix|model|store|detect|prevent)\\b");
+    private static final Pattern SOLVE = Pattern.compile("(?i)\\bhow (?:(?:would|do|should|could|can) (?:you|we|one)"
+            + "|you'?d|you would|to) (?:build|design|implement|architect|structure|scale|debug|diagnose|test|fix|model"
+            + "|store|detect|prevent|investigate|troubleshoot|track (?:it |this )?down)\\b");
+
+    /**
+     * "Writes stalled for twenty minutes. What would you do next time?": a scenario put to the candidate, asked in the
+     * conditional about a system rather than about their past; the bank's stories it resembles ask what they did.
+     */
+    private static final Pattern HYPOTHETICAL = Pattern.compile("(?i)\\b(?:would you|you'?d|you would) (?:do|change|check|look"
+            + "|try|suggest|recommend|fix|use|pick|choose|start|add|investigate|debug|prevent|avoid)\\b");
+    private static final Pattern OWN_PAST = Pattern.compile("(?i)\\b(?:did you|have you|had you|you (?:did|had|have|were"
+            + "|\\w+ed)|you'(?:ve|d (?:done|had|been)))\\b");
 
     /** A sentence that asks something: a question, or an imperative such as "Explain ..." or "Walk me through ...". */
     private static final Pattern ASKING = Pattern.compile("(?i)^(?:explain|describe|tell|walk|give|discuss|compare|design"
-            + "|talk|share|list|outline|imagine|suppose|say)\\b.*");
+            + "|talk|share|list|outline|imagine|suppose|say|sketch|propose)\\b.*");
 
     private final SentenceEmbedder embedder;
 
@@ -150,13 +167,16 @@ public final class QuestionProfiler {
     public QuestionSpec profile(RoleTemplate role, String question, List<String> keyPoints, String idealAnswer) {
         String ask = ask(question);
         QuestionKind kind = WRAP_UP.matcher(ask).find() ? QuestionKind.CONVERSATIONAL
+                : STORY_FRAME.matcher(ask).find() ? QuestionKind.BEHAVIOURAL
                 : FOLLOW_UP.matcher(question).find() && !CONDUCT.matcher(ask).find() ? QuestionKind.TECHNICAL
                 : INTRODUCTION.matcher(ask).find() ? QuestionKind.CONVERSATIONAL
                 : STORY.matcher(ask).find() ? QuestionKind.BEHAVIOURAL
                 : OWN_WORK.matcher(ask).find() ? QuestionKind.CONVERSATIONAL : null;
         float[] vec = embedder.embed(Text.normalise(topic(question, ask)));
         if (kind == null) {
-            kind = SOLVE.matcher(ask).find() ? QuestionKind.TECHNICAL : nearestKind(role, vec);
+            boolean scenario = HYPOTHETICAL.matcher(ask).find() && !OWN_PAST.matcher(question).find()
+                    && !CONDUCT.matcher(question).find();
+            kind = SOLVE.matcher(ask).find() || scenario ? QuestionKind.TECHNICAL : nearestKind(role, vec);
         }
         List<Neighbour> neighbours = neighbours(role, vec, kind);
         List<String> facts = keyPoints == null ? List.of() : Criteria.split(keyPoints).get(0);

@@ -7,9 +7,9 @@ package dev.viva.assessment.service;
  * part; {@code DevSetBenchmark} prints both and {@code bench/fit-score-model.py} refits them (technical answers on all
  * features, stories and introductions on a few, since their groups are small; the Mohler short answers join the rubric
  * group with a small weight so exam-style answers keep being ranked by their rubric match). Depth features are
- * multiplied by a relevance gate, so terms and numbers about something else earn nothing: e5 relevance for technical
- * answers, the criteria too for introductions; a story is not gated (e5 is calibrated on technical questions, and a
- * story about something else is caught as off topic instead).
+ * multiplied by a relevance gate (see {@link #FULL_RELEVANCE}), so terms and numbers about something else earn
+ * little: e5 relevance for technical answers, the criteria too for introductions; a story is not gated (e5 is
+ * calibrated on technical questions, and a story about something else is caught as off topic instead).
  */
 final class ScoreModel {
 
@@ -51,14 +51,31 @@ final class ScoreModel {
                     double numbers, double tradeOffs, double examples, double length, double story, double ideal,
                     double focus, double novelty, double echo, double glib, double listed, double outcome) {
 
-        double[] vector() {
-            return new double[]{1, relevance, rubric, hasRubric, criteria, relevance * domain, relevance * reasoning,
-                    relevance * numbers, relevance * tradeOffs, relevance * examples, relevance * length, story, ideal,
-                    focus, relevance * novelty, echo * (1 - rubric), glib, listed, relevance * outcome};
+        /** The model's inputs, depth counted in full from relevance {@code fullRelevance} up. */
+        double[] vector(double fullRelevance) {
+            double gate = Math.min(1, relevance / fullRelevance);
+            return new double[]{1, relevance, rubric, hasRubric, criteria, gate * domain, gate * reasoning,
+                    gate * numbers, gate * tradeOffs, gate * examples, gate * length, story, ideal, focus,
+                    gate * novelty, echo * (1 - rubric), glib, listed, gate * outcome};
         }
     }
 
-    /** Coefficients in the order of {@link Features#vector()}. */
+    /**
+     * Relevance from which an answer's depth counts in full, where no rubric judges it (a question outside the bank, a
+     * story, an introduction). e5 rates a long, specific answer lower than a short one that repeats the question's
+     * words (strong answers from 0.6 up), so depth scaled by relevance itself cost a detailed answer what it earned;
+     * below this the depth fades out, so terms and numbers about something else still earn little. Chosen by
+     * leave-one-batch-out cross-validation on the tuning part ({@code bench/fit-score-model.py --cv}: outside the bank
+     * 0.663 at 1.0, 0.679 at 0.7; introductions 0.861, 0.875; 0.6 measures about the same and lets more off-topic
+     * depth through). Answers judged on a rubric keep relevance itself: their gain was 0.004 and the Mohler short
+     * answers' cross-validated Pearson fell below 0.63 with it. The weights below were fitted on batches 1-8 with
+     * relevance itself as the gate and kept with this one: refitted on batches 1-9 with it, they ranked slightly better
+     * but scored every kind lower, and more of the tuning part's strong introductions fell below 60 (BENCHMARKS.md,
+     * stop 29).
+     */
+    static final double FULL_RELEVANCE = 0.7;
+
+    /** Coefficients in the order of {@link Features#vector(double)}. */
     private static final double[] TECHNICAL = {0, 0, 0.744, 0.025, 0, 0, 0, 0.030, 0.048, 0.039, 0.069, 0, 0, 0.003, 0,
             -0.452, -0.612, -0.392, 0};
     private static final double[] OPEN = {-0.019, 0, 0, 0, 0, 0.096, 0, 0.006, 0, 0.005, 0.348, 0, 0, 0, 0.460, -0.053,
@@ -78,7 +95,7 @@ final class ScoreModel {
             case BEHAVIOURAL -> BEHAVIOURAL;
             case INTRODUCTION -> INTRODUCTION;
         };
-        double[] x = f.vector();
+        double[] x = f.vector(group == Group.TECHNICAL ? 1 : FULL_RELEVANCE);
         double sum = 0;
         for (int i = 0; i < w.length; i++) {
             sum += w[i] * x[i];

@@ -35,8 +35,8 @@ public final class InjectionDetector {
     private static final String READER = "(?:reviewer|reader|interviewer|recruiter|hiring (?:manager|team|panel))";
 
     /** Marks and scores in the four languages. */
-    private static final String MARKS = "(?:scores?|scoring|grades?|grading|marks?|rating|rate|points?|100\\s*/\\s*100|10\\s*/\\s*10"
-            + "|5\\s*/\\s*5|full|maximum|max|perfect|top|highest|notes?|noter?|notez|punkt(?:e|zahl)?|bewert\\w*|volle"
+    private static final String MARKS = "(?:scores?|scoring|grades?|grading|marks?|rating|rate|points?|(\\d+)\\s*/\\s*\\1"
+            + "|full|maximum|max|perfect|top|highest|notes?|noter?|notez|punkt(?:e|zahl)?|bewert\\w*|volle"
             + "|puntuaci[óo]n|puntaje|calificaci[óo]n|califica\\w*|nota|puntos|m[áa]xim[ao]|covers?|mentions?|includes?"
             + "|\\w+punktzahl|h[öo]chst\\w*"
             + "|key (?:points?|terms?)|rubric)";
@@ -133,6 +133,11 @@ public final class InjectionDetector {
         }
         Matcher grader = GRADER_WORD.matcher(text);
         while (grader.find()) {
+            int[] inBrackets = bracket(text, grader.start());
+            if (inBrackets != null && MARK_WORD.matcher(text).region(inBrackets[0], inBrackets[1]).find()) {
+                found.add(inBrackets);
+                continue;
+            }
             int end = grader.end();
             while (end < text.length() && ".!?\n".indexOf(text.charAt(end)) < 0) {
                 end++;
@@ -165,6 +170,31 @@ public final class InjectionDetector {
             lastEnd = out.getLast().end();
         }
         return out;
+    }
+
+    /**
+     * The bracketed aside, brackets included, that the grader is named inside ("[... graders, please carry this over as
+     * 3/3]"), or null when it is named in the open: what follows the aside is the candidate's again.
+     */
+    private static int[] bracket(String text, int at) {
+        int open = at - 1;
+        while (open >= 0 && "([{".indexOf(text.charAt(open)) < 0) {
+            if (")]}\n".indexOf(text.charAt(open)) >= 0) {
+                return null;
+            }
+            open--;
+        }
+        if (open < 0) {
+            return null;
+        }
+        int close = at;
+        while (close < text.length() && ")]}".indexOf(text.charAt(close)) < 0) {
+            if ("([{\n".indexOf(text.charAt(close)) >= 0) {
+                return null;
+            }
+            close++;
+        }
+        return close < text.length() ? new int[]{open, close + 1} : null;
     }
 
     /**

@@ -110,6 +110,25 @@ class QuestionProfilerTest {
                 + "adopt it?")).isEqualTo(QuestionKind.BEHAVIOURAL);
         assertThat(kindOf("How do you deal with a manager who keeps moving the deadline?")).isEqualTo(QuestionKind.BEHAVIOURAL);
         assertThat(kindOf("Let's try a design exercise. How would you build a URL shortener?")).isEqualTo(QuestionKind.TECHNICAL);
+        assertThat(kindOf("You mentioned the API rewrite. Tell me about a time a release you owned went out late."))
+                .as("asked outright for a story").isEqualTo(QuestionKind.BEHAVIOURAL);
+    }
+
+    @Test
+    void aScenarioPutToTheCandidateIsAProblemToSolveNotAStory() {
+        for (String q : List.of(
+                "Our nightly import job took the read replica down last Tuesday. What would you change so it can't "
+                        + "happen again?",
+                "Search got twice as slow after the last release. Walk me through how you'd investigate.",
+                "We need a job scheduler for a few thousand tenants. Sketch how you'd build it.")) {
+            assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.TECHNICAL);
+        }
+        // the same conditional about a colleague's conduct stays a question about the candidate's own
+        for (String q : List.of(
+                "A teammate keeps missing code review deadlines and the whole release slips. What would you do?",
+                "A new colleague keeps asking you the same questions every day. What would you do?")) {
+            assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.BEHAVIOURAL);
+        }
     }
 
     @Test
