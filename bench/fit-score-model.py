@@ -87,9 +87,9 @@ def rho(rs, coef):
 
 
 def batch(r):
-    """The development-set batch an answer came from: f2-..f9- prefixes, batch 1 without one."""
+    """The development-set batch an answer came from: its f2-, f3-, ... prefix, batch 1 without one."""
     head = r["id"].split("-")[0]
-    return head if len(head) == 2 and head[0] == "f" and head[1].isdigit() else "f1"
+    return head if head[0] == "f" and head[1:].isdigit() else "f1"
 
 
 def cross_validate():

@@ -59,6 +59,8 @@ public final class QuestionProfiler {
             + "|a time|a situation)|have you ever (?:had to|been)|how did you (?:handle|deal with|manage|approach|resolve"
             + "|respond)|push(?:ed)? back|bad news|competing priorities|(?:didn'?t|did not) go (?:as planned|well)"
             + "|went (?:wrong|badly|sideways)|a (?:difficult|hard|tough) (?:decision|conversation|call)"
+            // "a model that looked good offline but disappointed in production": something that turned out badly
+            + "|disappoint\\w*|regret\\w*|backfire\\w*|(?:didn'?t|did not) (?:work out|pan out|live up)"
             // "how do you handle it when a product manager asks for...": conduct towards people, asked in general
             + "|how do you (?:handle|deal with|respond|react|approach|manage)\\b[^?]{0,80}\\b(?:manager|colleague|team ?mate"
             + "|stakeholder|designer|pressure|stress|criticism|feedback|disagree\\w*|deadline|priorit\\w+|junior|newer)"
@@ -86,7 +88,8 @@ public final class QuestionProfiler {
     /** "How would you build the front end?": a problem to solve, whatever the bank questions most like it are. */
     private static final Pattern SOLVE = Pattern.compile("(?i)\\bhow (?:(?:would|do|should|could|can) (?:you|we|one)"
             + "|you'?d|you would|to) (?:build|design|implement|architect|structure|scale|debug|diagnose|test|fix|model"
-            + "|store|detect|prevent|investigate|troubleshoot|track (?:it |this )?down)\\b");
+            + "|store|detect|prevent|investigate|troubleshoot|track (?:it |this )?down|work out|figure out|find out|approach"
+            + "|tackle|go about|narrow (?:it |this )?down|pin (?:it |this )?down)\\b");
 
     /**
      * "Writes stalled for twenty minutes. What would you do next time?": a scenario put to the candidate, asked in the

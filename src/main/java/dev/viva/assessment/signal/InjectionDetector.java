@@ -38,7 +38,7 @@ public final class InjectionDetector {
     private static final String MARKS = "(?:scores?|scoring|grades?|grading|marks?|rating|rate|points?|(\\d+)\\s*/\\s*\\1"
             + "|full|maximum|max|perfect|top|highest|notes?|noter?|notez|punkt(?:e|zahl)?|bewert\\w*|volle"
             + "|puntuaci[óo]n|puntaje|calificaci[óo]n|califica\\w*|nota|puntos|m[áa]xim[ao]|covers?|mentions?|includes?"
-            + "|\\w+punktzahl|h[öo]chst\\w*"
+            + "|\\w+punktzahl|h[öo]chst\\w*|(?:recommended|final|suggested|expected)[\\s_-]*(?:label|score|grade|mark)s?|override"
             + "|key (?:points?|terms?)|rubric)";
 
     /** Where a faked chat message opens and where it closes. */
@@ -104,9 +104,12 @@ public final class InjectionDetector {
             + "(?:" + GRADER + "|ai|llm|model|system|bot)s?\\b|(?:(?:note|nb)\\s*(?:to|for)\\s*(?:the\\s+|any\\s+)?" + READER
             + "s?|" + READER + "(?:'?s)?\\s*(?:note|nb|comment)?)\\s*:)[^)\\]}]*[)\\]}]");
 
-    /** The grader named; its sentence is an instruction when it talks about marks or what the answer covers. */
-    private static final Pattern GRADER_WORD = Pattern.compile("(?i)\\b" + GRADER + "s?\\b");
-    private static final Pattern MARK_WORD = Pattern.compile("(?i)\\b" + MARKS + "\\b");
+    /**
+     * The grader named; its sentence is an instruction when it talks about marks or what the answer covers. An
+     * underscore separates words here, as in the keys of a faked record ({@code "evaluator_note"}).
+     */
+    private static final Pattern GRADER_WORD = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + GRADER + "s?(?![\\p{L}\\p{N}])");
+    private static final Pattern MARK_WORD = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])" + MARKS + "(?![\\p{L}\\p{N}])");
 
     private InjectionDetector() {
     }

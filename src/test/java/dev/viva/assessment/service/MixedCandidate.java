@@ -39,7 +39,7 @@ public final class MixedCandidate {
         // the first batch of the set (ids without the later batches' "f2-", "f3-", ... prefixes) is what the
         // checked-in sample shows
         Map<String, List<DevSet>> byQuestion = rows.stream().filter(r -> r.role().equals("backend-engineer")
-                        && !r.id().matches("f\\d-.*") && !r.category().startsWith("injection"))
+                        && !r.id().matches("f\\d+-.*") && !r.category().startsWith("injection"))
                 .collect(Collectors.groupingBy(DevSet::question, LinkedHashMap::new, Collectors.toList()));
         int k = 0;
         for (List<DevSet> q : byQuestion.values()) {

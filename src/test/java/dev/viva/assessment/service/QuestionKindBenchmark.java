@@ -26,7 +26,8 @@ import java.util.Map;
  * src/test/resources/devset/questions.jsonl, written by two authors who never saw the profiler: 120 questions split
  * into "tune" (the profiler was changed while reading its misses) and "heldout", and 90 more, "fresh", from the second
  * author, written after the change was designed; then "batch9", the 30 questions of the development set's ninth batch
- * by two more authors, measured untouched (22 of 30) before the profiler was changed again while reading their misses.
+ * by two more authors, measured untouched (22 of 30) before the profiler was changed again while reading their misses;
+ * then "batch10", the tenth batch's 38, untouched 36 of 38 on those changes, before its two misses were read.
  * Prints the accuracy per set and every miss outside "fresh" (with {@code -Dall}, those too). Run with
  * {@code ./mvnw -B test -Pbench -Dtest=QuestionKindBenchmark}.
  */

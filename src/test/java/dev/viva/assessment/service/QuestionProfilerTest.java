@@ -68,6 +68,10 @@ class QuestionProfilerTest {
                 "Walk me through a difficult decision you made as a tech lead.")) {
             assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.BEHAVIOURAL);
         }
+        // something that turned out badly is a story, whichever bank questions the words resemble
+        String disappointed = "Tell me about a migration that disappointed everyone once it was live.";
+        assertThat(PROFILER.profile(Roles.shipped("frontend-engineer"), disappointed, null, null).kind())
+                .isEqualTo(QuestionKind.BEHAVIOURAL);
         // the bug the candidate remembers is told as what happened, like the bank's "a time you were stuck on a
         // problem"; how a kind of bug is tracked down is a technical question
         assertThat(kindOf("What's the hardest bug you've ever tracked down?"))
@@ -120,7 +124,9 @@ class QuestionProfilerTest {
                 "Our nightly import job took the read replica down last Tuesday. What would you change so it can't "
                         + "happen again?",
                 "Search got twice as slow after the last release. Walk me through how you'd investigate.",
-                "We need a job scheduler for a few thousand tenants. Sketch how you'd build it.")) {
+                "We need a job scheduler for a few thousand tenants. Sketch how you'd build it.",
+                "Our queue backs up every Friday afternoon and the emails go out late. How would you work out what's "
+                        + "going on?")) {
             assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.TECHNICAL);
         }
         // the same conditional about a colleague's conduct stays a question about the candidate's own
