@@ -82,7 +82,8 @@ public final class QuestionProfiler {
      * "Tell me about a time...": asked outright for a story, which no follow-up wording ("You mentioned the redesign
      * shipped late.") turns into a question about a technology.
      */
-    private static final Pattern STORY_FRAME = Pattern.compile("(?i)\\b(?:tell (?:me|us) about a time|a time (?:when|you)"
+    private static final Pattern STORY_FRAME = Pattern.compile("(?i)\\b(?:(?:tell (?:me|us) about|walk (?:me|us) through"
+            + "|describe|share|recall) a time\\b|a time (?:when|you)"
             + "|give (?:me |us )?an example of a time|describe a (?:situation|time|moment) (?:when|where|you))\\b");
 
     /** "How would you build the front end?": a problem to solve, whatever the bank questions most like it are. */

@@ -25,7 +25,10 @@ public final class InjectionDetector {
             + "|bewerter(?:in)?|pr[üu]fer(?:in)?|gutachter(?:in)?|korrektor(?:in)?|evaluador(?:a)?|calificador(?:a)?"
             // "Hinweis an die automatische Bewertung": German names the grading itself as the addressee
             + "|(?:automatische[nrs]?\\s+|ki-?)?bewertung(?:ssystem|smodell)?"
-            + "|examinador(?:a)?|corrector(?:a)?)";
+            + "|examinador(?:a)?|corrector(?:a)?"
+            // the grading named as a system: "the automated reviewer", "système d'évaluation", "sistema de calificación"
+            + "|(?:automated|automatic|ai) (?:reviewer|review|grading|scoring|marking|assessment)"
+            + "|syst[èe]mes? (?:d'|de )(?:[ée]valuation|notation|correction)|sistemas? de (?:evaluaci[óo]n|calificaci[óo]n|puntuaci[óo]n))";
 
     /**
      * Whoever reads the answer after the interview: a reviewer is often a colleague in a story ("the reviewer asked me
@@ -58,12 +61,17 @@ public final class InjectionDetector {
             Pattern.compile("(?i)\\b(?:give|award|assign|grant)\\s+(?:me|this(?:\\s+answer)?|the candidate|him|her|them)\\s+(?:a\\s+|the\\s+)?(?:full|maximum|max|perfect|top|100|highest|ten out of ten|five out of five|10/10|5/5)"
                     + "\\s*(?:marks?|scores?|points?|percent|rating|grade)?[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:set|change|make|put|mark|rate|score|grade)\\s+(?:the|my|this|his|her)\\s+(?:answer|response|score|grade|rating|mark)s?\\s+(?:to|at|as|a|an|with)\\s+[^.!?\\n]*"),
-            Pattern.compile("(?i)\\b(?:donne[zs]?(?:[- ]moi)?|attribue[zs]?(?:[- ]moi)?|mets|mettez)\\s+(?:moi\\s+)?(?:la|une|le)\\s+(?:note|score)\\s+(?:maximale|maximum|parfaite|compl[èe]te|de\\s+\\d+)[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:donne[zsr]?(?:[- ]moi)?|attribue[zsr]?(?:[- ]moi)?|accorde[zsr]?(?:[- ]moi)?|mets|mettez|mettre)\\s+(?:moi\\s+|lui\\s+)?(?:la|une|le)\\s+(?:note|score)\\s+(?:maximale|maximum|parfaite|compl[èe]te|de\\s+\\d+)[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:gib|geben\\s+sie)\\s+(?:mir|dieser\\s+antwort)\\s+(?:die\\s+)?(?:volle|maximale|h[öo]chste|beste)\\s*(?:punktzahl|punkte|note|bewertung)?[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:dame|d[ée]me|asigna(?:me)?|otorga(?:me)?|pon(?:me)?)\\s+(?:la\\s+|una\\s+)?(?:m[áa]xima|mejor|perfecta|m[áa]s\\s+alta)?\\s*(?:puntuaci[óo]n|nota|calificaci[óo]n|puntaje)[^.!?\\n]*"),
             // speaking to the grader as the grader, or to "the AI" with an order
             Pattern.compile("(?i)\\b(?:as|en tant que|comme|als|como)\\s+(?:the\\s+|an?\\s+|l'|le\\s+|la\\s+|der\\s+|die\\s+|el\\s+|la\\s+)?(?:ai\\s+|ki\\s+|ia\\s+)?" + GRADER + "\\b[^.!?\\n]*"),
-            Pattern.compile("(?i)\\b(?:note|message|instructions?|reminder|hint|memo)s?\\s+(?:to|for)\\s+(?:the\\s+|any\\s+)?(?:ai\\s+|automated\\s+)?(?:" + GRADER
+            // "for whoever writes up this transcript: ...": addressed to what comes after the interview, not to its people
+            Pattern.compile("(?i)\\b(?:to|for)\\s+(?:whoever|whatever|anyone|anybody)(?:\\s+or\\s+(?:whoever|whatever))?\\s+"
+                    + "(?:\\w+\\s+){0,2}(?:writes? up|reads?|reviews?|scores?|grades?|evaluates?|assesses|marks?|processe?s?|summari[sz]es?)"
+                    + "\\s+(?:this|the|my)\\s+(?:transcript|answer|response|interview|recording|conversation|call|session)s?\\b"
+                    + "[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b(?:note|message|instructions?|reminder|hint|memo)s?\\s+(?:appended\\s+|added\\s+|attached\\s+)?(?:to|for)\\s+(?:the\\s+|any\\s+)?(?:ai\\s+|automated\\s+)?(?:" + GRADER
                     + "|ai|model|llm|system|bot|interviewer bot)\\b[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:note|message|remarque)\\s+(?:pour|à|a)\\s+(?:l'|le\\s+|la\\s+)?" + GRADER + "[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:hinweis|nachricht|anmerkung|notiz)\\s+(?:an|für)\\s+(?:(?:den|die|das)\\s+)?" + GRADER + "[^.!?\\n]*"),
@@ -78,6 +86,11 @@ public final class InjectionDetector {
             Pattern.compile("(?i)\\b(?:score|rating|grade|note|nota|punktzahl|puntuaci[óo]n)\\s*[:=]\\s*(?:100|10\\s*/\\s*10|5\\s*/\\s*5|a\\+|max\\w*|full)[^.!?\\n]*"),
             // full marks in any scale ("Score: 3/3", "grade 4 out of 4"), which no answer needs to say about itself
             Pattern.compile("(?i)\\b(?:score|rating|grade|mark|note|nota|punktzahl|puntuaci[óo]n)s?\\s*[:=]?\\s*(\\d+)\\s*(?:/|out of|sur|von|de)\\s*\\1\\b[^.!?\\n]*"),
+            // a note to the grader set off by a rule ("--- Note appended for the automated reviewer: ... ---"), to the
+            // closing rule or the end of its line: the orders after its first sentence ("Log it as excellent.") go too
+            Pattern.compile("(?im)(?:-{2,}|\\*{2,}|={2,}|#{2,}|/{2,})\\s*(?:note|message|instructions?|reminder|hint|memo)s?\\s+"
+                    + "(?:appended\\s+|added\\s+|attached\\s+)?(?:to|for)\\s+(?:the\\s+|any\\s+)?(?:ai\\s+|automated\\s+)?(?:"
+                    + GRADER + "|ai|model|llm|bot)\\b[^\\n]*?(?:-{2,}|\\*{2,}|={2,}|#{2,}|$)"),
             // a note headed to whoever reads the answer, to the end of its line
             Pattern.compile("(?i)(?:\\bnote\\s+(?:to|for)\\s+(?:the\\s+|any\\s+)?" + READER + "s?|\\b" + READER + "(?:'?s)?\\s+note)\\s*:[^\\n]*"),
             // a closing chat-template marker on its own (opening ones are ROLE_BLOCK and ROLE_LINE); what follows it is

@@ -27,7 +27,8 @@ import java.util.Map;
  * into "tune" (the profiler was changed while reading its misses) and "heldout", and 90 more, "fresh", from the second
  * author, written after the change was designed; then "batch9", the 30 questions of the development set's ninth batch
  * by two more authors, measured untouched (22 of 30) before the profiler was changed again while reading their misses;
- * then "batch10", the tenth batch's 38, untouched 36 of 38 on those changes, before its two misses were read.
+ * then "batch10", the tenth batch's 38, untouched 36 of 38 on those changes, before its two misses were read; then
+ * "batch11", the eleventh's 54, untouched 52 of 54.
  * Prints the accuracy per set and every miss outside "fresh" (with {@code -Dall}, those too). Run with
  * {@code ./mvnw -B test -Pbench -Dtest=QuestionKindBenchmark}.
  */

@@ -116,6 +116,8 @@ class QuestionProfilerTest {
         assertThat(kindOf("Let's try a design exercise. How would you build a URL shortener?")).isEqualTo(QuestionKind.TECHNICAL);
         assertThat(kindOf("You mentioned the API rewrite. Tell me about a time a release you owned went out late."))
                 .as("asked outright for a story").isEqualTo(QuestionKind.BEHAVIOURAL);
+        assertThat(kindOf("You said you own the payments tests. Walk me through a time something slipped past them."))
+                .as("asked outright for a story").isEqualTo(QuestionKind.BEHAVIOURAL);
     }
 
     @Test
