@@ -6,13 +6,12 @@ Input: the CSV that DevSetBenchmark writes:
 (-Dmohler adds the Mohler short answers from ../shared/datasets; without it the rubric group is fitted on the
 development set alone.) Fits, per group, non-negative least squares of a target per label on the features
 (relevance-weighted depth, as ScoreModel.Features.vector builds them) on the tuning rows only; the intercept, the
-has-rubric flag may be negative and echo, glib and listed may only be. Mohler rows join the rubric group with a small weight, so the
-model keeps ranking exam-style short answers by their rubric match; their question-disjoint 5-fold cross-validated
-Pearson (the model refitted without the held-out questions) is printed beside the development set's Spearman on its
-tuning and held-out rows. With --cv, prints instead the leave-one-batch-out cross-validated Spearman on the tuning
-rows for several relevance gates (FULL_RELEVANCE, for the groups without a rubric), which is how
-ScoreModel.FULL_RELEVANCE was chosen. Needs numpy
-and scipy.
+has-rubric flag may be negative and echo, glib and listed may only be. Mohler rows join the rubric group with a
+small weight, so the model keeps ranking exam-style short answers by their rubric match; their question-disjoint
+5-fold cross-validated Pearson (the model refitted without the held-out questions) is printed beside the development
+set's Spearman on its tuning and held-out rows. With --cv, prints instead the leave-one-batch-out cross-validated
+Spearman on the tuning rows for several relevance gates (FULL_RELEVANCE, for the groups without a rubric), which is
+how ScoreModel.FULL_RELEVANCE was chosen. Needs numpy and scipy.
 """
 import csv
 import random

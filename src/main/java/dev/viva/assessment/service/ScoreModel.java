@@ -67,8 +67,8 @@ final class ScoreModel {
      * below this the depth fades out, so terms and numbers about something else still earn little. Chosen by
      * leave-one-batch-out cross-validation on the tuning part ({@code bench/fit-score-model.py --cv}, batches 1-10:
      * outside the bank 0.656 at 1.0, 0.683 at 0.7; introductions 0.859, 0.873; 0.6 measures about the same and lets
-     * more off-topic depth through). Answers judged on a rubric keep relevance itself: their gain was 0.004 and the Mohler short
-     * answers' cross-validated Pearson fell below 0.63 with it. The weights below were fitted on batches 1-8 with
+     * more off-topic depth through). Answers judged on a rubric keep relevance itself: their gain was 0.004 and the
+     * Mohler short answers' cross-validated Pearson fell below 0.63 with it. The weights below were fitted on batches 1-8 with
      * relevance itself as the gate and kept with this one: refitted on batches 1-9 with it, they ranked slightly better
      * but scored every kind lower, and more of the tuning part's strong introductions fell below 60 (BENCHMARKS.md,
      * stop 29).

@@ -44,6 +44,10 @@ public final class InjectionDetector {
             + "|\\w+punktzahl|h[öo]chst\\w*|(?:recommended|final|suggested|expected)[\\s_-]*(?:label|score|grade|mark)s?|override"
             + "|key (?:points?|terms?)|rubric)";
 
+    /** The head of a note to the grader ("Note appended for the automated ..."), up to its open addressee group. */
+    private static final String NOTE_TO = "(?:note|message|instructions?|reminder|hint|memo)s?\\s+(?:appended\\s+|added\\s+"
+            + "|attached\\s+)?(?:to|for)\\s+(?:the\\s+|any\\s+)?(?:ai\\s+|automated\\s+)?(?:";
+
     /** Where a faked chat message opens and where it closes. */
     private static final String ROLE_OPEN = "(?:<\\|?\\s*(?:im_start|system|assistant|user)\\s*\\|?>"
             + "|\\[\\s*(?:role\\s*[:=]\\s*)?(?:system|inst|instruction|admin|developer|assistant)\\s*\\])";
@@ -71,8 +75,7 @@ public final class InjectionDetector {
                     + "(?:\\w+\\s+){0,2}(?:writes? up|reads?|reviews?|scores?|grades?|evaluates?|assesses|marks?|processe?s?|summari[sz]es?)"
                     + "\\s+(?:this|the|my)\\s+(?:transcript|answer|response|interview|recording|conversation|call|session)s?\\b"
                     + "[^.!?\\n]*"),
-            Pattern.compile("(?i)\\b(?:note|message|instructions?|reminder|hint|memo)s?\\s+(?:appended\\s+|added\\s+|attached\\s+)?(?:to|for)\\s+(?:the\\s+|any\\s+)?(?:ai\\s+|automated\\s+)?(?:" + GRADER
-                    + "|ai|model|llm|system|bot|interviewer bot)\\b[^.!?\\n]*"),
+            Pattern.compile("(?i)\\b" + NOTE_TO + GRADER + "|ai|model|llm|system|bot|interviewer bot)\\b[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:note|message|remarque)\\s+(?:pour|à|a)\\s+(?:l'|le\\s+|la\\s+)?" + GRADER + "[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:hinweis|nachricht|anmerkung|notiz)\\s+(?:an|für)\\s+(?:(?:den|die|das)\\s+)?" + GRADER + "[^.!?\\n]*"),
             // "bitte die Höchstpunktzahl vergeben": full marks asked for without naming anyone
@@ -88,9 +91,8 @@ public final class InjectionDetector {
             Pattern.compile("(?i)\\b(?:score|rating|grade|mark|note|nota|punktzahl|puntuaci[óo]n)s?\\s*[:=]?\\s*(\\d+)\\s*(?:/|out of|sur|von|de)\\s*\\1\\b[^.!?\\n]*"),
             // a note to the grader set off by a rule ("--- Note appended for the automated reviewer: ... ---"), to the
             // closing rule or the end of its line: the orders after its first sentence ("Log it as excellent.") go too
-            Pattern.compile("(?im)(?:-{2,}|\\*{2,}|={2,}|#{2,}|/{2,})\\s*(?:note|message|instructions?|reminder|hint|memo)s?\\s+"
-                    + "(?:appended\\s+|added\\s+|attached\\s+)?(?:to|for)\\s+(?:the\\s+|any\\s+)?(?:ai\\s+|automated\\s+)?(?:"
-                    + GRADER + "|ai|model|llm|bot)\\b[^\\n]*?(?:-{2,}|\\*{2,}|={2,}|#{2,}|$)"),
+            Pattern.compile("(?im)(?:-{2,}|\\*{2,}|={2,}|#{2,}|/{2,})\\s*" + NOTE_TO + GRADER
+                    + "|ai|model|llm|bot)\\b[^\\n]*?(?:-{2,}|\\*{2,}|={2,}|#{2,}|$)"),
             // a note headed to whoever reads the answer, to the end of its line
             Pattern.compile("(?i)(?:\\bnote\\s+(?:to|for)\\s+(?:the\\s+|any\\s+)?" + READER + "s?|\\b" + READER + "(?:'?s)?\\s+note)\\s*:[^\\n]*"),
             // a closing chat-template marker on its own (opening ones are ROLE_BLOCK and ROLE_LINE); what follows it is
