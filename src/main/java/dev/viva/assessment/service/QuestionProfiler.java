@@ -123,7 +123,10 @@ public final class QuestionProfiler {
             + "|anything you want to ask|what would you like to know|(?:what|any) questions? (?:do you have|have you got)"
             + "|(?:do you have|have you got|got) any questions|anything (?:else )?(?:you'?re|you are) curious about"
             + "|the floor is yours|questions? (?:can|could) i answer|what can i (?:answer|tell you|clarify)"
-            + "|what(?:'s| is) on your mind|anything i can (?:answer|tell you|clarify))\\b");
+            + "|what(?:'s| is) on your mind|anything i can (?:answer|tell you|clarify)"
+            // the candidate's turn offered by what the interview left out, or from their side of the table
+            + "|anything (?:else )?(?:we (?:didn'?t|did not|haven'?t|have not) (?:cover|covered|get to|talk about|talked about)"
+            + "|(?:you'?d|you would) like to add(?=\\s*[?.]*$))|questions? (?:on|from) your (?:side|end))\\b");
     /** "Tell me about yourself", "walk me through your most recent project": an introduction, not an exam question. */
     private static final Pattern INTRODUCTION = Pattern.compile("(?i)\\b(?:(?:tell|talk) (?:me|us) (?:a (?:bit|little) )?about"
             + " (?:yourself|your (?:background|experience|career|current (?:role|job|work)))|walk (?:me|us) through your"

@@ -43,6 +43,7 @@ public final class Cues {
      * explanation needs few of them. Measured as a rate, since long strong answers use a few too.
      */
     private static final Pattern GLIB = words("just|simply|basically|automatically|obviously|honestly|really|easy|trivial"
+            + "|always|completely|entirely|guaranteed"
             + "|no need|not needed|don'?t (?:really )?need|no [\\p{L}-]+ needed|the standard(?: way)?|best practices?"
             + "|leverag\\w*|cloud-native|seamless(?:ly)?|cutting-edge|state-of-the-art|best-in-class|world-class|user-centric"
             + "|enterprise-grade|future-proof|synerg\\w*|holistic(?:ally)?|it'?s all about");

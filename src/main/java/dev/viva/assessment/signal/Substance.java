@@ -32,10 +32,15 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
     /**
      * "race conditions, shared state, timeouts, brittle locators": a list this long of items this short names terms
      * without saying how any of them applies. Explanations enumerate too, but in clauses ("flips a > to >=, deletes
-     * a method call, returns null"), rarely four bare terms in a row.
+     * a method call, returns null"), rarely four bare terms in a row. An item may run to four words when it is a
+     * term with its purpose ("Kafka for streaming, Redis for caching, WebSockets for real time") but not when a
+     * subject, a verb of being or a connective makes it a clause ("it retries twice").
      */
     static final int LIST_ITEMS = 4;
-    static final int LIST_ITEM_WORDS = 3;
+    static final int LIST_ITEM_WORDS = 4;
+    private static final Set<String> CLAUSE_WORDS = Set.of("i", "we", "you", "it", "they", "he", "she", "is", "are",
+            "was", "were", "be", "would", "will", "can", "could", "should", "to", "because", "so", "that", "which",
+            "then", "if", "when", "i'd", "we'd", "it's", "that's", "doesn't", "don't", "can't", "won't");
     /**
      * An answer half of whose content words are the question's own, adding fewer than {@link #REPEATED_NOVEL} new
      * ones, turns the question back into sentences ("the bias-variance trade-off is the trade-off between bias and
@@ -178,8 +183,9 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
             int run = 0;
             int runWords = 0;
             for (String item : sentence.split(",|\\s+(?:and|or|plus)\\s+")) {
-                int n = Text.words(item.replaceFirst("(?i)^\\s*(?:and|or|plus)\\s+", "")).size();
-                if (n >= 1 && n <= LIST_ITEM_WORDS) {
+                List<String> words = Text.words(item.replaceFirst("(?i)^\\s*(?:and|or|plus)\\s+", ""));
+                int n = words.size();
+                if (n >= 1 && n <= LIST_ITEM_WORDS && words.stream().noneMatch(CLAUSE_WORDS::contains)) {
                     run++;
                     runWords += n;
                     continue;

@@ -422,6 +422,19 @@ class AnswerScorerTest {
         assertThat(settled.scored().assessment().score()).isLessThan(plain.scored().assessment().score() - 5);
     }
 
+    /** "Always" is part of a one-line definition but settles a claim in a spoken explanation. */
+    @Test
+    void alwaysCountsAsGlibInAnExplanationButNotInAOneLineDefinition() {
+        String definition = "An async def endpoint always runs on the event loop, and a def one always runs in the "
+                + "threadpool.";
+        assertThat(scorer.analyse(asyncQuestion, definition).features().glib()).isZero();
+        String explanation = "An async def endpoint always runs on the event loop and a def one always runs in the "
+                + "threadpool, so you always want async def, it always scales better, and inside it you can always "
+                + "call any driver you like, because the framework always moves the blocking part out of the way for "
+                + "you.";
+        assertThat(scorer.analyse(asyncQuestion, explanation).features().glib()).isEqualTo(1.0);
+    }
+
     /** An introduction that names its tools the way they are written is naming technologies, listed or not. */
     @Test
     void technologiesAreRecognisedByHowTheyAreNamed() {

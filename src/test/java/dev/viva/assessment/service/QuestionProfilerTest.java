@@ -34,6 +34,14 @@ class QuestionProfilerTest {
                 .isEqualTo(QuestionKind.TECHNICAL);
         // an imported transcript's own wrap-up is the candidate's turn too
         assertThat(kindOf("Great talking to you. What questions do you have for me?")).isEqualTo(QuestionKind.CONVERSATIONAL);
+        for (String q : List.of("We're nearly out of time. Any questions from your end?",
+                "Is there anything we haven't talked about that you want to mention?",
+                "That's all from me. Anything else you would like to add?")) {
+            assertThat(QuestionProfiler.WRAP_UP.matcher(q).find()).as(q).isTrue();
+        }
+        // adding to one answer is not the candidate's turn at the end
+        assertThat(QuestionProfiler.WRAP_UP.matcher("Anything you'd like to add about the cache's eviction?").find()).isFalse();
+        assertThat(kindOf("Anything you'd like to add about the cache's eviction?")).isEqualTo(QuestionKind.TECHNICAL);
     }
 
     @Test

@@ -81,6 +81,9 @@ class CuesTest {
                 .containsExactly("Honestly", "basically", "just", "automatically", "no locking needed");
         assertThat(glib("That's the standard way, best practice really.")).containsExactly("the standard way",
                 "best practice", "really");
+        // an absolute settles what an explanation would qualify
+        assertThat(glib("It always runs in parallel, so ordering is guaranteed and the lock is completely safe."))
+                .containsExactly("always", "guaranteed", "completely");
         assertThat(glib("Each insert also updates every index on the table, so writes slow down as indexes are added."))
                 .isEmpty();
     }

@@ -64,6 +64,15 @@ class SubstanceTest {
     }
 
     @Test
+    void termsWithTheirPurposeStillStandInAListButClausesDoNot() {
+        String question = "How would you design live order tracking?";
+        assertThat(Substance.of("Kafka for streaming, Redis for caching, WebSockets for real time, Kubernetes with "
+                + "autoscaling.", question, Set.of()).listed()).isGreaterThan(0.9);
+        assertThat(Substance.of("It sends a location, we store the latest, you push it out, they see the courier "
+                + "move.", question, Set.of()).listed()).isZero();
+    }
+
+    @Test
     void anAcronymSpelledOutAddsNothingNew() {
         String question = "What is CORS and why does the browser enforce it?";
         assertThat(Substance.of("CORS is cross-origin resource sharing.", question, Set.of()).novel()).isZero();
