@@ -66,6 +66,11 @@ public final class AnswerScorer {
      * vocabulary, and off-topic answers to bank questions align at 0.11-0.14. Credit starts above it.
      */
     static final double ALIGNMENT_FLOOR = 0.15;
+    /**
+     * Passages either side of a myth's closest passage where its rejection may be said: in the development set every
+     * refutation that did not negate the myth in its own passage rejected it in the one before or after it.
+     */
+    static final int REFUTATION_REACH = 1;
     /** Alignment recall from which a key point counts as covered in the report. */
     static final double KEY_POINT_COVERED = 0.60;
     /** A criterion counts as met from here; below {@link #CRITERION_MISSED} it is reported as missing. */
@@ -369,9 +374,12 @@ public final class AnswerScorer {
             if (Cues.negates(m) && !Cues.negates(closest.text())) {
                 continue;
             }
-            // the myth may be named in one passage and rejected in the next: any passage close to it that refutes it
+            // the myth may be named in one passage and rejected in the next: a passage close to it in meaning and in
+            // place that refutes it; a rejection further away is about something else (the answer states the myth,
+            // then warns against another mistake)
             Text.Span refuting = null;
-            for (int i = 0; i < windows.size() && refuting == null && !Cues.negates(m); i++) {
+            for (int i = Math.max(0, best - REFUTATION_REACH); i <= Math.min(windows.size() - 1, best + REFUTATION_REACH)
+                    && refuting == null && !Cues.negates(m); i++) {
                 Text.Span w = windows.get(i);
                 if (SentenceEmbedder.cosine(windowVecs.get(i), mv) >= MISCONCEPTION - 0.1
                         && Cues.refutes(scored, w.start(), w.end())) {

@@ -65,7 +65,9 @@ public final class QuestionProfiler {
             + "|how do you (?:handle|deal with|respond|react|approach|manage)\\b[^?]{0,80}\\b(?:manager|colleague|team ?mate"
             + "|stakeholder|designer|pressure|stress|criticism|feedback|disagree\\w*|deadline|priorit\\w+|junior|newer)"
             + "|(?:tell (?:me|us) about|walk (?:me|us) through) an? (?:incident|outage|release|launch|on-?call shift)"
-            + " (?:you|that|where|when)|how (?:have|did) you (?:helped|help|supported|support|onboarded|onboard|coached|coach))\\b");
+            + " (?:you|that|where|when)|how (?:have|did) you (?:helped|help|supported|support|onboarded|onboard|coached|coach)"
+            // "the rollout was cancelled. What happened, and what was your part in it?": an event and their part in it
+            + "|what (?:happened|went on)\\b[^?]{0,40}\\byour (?:own )?(?:part|share|role) in)\\b");
 
     /**
      * "You mentioned Redis as a cache; how did you handle invalidation?": a follow-up on something the candidate said
@@ -76,21 +78,25 @@ public final class QuestionProfiler {
             + "|talked about)|earlier you|going back to (?:the|your|what)|back to (?:the|your) \\w+ you)\\b");
     private static final Pattern CONDUCT = Pattern.compile("(?i)\\b(?:colleague|team ?mate|team member|stakeholder|manager"
             + "|designer|product owner|customer|client|conflict|disagree\\w*|feedback|convinc\\w+|persuad\\w+|push(?:ed)? back"
-            + "|mentor\\w*|junior|pressure|stress|blame|apologi[sz]\\w*|mistake|relationship)");
+            + "|mentor\\w*|junior|pressure|stress|blame|apologi[sz]\\w*|mistake|relationship"
+            // "the project got shelved; what was your part in it?": their own conduct in what happened
+            + "|your (?:own )?(?:part|share) in)");
 
     /**
      * "Tell me about a time...": asked outright for a story, which no follow-up wording ("You mentioned the redesign
      * shipped late.") turns into a question about a technology.
      */
     private static final Pattern STORY_FRAME = Pattern.compile("(?i)\\b(?:(?:tell (?:me|us) about|walk (?:me|us) through"
-            + "|describe|share|recall) a time\\b|a time (?:when|you)"
+            + "|describe|share|recall) (?:a|the (?:last|most recent|first)) time\\b|a time (?:when|you)"
             + "|give (?:me |us )?an example of a time|describe a (?:situation|time|moment) (?:when|where|you))\\b");
 
     /** "How would you build the front end?": a problem to solve, whatever the bank questions most like it are. */
     private static final Pattern SOLVE = Pattern.compile("(?i)\\bhow (?:(?:would|do|should|could|can) (?:you|we|one)"
             + "|you'?d|you would|to) (?:build|design|implement|architect|structure|scale|debug|diagnose|test|fix|model"
             + "|store|detect|prevent|investigate|troubleshoot|track (?:it |this )?down|work out|figure out|find out|approach"
-            + "|tackle|go about|narrow (?:it |this )?down|pin (?:it |this )?down)\\b");
+            + "|tackle|go about|narrow (?:it |this )?down|pin (?:it |this )?down)\\b"
+            // "the nightly job now takes six hours. What do you look at first?": where a diagnosis starts
+            + "|\\b(?:what|where) (?:do|would|should|will|can) (?:you|we) (?:look|check|start|begin|dig)(?: at| into)? first\\b");
 
     /**
      * "Writes stalled for twenty minutes. What would you do next time?": a scenario put to the candidate, asked in the

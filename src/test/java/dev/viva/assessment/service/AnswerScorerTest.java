@@ -151,6 +151,14 @@ class AnswerScorerTest {
         AnswerAssessment refuted = scorer.score(asyncQuestion, "making an endpoint async def does not always make it "
                 + "faster; with a blocking driver it is slower because it stalls the event loop").assessment();
         assertThat(refuted.misconceptions()).isEmpty();
+        // a rejection far from the myth, of another mistake, does not take the myth back
+        AnswerAssessment rejectsSomethingElse = scorer.score(asyncQuestion, "making an endpoint async def always makes "
+                + "it faster, so I declare every endpoint async def and let the event loop handle everything. We run "
+                + "uvicorn with four workers behind nginx, keep the handlers small and cache the responses in Redis "
+                + "for a minute. A common misconception is that async def endpoints need a special web server, that's "
+                + "not true, any ASGI server runs async def endpoints fine.").assessment();
+        assertThat(rejectsSomethingElse.misconceptions())
+                .containsExactly("making an endpoint async def always makes it faster");
         // a correct statement about the same topic is not the myth
         AnswerAssessment correct = scorer.score(asyncQuestion, "async def endpoints run on the event loop while def "
                 + "endpoints run in a thread pool, so a blocking driver inside async def stalls every request").assessment();

@@ -73,7 +73,9 @@ class QuestionProfilerTest {
                 "Have you ever had to deliver bad news to a stakeholder? How did it go?",
                 "Describe a project that didn't go as planned.",
                 "Give me an example of how you handled competing priorities.",
-                "Walk me through a difficult decision you made as a tech lead.")) {
+                "Walk me through a difficult decision you made as a tech lead.",
+                "Tell me about the last time a code review of yours turned into a long argument.",
+                "Describe the first time you were paged for something you had shipped yourself.")) {
             assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.BEHAVIOURAL);
         }
         // something that turned out badly is a story, whichever bank questions the words resemble
@@ -126,6 +128,8 @@ class QuestionProfilerTest {
                 .as("asked outright for a story").isEqualTo(QuestionKind.BEHAVIOURAL);
         assertThat(kindOf("You said you own the payments tests. Walk me through a time something slipped past them."))
                 .as("asked outright for a story").isEqualTo(QuestionKind.BEHAVIOURAL);
+        assertThat(kindOf("You mentioned the billing rewrite was cancelled halfway. What went on there, and what was "
+                + "your part in it?")).as("their own conduct in what happened").isEqualTo(QuestionKind.BEHAVIOURAL);
     }
 
     @Test
@@ -136,7 +140,10 @@ class QuestionProfilerTest {
                 "Search got twice as slow after the last release. Walk me through how you'd investigate.",
                 "We need a job scheduler for a few thousand tenants. Sketch how you'd build it.",
                 "Our queue backs up every Friday afternoon and the emails go out late. How would you work out what's "
-                        + "going on?")) {
+                        + "going on?",
+                "The export endpoint used to answer in a second and now times out for big accounts. Where do you look "
+                        + "first?",
+                "Half the test runs on the build farm hang since Monday. What would you check first?")) {
             assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.TECHNICAL);
         }
         // the same conditional about a colleague's conduct stays a question about the candidate's own
