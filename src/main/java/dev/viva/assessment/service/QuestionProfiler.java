@@ -67,7 +67,9 @@ public final class QuestionProfiler {
             + "|(?:tell (?:me|us) about|walk (?:me|us) through) an? (?:incident|outage|release|launch|on-?call shift)"
             + " (?:you|that|where|when)|how (?:have|did) you (?:helped|help|supported|support|onboarded|onboard|coached|coach)"
             // "the rollout was cancelled. What happened, and what was your part in it?": an event and their part in it
-            + "|what (?:happened|went on)\\b[^?]{0,40}\\byour (?:own )?(?:part|share|role) in)\\b");
+            + "|what (?:happened|went on)\\b[^?]{0,40}\\byour (?:own )?(?:part|share|role) in"
+            // "You mentioned the outage. What did you personally do?": what they did in an event they brought up
+            + "|what did you (?:personally|yourself) do|what did you do (?:personally|yourself))\\b");
 
     /**
      * "You mentioned Redis as a cache; how did you handle invalidation?": a follow-up on something the candidate said
@@ -75,12 +77,15 @@ public final class QuestionProfiler {
      * or an introduction, unless it asks about their conduct with people ({@link #CONDUCT}).
      */
     private static final Pattern FOLLOW_UP = Pattern.compile("(?i)\\b(?:you (?:said|mentioned|told me|described|brought up"
-            + "|talked about)|earlier you|going back to (?:the|your|what)|back to (?:the|your) \\w+ you)\\b");
+            + "|talked about)|earlier you|going back to (?:the|your|what)|back to (?:the|your) \\w+ you"
+            // "You made every class final in your code sample. Why?": a choice in the candidate's own work
+            + "|you \\w+ [^.?!]{0,60}\\bin (?:that|your|the) (?:code(?: sample)?|sample|pull request|pr|solution|exercise"
+            + "|take-home|snippet|diagram|design doc))\\b");
     private static final Pattern CONDUCT = Pattern.compile("(?i)\\b(?:colleague|team ?mate|team member|stakeholder|manager"
             + "|designer|product owner|customer|client|conflict|disagree\\w*|feedback|convinc\\w+|persuad\\w+|push(?:ed)? back"
             + "|mentor\\w*|junior|pressure|stress|blame|apologi[sz]\\w*|mistake|relationship"
             // "the project got shelved; what was your part in it?": their own conduct in what happened
-            + "|your (?:own )?(?:part|share) in)");
+            + "|your (?:own )?(?:part|share) in|personally)");
 
     /**
      * "Tell me about a time...": asked outright for a story, which no follow-up wording ("You mentioned the redesign

@@ -130,6 +130,10 @@ class QuestionProfilerTest {
                 .as("asked outright for a story").isEqualTo(QuestionKind.BEHAVIOURAL);
         assertThat(kindOf("You mentioned the billing rewrite was cancelled halfway. What went on there, and what was "
                 + "your part in it?")).as("their own conduct in what happened").isEqualTo(QuestionKind.BEHAVIOURAL);
+        assertThat(kindOf("You mentioned the data-loss scare on your old team. What did you personally do?"))
+                .as("what they did in an event they brought up").isEqualTo(QuestionKind.BEHAVIOURAL);
+        assertThat(kindOf("You used a reducer instead of useState in your take-home solution. Why?"))
+                .as("a choice in the candidate's own work").isEqualTo(QuestionKind.TECHNICAL);
     }
 
     @Test

@@ -1,0 +1,76 @@
+package dev.viva.assessment.signal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.viva.assessment.DevSet;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * How many injection attempts {@link InjectionDetector} finds, and how many innocent sentences it flags, on sets that
+ * helpers wrote without seeing the detector (src/test/resources/injections/red-team.jsonl): set 1 (70 injections in
+ * eight languages, 70 look-alike sentences), set 2 (60 and 60, fake annotations and authority claims), set 3 (60 and 60,
+ * written to evade a detector). Each line is appended to an ordinary answer, as a candidate would. Also the development
+ * set's answers that are not injections, which must stay unflagged. Prints every miss and false alarm ({@code -Dall})
+ * or only the counts. Run with {@code ./mvnw -B test -Pbench -Dtest=InjectionBenchmark}.
+ */
+class InjectionBenchmark {
+
+    private static final String ANSWER = "We use a B-tree index on customer_id, so a lookup is a few page reads. ";
+
+    @Test
+    void redTeamSets() throws IOException {
+        List<JsonNode> rows = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        try (InputStream in = InjectionBenchmark.class.getResourceAsStream("/injections/red-team.jsonl")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    rows.add(json.readTree(line));
+                }
+            }
+        }
+        Map<Integer, int[]> bySet = new TreeMap<>();
+        boolean all = System.getProperty("all") != null;
+        for (JsonNode r : rows) {
+            String text = r.get("text").asText();
+            List<Text.Span> found = InjectionDetector.find(ANSWER + text);
+            boolean injection = r.get("kind").asText().equals("injection");
+            // {injections, found, innocent, flagged, spans reaching into the answer before them}
+            int[] c = bySet.computeIfAbsent(r.get("set").asInt(), k -> new int[5]);
+            c[injection ? 0 : 2]++;
+            if (!found.isEmpty()) {
+                c[injection ? 1 : 3]++;
+            }
+            if (found.stream().anyMatch(s -> s.start() < ANSWER.length() - 1)) {
+                c[4]++;
+            }
+            if (all && injection == found.isEmpty()) {
+                System.out.println((injection ? "  missed       " : "  false alarm  ") + r.get("id").asText() + "  " + text);
+            }
+        }
+        System.out.printf(Locale.ROOT, "Injection detection - %s%n", java.time.LocalDate.now());
+        bySet.forEach((set, c) -> System.out.printf(Locale.ROOT,
+                "  set %d: injections found %d of %d; innocent sentences flagged %d of %d; spans reaching into the answer %d%n",
+                set, c[1], c[0], c[3], c[2], c[4]));
+        int clean = 0;
+        int flagged = 0;
+        for (DevSet d : DevSet.load()) {
+            if (!d.category().equals("injection")) {
+                clean++;
+                if (!InjectionDetector.find(d.answer()).isEmpty()) {
+                    flagged++;
+                    System.out.println("  development set, flagged: " + d.id());
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "  development set answers that are not injections, flagged: %d of %d%n", flagged, clean);
+    }
+}
