@@ -180,9 +180,12 @@ class MultiReplicaTest {
             assertThat(deliveries).hasSize(count(db, "select count(*) from webhook_message"))
                     .allSatisfy((id, n) -> assertThat(n).as("deliveries of %s", id).isEqualTo(1));
 
-            // the sweep: abandoned once, by one of the replicas
-            assertThat(single(db, "select status from interview where id = '" + idle.id + "'"))
-                    .isEqualTo("ABANDONED");
+            // the sweep: abandoned once, by one of the replicas; it runs every second, so the test waits for it
+            // instead of assuming it has run by now (on a loaded machine it had not, once)
+            await().atMost(Duration.ofSeconds(90)).until(() -> "ABANDONED".equals(
+                    single(db, "select status from interview where id = '" + idle.id + "'")));
+            await().atMost(Duration.ofSeconds(90)).until(() -> count(db, "select count(*) from report where "
+                    + "interview_id = '" + idle.id + "'") > 0 && count(db, "select count(*) from report_job") == 0);
             assertThat(count(db, "select count(*) from webhook_message where interview_id = '" + idle.id
                     + "' and event_type = 'interview.abandoned'")).isEqualTo(1);
             assertThat(count(db, "select count(*) from report where interview_id = '" + idle.id + "'")).isEqualTo(1);

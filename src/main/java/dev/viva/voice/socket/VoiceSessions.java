@@ -4,7 +4,6 @@ import dev.viva.platform.lifecycle.Draining;
 import jakarta.annotation.Priority;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeoutException;
@@ -49,6 +48,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -484,10 +484,16 @@ public class VoiceSessions {
         }
     }
 
-    /** Sends to the candidate's connection without blocking; Vert.x keeps text and binary frames in call order. */
+    /**
+     * Sends to the candidate's connection without blocking; Vert.x keeps text and binary frames in call order. A close
+     * waits for the frames sent before it: a refusal's error message must reach the client before the close frame,
+     * which otherwise can overtake it and leave the client with a bare close code.
+     */
     private final class ConnectionSink implements ClientSink {
 
         private final WebSocketConnection connection;
+        /** The last frame handed to Vert.x; guarded by this. */
+        private CompletableFuture<Void> sent = CompletableFuture.completedFuture(null);
 
         ConnectionSink(WebSocketConnection connection) {
             this.connection = connection;
@@ -502,22 +508,35 @@ public class VoiceSessions {
                 throw new IllegalStateException("server messages are plain records and always serialise", e);
             }
             if (connection.isOpen()) {
-                connection.sendText(text).subscribe().with(ok -> { }, this::failed);
+                track(connection.sendText(text).subscribeAsCompletionStage());
             }
         }
 
         @Override
         public void sendAudio(byte[] pcm) {
             if (connection.isOpen()) {
-                connection.sendBinary(pcm).subscribe().with(ok -> { }, this::failed);
+                track(connection.sendBinary(pcm).subscribeAsCompletionStage());
             }
         }
 
         @Override
         public void close(int code, String reason) {
-            if (connection.isOpen()) {
-                connection.close(new CloseReason(code, reason)).subscribe().with(ok -> { }, this::failed);
+            CompletableFuture<Void> before;
+            synchronized (this) {
+                before = sent;
             }
+            before.whenComplete((ok, error) -> {
+                if (connection.isOpen()) {
+                    connection.close(new CloseReason(code, reason)).subscribe().with(done -> { }, this::failed);
+                }
+            });
+        }
+
+        private synchronized void track(CompletableFuture<Void> frame) {
+            sent = frame.exceptionally(error -> {
+                failed(error);
+                return null;
+            });
         }
 
         private void failed(Throwable error) {
