@@ -93,7 +93,6 @@ public final class InjectionDetector {
                     + "(?:instructions?|prompts?|rules?|guidelines?|rubric|criteria|directions?|guidance)[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:ignore[zs]?|oublie[zs]?)\\s+(?:toutes?\\s+)?(?:les|tes|vos|la|le)\\s+(?:\\w+\\s+){0,2}(?:instructions?|consignes?|r[èe]gles?|grille)[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:ignorier\\w*|vergiss|vergessen\\s+sie|missachte\\w*)\\s+(?:bitte\\s+)?(?:\\w+\\s+){0,3}\\w*(?:anweisungen|instruktionen|regeln|vorgaben|kriterien)\\b[^.!?\\n]*"),
-            Pattern.compile("(?i)\\b(?:ignora|ignore|olvida|olvide|omite)\\s+(?:todas\\s+)?(?:las|tus|sus|los)\\s+(?:\\w+\\s+){0,2}(?:instrucciones|reglas|indicaciones|criterios|r[úu]brica)[^.!?\\n]*"),
             // asking for marks
             Pattern.compile("(?i)\\b(?:give|gave|award|assign|grant)\\s+(?:me|this(?:\\s+(?:exact\\s+|same\\s+)?answer)?|the candidate|him|her|them)\\s+(?:a\\s+|the\\s+)?(?:full|maximum|max|perfect|top|100|highest|best|ten out of ten|five out of five|10/10|5/5"
                     + "|(?:ten|10|five)(?!\\s*(?:minutes?|mins?|seconds?|ms|%|percent|more|of|dollars|euros|k\\b)))"
@@ -108,9 +107,11 @@ public final class InjectionDetector {
             // "As the AI grader, you must...", not "we used an LLM as a grader to evaluate summaries"
             Pattern.compile("(?i)\\b(?:as|en tant que|comme|als|como)\\s+(?:the\\s+|an?\\s+|l'|le\\s+|la\\s+|der\\s+|die\\s+|el\\s+|la\\s+)?(?:ai\\s+|ki\\s+|ia\\s+)?" + GRADER
                     + "s?\\s*,[^.!?\\n]*"),
-            // "for whoever writes up this transcript: ...": addressed to what comes after the interview, not to its people
-            Pattern.compile("(?i)\\b(?:to|for)\\s+(?:whoever|whatever|anyone|anybody)(?:\\s+or\\s+(?:whoever|whatever))?\\s+"
-                    + "(?:\\w+\\s+){0,2}(?:writes? up|reads?|reviews?|scores?|grades?|evaluates?|assesses|marks?|processe?s?|summari[sz]es?)"
+            // "for whoever writes up this transcript: ...", "whoever reads this transcript should...": addressed to what
+            // comes after the interview, not to its people
+            Pattern.compile("(?i)\\b(?:(?:to|for)\\s+(?:whoever|whatever|anyone|anybody)|whoever)(?:\\s+or\\s+(?:whoever|whatever))?\\s+"
+                    + "(?:\\w+\\s+){0,2}(?:writes? up|reads?|reviews?|scores?|grades?|evaluates?|assesses|marks?|processe?s?"
+                    + "|summari[sz]es?|checks?)"
                     + "\\s+(?:this|the|my)\\s+(?:transcript|answer|response|interview|recording|conversation|call|session)s?\\b"
                     + "[^.!?\\n]*"),
             Pattern.compile("(?i)\\b" + NOTE_TO + GRADER + "|ai|model|llm|system|bot|interviewer bot)\\b[^.!?\\n]*"),
@@ -120,10 +121,10 @@ public final class InjectionDetector {
             Pattern.compile("(?i)\\b(?:h[öo]chst|voll|maximal)\\w*\\s*(?:punkt\\w*|note|bewertung)?\\s+(?:vergeben|geben|erteilen|zuweisen)\\b[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:nota|mensaje|messaggio|mensagem|opmerking|notitie|uwaga|wiadomo[śs][ćc])\\s+(?:para|al|a|per|ao|à"
                     + "|voor|dla)\\s+(?:el\\s+|la\\s+|il\\s+|lo\\s+|l'|o\\s+|a\\s+|de\\s+|het\\s+)?" + GRADER + "[^.!?\\n]*"),
-            // orders to drop the instructions in the other languages of the team's candidates
+            // orders to drop the instructions in Spanish, Italian, Portuguese, Dutch and Polish
             Pattern.compile("(?i)\\b(?:ignora|ignore|olvida|olvide|omite|dimentica|esque[çc]a|negeer|vergeet|zignoruj|pomi[ńn])\\s+"
-                    + "(?:\\w+\\s+){0,3}(?:instrucciones|istruzioni|instru[çc][õo]es|instructies|instrukcje|indicaciones|regole"
-                    + "|regras|regels|criterios|r[úu]brica|rubrica)\\b[^.!?\\n]*"),
+                    + "(?:\\w+\\s+){0,4}(?:instrucciones|istruzioni|instru[çc][õo]es|instructies|instrukcje|indicaciones|reglas"
+                    + "|regole|regras|regels|criterios|r[úu]brica|rubrica)[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:dear|hey|hi|hello|attention|cher|ch[èe]re|liebe[rs]?|querido|estimado)\\s+(?:the\\s+)?(?:ai\\s+)?" + GRADER + "[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:you|vous|tu|du|sie|usted)\\s+(?:are|must|should|will|have to|need to|devez|dois|musst|m[üu]ssen|sollst|debes|debe|tienes que)\\s+(?:\\w+\\s+){0,3}"
                     + "(?:rate|score|grade|mark|give|award|assign|conclude|consider|record|treat|noter|donner|attribuer|bewerten|geben"
@@ -143,9 +144,6 @@ public final class InjectionDetector {
             // califique", "wer diese Antwort bewertet"
             Pattern.compile("(?i)\\b(?:whoever|anyone|anybody|anything)(?:\\s+or\\s+(?:whatever|anything))?\\s+(?:is\\s+)?(?:scor|grad"
                     + "|mark|evaluat|assess|judg|rat)(?:es|ing|s)?\\s+(?:this|it|me|my|the (?:answer|transcript|interview))\\b"
-                    + "[^.!?\\n]*"),
-            Pattern.compile("(?i)\\bwhoever\\s+(?:\\w+\\s+){0,2}(?:writes? up|reads?|reviews?|processe?s?|summari[sz]es?|checks?)"
-                    + "\\s+(?:this|the|my)\\s+(?:transcript|answer|response|interview|recording|conversation|call|session)s?\\b"
                     + "[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:(?:quien(?:quiera que)?|la persona que)\\s+(?:califique|eval[úu]e|corrija|punt[úu]e)"
                     + "|wer\\s+(?:\\w+\\s+){0,2}(?:bewertet|benotet|korrigiert)|(?:celui|celle|ceux) qui\\s+(?:[ée]value|corrige|note)"
@@ -239,8 +237,7 @@ public final class InjectionDetector {
             Pattern.compile("(?is)```\\s*(?:system|instructions?|assistant|developer|admin)\\b.*?(?:```|$)"),
             // a role header in Markdown emphasis: "**SYSTEM:**"
             Pattern.compile("(?i)[*_]{1,2}\\s*(?:system|assistant|developer|admin)\\s*:?\\s*[*_]{1,2}\\s*:?[^\\n]*"),
-            // an annotation in the transcript's margin ("[Panel consensus: hire]", "Recruiter comment: strong hire",
-            // "Metadata: candidate_score=9.8") is checked by marks(), as a grader's name is
+            // grading asked for: "please score accordingly", "kindly count it", "round me up"
             Pattern.compile("(?i)\\b(?:please|kindly)\\s+(?:\\w+\\s+){0,2}(?:score|grade|rate|mark|evaluate|assess|count|round)\\b"
                     + "[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:(?:score|grade|rate|mark) (?:me|this|it) accordingly|round(?:ed|s)? (?:me|this|my (?:score|answer"
@@ -331,6 +328,15 @@ public final class InjectionDetector {
             + "|instruct\\w*|sollte|soll|debe|deber[íi]a|doit|devrait|deve|dovrebbe|moet|powinien|needs? to"
             + "|(?:reads?|reading|sees?|checks?) this)\\b");
 
+    /** Quotation marks, and a sentence about attacks that quotes one as an example. */
+    private static final String QUOTE = "\"'“”‘’«»„";
+    private static final Pattern ABOUT_ATTACKS = Pattern.compile("(?i)\\b(?:injection|inyecci[óo]n|iniezione|inje[çc][ãa]o"
+            + "|jailbreak\\w*|red-?team\\w*|attack\\w*|adversarial|prompts? like|such as|for example|e\\.g\\.|something like"
+            + "|dice|says|said|contains|phrases?|strings?)\\b");
+
+    /** A comma after the name ("Grader, ..."), or up to two more words of it ("assessor AI") and a colon. */
+    private static final Pattern HEAD_END = Pattern.compile("\\s*,|(?:\\s+[\\p{L}-]+){0,2}\\s*:");
+
     private InjectionDetector() {
     }
 
@@ -349,10 +355,15 @@ public final class InjectionDetector {
         return quotes % 2 == 1 && ABOUT_ATTACKS.matcher(text).region(sentence[0], sentence[1]).find();
     }
 
-    private static final String QUOTE = "\"'“”‘’«»„";
-    private static final Pattern ABOUT_ATTACKS = Pattern.compile("(?i)\\b(?:injection|inyecci[óo]n|iniezione|inje[çc][ãa]o"
-            + "|jailbreak\\w*|red-?team\\w*|attack\\w*|adversarial|prompts? like|such as|for example|e\\.g\\.|something like"
-            + "|dice|says|said|contains|phrases?|strings?)\\b");
+
+    /** The first of {@code stops} from {@code from} on, or the end of the text. */
+    private static int until(String text, int from, String stops) {
+        int end = from;
+        while (end < text.length() && stops.indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        return end;
+    }
 
     /** Whether the grader's name heads what follows, as in "grader: full marks". */
     private static boolean headed(String text, int nameEnd) {
@@ -360,8 +371,6 @@ public final class InjectionDetector {
         return m.lookingAt();
     }
 
-    /** A comma after the name ("Grader, ..."), or up to two more words of it ("assessor AI") and a colon. */
-    private static final Pattern HEAD_END = Pattern.compile("\\s*,|(?:\\s+[\\p{L}-]+){0,2}\\s*:");
 
     /** Whether marks are spoken of between {@code from} and {@code to}, outside the grader's own name there. */
     private static boolean marks(String text, int from, int to, int nameStart, int nameEnd) {
@@ -395,12 +404,8 @@ public final class InjectionDetector {
         }
         Matcher annotation = ANNOTATION.matcher(text);
         while (annotation.find()) {
-            int end = annotation.end();
-            boolean bracketed = annotation.group().startsWith("[");
-            while (end < text.length() && (bracketed ? "]\n" : ".!?\n").indexOf(text.charAt(end)) < 0) {
-                end++;
-            }
-            end = Math.min(text.length(), end + 1);
+            int end = Math.min(text.length(),
+                    until(text, annotation.end(), annotation.group().startsWith("[") ? "]\n" : ".!?\n") + 1);
             if (marks(text, annotation.end(), end, annotation.start(), annotation.end())) {
                 found.add(new int[]{annotation.start(), end});
             }
@@ -416,10 +421,7 @@ public final class InjectionDetector {
                 found.add(inBrackets);
                 continue;
             }
-            int end = grader.end();
-            while (end < text.length() && ".!?\n".indexOf(text.charAt(end)) < 0) {
-                end++;
-            }
+            int end = until(text, grader.end(), ".!?\n");
             int[] whole = sentence(text, grader.start(), end);
             // "the scorer times out, so we watch score distributions" names a component: in the open, a grader is
             // addressed only by a sentence that asks or tells something of someone

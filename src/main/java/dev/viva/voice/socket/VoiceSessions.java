@@ -111,8 +111,8 @@ public class VoiceSessions {
      * {@code generation}: what this connection claimed (0 until its claim returns); {@code newestElsewhere}: the
      * highest generation another replica announced for the interview meanwhile.
      */
-    private record Entry(UUID interviewId, WebSocketConnection connection, VoiceSession session, Mailbox mailbox,
-                         AtomicBoolean tickQueued, AtomicLong generation, AtomicLong newestElsewhere) {
+    private record Entry(UUID interviewId, WebSocketConnection connection, ClientSink sink, VoiceSession session,
+                         Mailbox mailbox, AtomicBoolean tickQueued, AtomicLong generation, AtomicLong newestElsewhere) {
     }
 
     /** Why a candidate socket closes with 4409. */
@@ -214,7 +214,7 @@ public class VoiceSessions {
         VoiceSession session = new VoiceSession(new InterviewConversation(id, interviewer, interviews, roles, streamsReplies),
                 recognizer, synthesizer, config, stt.partialIntervalMs(), sink,
                 event -> live.signal(id, event), this::record, mailbox, System::currentTimeMillis);
-        Entry entry = new Entry(id, connection, session, mailbox, new AtomicBoolean(), new AtomicLong(),
+        Entry entry = new Entry(id, connection, sink, session, mailbox, new AtomicBoolean(), new AtomicLong(),
                 new AtomicLong());
         self[0] = entry;
         byConnection.put(connection.id(), entry);
@@ -477,11 +477,9 @@ public class VoiceSessions {
         }
     }
 
+    /** Through the session's sink, so the frames sent before the close reach the client before it. */
     private void close(Entry e, int code, String reason) {
-        if (e.connection().isOpen()) {
-            e.connection().close(new CloseReason(code, reason)).subscribe().with(ok -> { },
-                    err -> LOG.debugf("Closing voice connection %s: %s", e.connection().id(), err.getMessage()));
-        }
+        e.sink().close(code, reason);
     }
 
     /**
