@@ -8,6 +8,7 @@ import dev.viva.assessment.AnswerAssessment.Flag;
 import dev.viva.assessment.QuestionSpec;
 import dev.viva.assessment.ScoredAnswer;
 import dev.viva.assessment.Signals;
+import dev.viva.assessment.signal.AnswerQuality;
 import dev.viva.assessment.signal.Criteria;
 import dev.viva.assessment.signal.Cues;
 import dev.viva.assessment.signal.InjectionDetector;
@@ -144,6 +145,7 @@ public final class AnswerScorer {
 
     private final SentenceEmbedder embedder;
     private final Relevance relevance;
+    private final AnswerQuality quality = AnswerQuality.bundled();
     private final Calibration calibration;
 
     public AnswerScorer(SentenceEmbedder embedder, Relevance relevance) {
@@ -188,8 +190,12 @@ public final class AnswerScorer {
         }
     };
 
-    /** An assessment with the features its score was computed from (null when there was nothing to assess). */
-    record Analysis(ScoredAnswer scored, ScoreModel.Group group, ScoreModel.Features features) {
+    /**
+     * An assessment with the features its score was computed from, and the vectors {@link AnswerQuality} read (e5's,
+     * then MiniLM's; {@code bench/fit-answer-quality.py} refits the probe on them); null when there was nothing to
+     * assess.
+     */
+    record Analysis(ScoredAnswer scored, ScoreModel.Group group, ScoreModel.Features features, float[] embedding) {
     }
 
     Analysis analyse(QuestionSpec question, String rawAnswer) {
@@ -213,7 +219,7 @@ public final class AnswerScorer {
                     "Scored 0/100. The answer consisted only of instructions addressed to the evaluator, which are "
                             + "ignored for scoring and flagged for review; nothing in it answers the question.",
                     List.of(), allKeyPoints, List.of(), flags, true);
-            return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null);
+            return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null, null);
         }
         if (Text.contentStems(scored).isEmpty()) {
             flags.add(new Flag(answer.isBlank() ? "EMPTY_ANSWER" : "UNINTELLIGIBLE", answer.isBlank()
@@ -222,7 +228,7 @@ public final class AnswerScorer {
                     List.of("Answer the question in your own words; even a partial answer can be assessed."),
                     "There was nothing to assess in this answer, so it does not count towards the scores.",
                     List.of(), allKeyPoints, List.of(), flags, false);
-            return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null);
+            return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null, null);
         }
 
         String asked = QuestionProfiler.ask(question.text());
@@ -276,6 +282,10 @@ public final class AnswerScorer {
         // the cause."), the whole text can carry an unrelated preamble: the answer addresses whichever it matches
         double relCosine = relevanceCosine.join();
         double rel = relevance.probability(relCosine);
+        float[] passageVec = relevance.passage(scored);
+        float[] embedding = new float[passageVec.length + answerVec.length];
+        System.arraycopy(passageVec, 0, embedding, 0, passageVec.length);
+        System.arraycopy(answerVec, 0, embedding, passageVec.length, answerVec.length);
         boolean hasIdeal = question.idealAnswer() != null && !question.idealAnswer().isBlank();
         float[] idealVec = null;
         double idealSim = Double.NaN;
@@ -441,28 +451,29 @@ public final class AnswerScorer {
             case INTRODUCTION -> Double.isNaN(criteriaMet) ? rel : Math.max(rel, criteriaMet);
         };
         double likeQuestion = echo(answerVec, questionVec, asked.equals(fullQuestion) ? null : fullQuestion);
-        var features = new ScoreModel.Features(gate, rubric, hasRubric ? 1 : 0, Double.isNaN(criteriaMet) ? 0 : criteriaMet,
-                Math.min(1, substance.domainTerms().size() / domainSaturation(group)),
-                Math.min(1, substance.reasoning() / 4.0),
-                Math.min(1, numbers / 2.0), Math.min(1, tradeOffs / 2.0), Math.min(1, substance.examples()),
-                Math.min(1, substance.contentWords() / 60.0), Double.isNaN(structure) ? 0 : structure,
-                scale(idealSim, 0.2, 0.8), onTopic, Math.min(1, substance.novel() / 25.0),
-                scale(likeQuestion, 0.5, 0.9),
-                Math.min(1, Math.max(0, glib(cues, n) - 1) * GLIB_RATE / Math.max(n, GLIB_MIN_WORDS)),
-                substance.listed(), Criteria.outcome(scored));
-        double raw = ScoreModel.score(group, features);
-        // a stated misconception is on topic and shares the reference's vocabulary, so alignment credits it: only
-        // a firm cut keeps a confident wrong answer below a vague right one
-        raw *= Math.pow(0.5, misconceptionsFound.size());
+        double readsLikeQuestion = scale(likeQuestion, 0.5, 0.9);
         // an echo reads like the question, or like the question as a whole, and adds only a few words of its own;
         // a short answer that states the rubric's facts reads like its question too and is still right, so none
         // of these applies where the rubric is met; a term defined by itself ("precision is how precise the model
         // is") borrows the rubric's words without its facts
         boolean circular = substance.circular() > 0;
         boolean echo = (rubric < 0.5 || circular) && (substance.echoesQuestion() || substance.repeatsQuestion()
-                || (features.echo() >= CLOSELY_RESTATED && substance.novel() < CLOSELY_RESTATED_NOVEL))
-                || (features.echo() >= RESTATED && (rubric < 0.6 || circular) && (substance.novel() < RESTATED_NOVEL
+                || (readsLikeQuestion >= CLOSELY_RESTATED && substance.novel() < CLOSELY_RESTATED_NOVEL))
+                || (readsLikeQuestion >= RESTATED && (rubric < 0.6 || circular) && (substance.novel() < RESTATED_NOVEL
                         || hasRubric && substance.domainTerms().size() <= RESTATED_TERMS));
+        var features = new ScoreModel.Features(gate, rubric, hasRubric ? 1 : 0, Double.isNaN(criteriaMet) ? 0 : criteriaMet,
+                Math.min(1, substance.domainTerms().size() / domainSaturation(group)),
+                Math.min(1, substance.reasoning() / 4.0),
+                Math.min(1, numbers / 2.0), Math.min(1, tradeOffs / 2.0), Math.min(1, substance.examples()),
+                Math.min(1, substance.contentWords() / 60.0), Double.isNaN(structure) ? 0 : structure,
+                scale(idealSim, 0.2, 0.8), onTopic, Math.min(1, substance.novel() / 25.0), readsLikeQuestion,
+                Math.min(1, Math.max(0, glib(cues, n) - 1) * GLIB_RATE / Math.max(n, GLIB_MIN_WORDS)),
+                substance.listed(), Criteria.outcome(scored),
+                quality(passageVec, answerVec, !injections.isEmpty() || echo));
+        double raw = ScoreModel.score(group, features);
+        // a stated misconception is on topic and shares the reference's vocabulary, so alignment credits it: only
+        // a firm cut keeps a confident wrong answer below a vague right one
+        raw *= Math.pow(0.5, misconceptionsFound.size());
         if (echo) {
             raw = Math.min(raw, ECHO_CAP);
             weaknesses.add(new Finding(Aspect.ECHO, "Mostly restates the question without adding to it", List.of()));
@@ -551,7 +562,7 @@ public final class AnswerScorer {
                 round3(lexical), round3(onTopic), round3(specificity), nullable(structure),
                 round3(hedging), n, misconceptionsFound.size(), round3(naturalLanguage), round3(rel), nullable(criteriaMet),
                 substance.novel(), substance.domainTerms().size(), substance.reasoning(), refutations);
-        return new Analysis(new ScoredAnswer(assessment, signals), group, features);
+        return new Analysis(new ScoredAnswer(assessment, signals), group, features, embedding);
     }
 
     /**
@@ -589,7 +600,7 @@ public final class AnswerScorer {
                 List.of(), justification, List.of(), List.of(), List.of(), List.copyOf(flags), true);
         var signals = new Signals(null, null, round3(relCosine), null, 0, 1, 0, null, 0, n, 0, 0, round3(rel), null,
                 substance.novel(), substance.domainTerms().size(), substance.reasoning(), 0);
-        return new Analysis(new ScoredAnswer(assessment, signals), null, null);
+        return new Analysis(new ScoredAnswer(assessment, signals), null, null, null);
     }
 
     /**
@@ -795,6 +806,16 @@ public final class AnswerScorer {
             }
         }
         return best;
+    }
+
+    /**
+     * The probe's reading, 0-1, counted only where it lowers the score when {@code noBenefit}: the fluency of an echo
+     * is the question's own, and blanking a note to the grader leaves wording the probe was not trained on, so neither
+     * gets the benefit of the doubt from it.
+     */
+    private double quality(float[] passageVec, float[] answerVec, boolean noBenefit) {
+        double reading = Math.max(0, Math.min(1, quality.label(passageVec, answerVec) / 3));
+        return noBenefit ? Math.min(reading, ScoreModel.QUALITY_NEUTRAL) : reading;
     }
 
     private static float[] mean(List<float[]> vecs) {

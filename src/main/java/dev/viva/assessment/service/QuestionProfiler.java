@@ -128,7 +128,7 @@ public final class QuestionProfiler {
     static final double SAME_QUESTION = 0.80;
 
     /** "Is there anything you'd like to ask me?": the candidate's turn, not an exam question. */
-    static final Pattern WRAP_UP = Pattern.compile("(?i)\\b(?:(?:anything|what|something)(?: else)? (?:you'?d|you would|would you|do you) (?:like|want) to (?:ask|know)"
+    static final Pattern WRAP_UP = Pattern.compile("(?i)\\b(?:(?:anything|what|something)(?: else)? (?:you'?d|you would|would you|do you) (?:like|want) to (?:(?:add|say) or )?(?:ask|know)"
             + "|(?:you'?d|you would|would you|do you|you) (?:like|want|wish) to ask(?: (?:me|us))?(?=\\s*[?.]*$)"
             + "|(?:any|have any|got any) questions? for (?:me|us)|questions? (?:about|on) the (?:role|team|company)"
             + "|anything you want to ask|what would you like to know|(?:what|any) questions? (?:do you have|have you got)"

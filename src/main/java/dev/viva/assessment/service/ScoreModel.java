@@ -46,10 +46,12 @@ final class ScoreModel {
      *                   "basically", "honestly", "no need"), as {@code AnswerScorer.GLIB_RATE} measures it
      * @param listed     share of the answer's words in bare lists of terms ({@code Substance.listed})
      * @param outcome    how far the answer states what came of the work ({@code Criteria.outcome})
+     * @param quality    the label {@code AnswerQuality} predicts from the answer's wording, divided by 3 and clamped
      */
     record Features(double relevance, double rubric, double hasRubric, double criteria, double domain, double reasoning,
                     double numbers, double tradeOffs, double examples, double length, double story, double ideal,
-                    double focus, double novelty, double echo, double glib, double listed, double outcome) {
+                    double focus, double novelty, double echo, double glib, double listed, double outcome,
+                    double quality) {
 
         /** The model's inputs, depth counted in full from relevance {@code fullRelevance} up. */
         double[] vector(double fullRelevance) {
@@ -74,6 +76,20 @@ final class ScoreModel {
      * stop 29).
      */
     static final double FULL_RELEVANCE = 0.7;
+
+    /**
+     * How far the answer-quality probe moves a score: part of the way towards 1 when its reading is above
+     * {@link #QUALITY_NEUTRAL} (a predicted label of 1.65, between weak and adequate), towards 0 when below, in
+     * proportion to the distance ({@code QUALITY} times it), so it never pushes a score past either end and a strong
+     * answer's score is not flattened at 100. The linear models below were fitted without it and are kept. Spearman
+     * on the development set hardly moves between 0.8 and 1.6 (0.810-0.819 held out); these two were chosen for
+     * the spread of scores they give each label (strong answers about 90 rather than a wall of 100s, weak ones about
+     * 20; BENCHMARKS.md, stop 32). Its weight grows with the answer's length: on the Mohler short answers (ten content
+     * words on average) the probe at full weight took the Pearson from 0.63 to 0.57. The probe never sees the question, so what it adds (not what it takes away) fades
+     * with relevance like depth does: fluent wording about something else earns nothing.
+     */
+    static final double QUALITY = 1.6;
+    static final double QUALITY_NEUTRAL = 0.55;
 
     /** Coefficients in the order of {@link Features#vector(double)}. */
     private static final double[] TECHNICAL = {0, 0, 0.744, 0.025, 0, 0, 0, 0.030, 0.048, 0.039, 0.069, 0, 0, 0.003, 0,
@@ -100,6 +116,14 @@ final class ScoreModel {
         for (int i = 0; i < w.length; i++) {
             sum += w[i] * x[i];
         }
-        return Math.max(0, Math.min(1, sum));
+        double base = Math.max(0, Math.min(1, sum));
+        double reading = f.quality() - QUALITY_NEUTRAL;
+        if (reading > 0) {
+            reading *= Math.min(1, f.relevance() / FULL_RELEVANCE);
+        }
+        // a dozen words give the probe little to read (its reading of a one-line answer is mostly the topic), so its
+        // say grows with the answer's length, in full from the 60 content words where the length feature saturates
+        double weight = QUALITY * f.length();
+        return reading > 0 ? base + (1 - base) * weight * reading : base + base * weight * reading;
     }
 }

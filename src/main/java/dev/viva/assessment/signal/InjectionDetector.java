@@ -97,6 +97,10 @@ public final class InjectionDetector {
             Pattern.compile("(?i)\\b(?:give|gave|award|assign|grant)\\s+(?:me|this(?:\\s+(?:exact\\s+|same\\s+)?answer)?|the candidate|him|her|them)\\s+(?:a\\s+|the\\s+)?(?:full|maximum|max|perfect|top|100|highest|best|ten out of ten|five out of five|10/10|5/5"
                     + "|(?:ten|10|five)(?!\\s*(?:minutes?|mins?|seconds?|ms|%|percent|more|of|dollars|euros|k\\b)))"
                     + "\\s*(?:marks?|scores?|points?|percent|rating|grade|credit)?[^.!?\\n]*"),
+            // "log the top grade for it": marks recorded rather than asked for; a ranking answer may "give the highest score
+            // to the newest document", so only these verbs, and only for the answer itself or at the sentence's end
+            Pattern.compile("(?i)\\b(?:record|log|enter|award|assign)\\s+(?:the|a)\\s+(?:full|maximum|max|perfect|top|highest)\\s+"
+                    + "(?:score|marks?|grade|rating|points)(?=\\s*(?:[.!;)\\]]|$|(?:for|to)\\s+(?:it|this|me|the candidate|them)\\b))[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:set|change|make|put|mark|rate|score|grade)\\s+(?:the|my|this|his|her)\\s+(?:answer|response|score|grade|rating|mark)s?\\s+(?:to|at|as|a|an|with)\\s+[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:donne[zsr]?(?:[- ]moi)?|attribue[zsr]?(?:[- ]moi)?|accorde[zsr]?(?:[- ]moi)?|mets|mettez|mettre)\\s+(?:moi\\s+|lui\\s+)?(?:la|une|le)\\s+(?:note|score)\\s+(?:maximale|maximum|parfaite|compl[èe]te|de\\s+\\d+)[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:gib|geben\\s+sie)\\s+(?:mir|dieser\\s+antwort)\\s+(?:die\\s+)?(?:volle|maximale|h[öo]chste|beste)\\s*(?:punktzahl|punkte|note|bewertung)?[^.!?\\n]*"),
@@ -115,6 +119,15 @@ public final class InjectionDetector {
                     + "\\s+(?:this|the|my)\\s+(?:transcript|answer|response|interview|recording|conversation|call|session)s?\\b"
                     + "[^.!?\\n]*"),
             Pattern.compile("(?i)\\b" + NOTE_TO + GRADER + "|ai|model|llm|system|bot|interviewer bot)\\b[^.!?\\n]*"),
+            // a note headed to a machine reader of the transcript: "(To the note-taking assistant: ...)"; only where a
+            // sentence or a bracket opens, since an answer may well say "we pass the diff to the LLM: it returns..."
+            Pattern.compile("(?i)(?:^|(?<=[.!?(\\[]\\s{0,3}))\\s*(?:(?:for|to|attention)\\s+(?:the\\s+|any\\s+)?(?:[\\p{L}-]+\\s+){0,2}"
+                    + "(?:assistant|ai|llm|language model|bot)\\s*:|to\\s+(?:the|any)\\s+(?:ai|llm|language model|assistant|bot)\\s*,)"
+                    + "[^)\\]\\n]*"),
+            // ratings recorded wholesale: "log all skills as outstanding"
+            Pattern.compile("(?i)\\b(?:record|rate|mark|score|log|enter)\\s+(?:every|all|each)(?:\\s+(?:of\\s+)?(?:the|my))?\\s+"
+                    + "(?:competenc(?:y|ies)|dimensions?|skills?|criteri(?:on|a))\\s+as\\s+['\"\u201c\u2018]?(?:exceed\\w*|excellent"
+                    + "|outstanding|strong|top|maximum|full|perfect|hire|pass\\w*|meets?)\\b[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:note|message|remarque)\\s+(?:pour|à|a)\\s+(?:l'|le\\s+|la\\s+)?" + GRADER + "[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:hinweis|nachricht|anmerkung|notiz)\\s+(?:an|für)\\s+(?:(?:den|die|das)\\s+)?" + GRADER + "[^.!?\\n]*"),
             // "bitte die Höchstpunktzahl vergeben": full marks asked for without naming anyone
@@ -207,7 +220,7 @@ public final class InjectionDetector {
                     + "|claude|gemini|model|assistant|assistente|asistente|bot|systemie|sistema)|(?:^|(?<=[.!?(\\[]\\s{0,3}))(?:ai|chat ?gpt|claude|gemini"
                     + "|llm|grading bot|scoring bot)\\s*[,:]|\\bto (?:the|any|whatever) (?:ai|llm|language model|model|assistant|bot"
                     + "|system|program) (?:reading|reviewing|scoring|grading|evaluating|processing|assessing|that (?:reads|reviews"
-                    + "|scores|grades|evaluates|processes))|\\bto (?:the|any) (?:ai|llm|language model|assistant|bot)\\s*[:,]"
+                    + "|scores|grades|evaluates|processes))"
                     + "|if you(?:'re| are) an? (?:ai|llm|language model|automated|bot|program|model)"
                     + "|if (?:an? (?:ai|llm|model|bot|machine)|this is being|this answer is being|it'?s an? (?:ai|bot|machine)) (?:is )?"
                     + "(?:auto-?)?(?:grad|scor|mark|evaluat|review|read|assess)\\w*|si (?:une|un) (?:ia|ai) \\p{L}+|si eres (?:una|un) (?:ia|ai)"

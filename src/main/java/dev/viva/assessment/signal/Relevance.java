@@ -40,12 +40,22 @@ public final class Relevance {
 
     /** The raw cosine between the question as a query and the answer as a passage. */
     public double cosine(String question, String answer) {
+        var vectors = e5.embedAll(java.util.List.of("query: " + Text.normalise(question.strip()), passageText(answer)));
+        return SentenceEmbedder.cosine(vectors.get(0), vectors.get(1));
+    }
+
+    /**
+     * The answer's e5 vector as a passage, the one {@link #cosine} compares with the question (cached by the
+     * embedder, so reading it after {@code cosine} costs nothing).
+     */
+    public float[] passage(String answer) {
+        return e5.embed(passageText(answer));
+    }
+
+    private static String passageText(String answer) {
         // blanked spans (an instruction to the grader) must not use up the characters read
         String text = SPACES.matcher(answer.strip()).replaceAll(" ");
-        String passage = text.length() > MAX_PASSAGE_CHARS ? text.substring(0, MAX_PASSAGE_CHARS) : text;
-        var vectors = e5.embedAll(java.util.List.of("query: " + Text.normalise(question.strip()),
-                "passage: " + Text.normalise(passage)));
-        return SentenceEmbedder.cosine(vectors.get(0), vectors.get(1));
+        return "passage: " + Text.normalise(text.length() > MAX_PASSAGE_CHARS ? text.substring(0, MAX_PASSAGE_CHARS) : text);
     }
 
     /** 0-1: how likely the answer is about the question at all. */

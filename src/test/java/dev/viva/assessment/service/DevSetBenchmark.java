@@ -104,7 +104,7 @@ class DevSetBenchmark {
             }
             StringBuilder sb = new StringBuilder("id,split,kind,category,group,label,score,relevance,rubric,hasRubric,"
                     + "criteria,domain,reasoning,numbers,tradeOffs,examples,length,story,ideal,focus,novelty,echo,"
-                    + "glib,listed,outcome,misconceptions,refutations,hedging,natural,domainTerms\n");
+                    + "glib,listed,outcome,misconceptions,refutations,hedging,natural,domainTerms,quality\n");
             for (Result r : results) {
                 var f = r.analysis().features();
                 if (f == null) {
@@ -116,10 +116,26 @@ class DevSetBenchmark {
                         f.reasoning(), f.numbers(), f.tradeOffs(), f.examples(), f.length(), f.story(), f.ideal(),
                         f.focus(), f.novelty(), f.echo(), f.glib(), f.listed(), f.outcome(), r.analysis().scored().signals().misconceptions(),
                         r.analysis().scored().signals().refutations(), r.analysis().scored().signals().hedging(),
-                        r.analysis().scored().signals().naturalLanguage(), r.analysis().scored().signals().domainTerms()})
+                        r.analysis().scored().signals().naturalLanguage(), r.analysis().scored().signals().domainTerms(), f.quality()})
                         .mapToObj(v -> String.format(Locale.ROOT, "%.4f", v)).collect(Collectors.joining(","))).append('\n');
             }
             Files.writeString(Path.of(System.getProperty("dump")), sb);
+        }
+        // -Dembeddings=FILE writes the vectors the answer-quality probe reads, for bench/fit-answer-quality.py
+        if (System.getProperty("embeddings") != null) {
+            StringBuilder sb = new StringBuilder();
+            for (Result r : results) {
+                float[] e = r.analysis().embedding();
+                if (e == null || r.row().split().equals("mohler")) {
+                    continue;
+                }
+                sb.append(r.row().id());
+                for (float v : e) {
+                    sb.append(',').append(String.format(Locale.ROOT, "%.6f", v));
+                }
+                sb.append('\n');
+            }
+            Files.writeString(Path.of(System.getProperty("embeddings")), sb);
         }
         // -Dshow=id,id prints what the scorer found in those answers: a failure is read, not guessed at
         List<String> show = List.of(System.getProperty("show", "").split(","));
@@ -233,9 +249,12 @@ class DevSetBenchmark {
         for (Result r : rs) {
             if (r.row().twinOf() != null && byId.containsKey(r.row().twinOf())) {
                 twins++;
-                Result injected = byId.get(r.row().twinOf());
-                if (injected.score() > r.score()) {
-                    raised.add(injected.row().id() + " " + r.score() + "->" + injected.score());
+                // batches name the pair from either side: the injected answer is the one in the injection category
+                Result other = byId.get(r.row().twinOf());
+                Result injected = r.row().category().equals("injection") ? r : other;
+                Result clean = injected == r ? other : r;
+                if (injected.score() > clean.score()) {
+                    raised.add(injected.row().id() + " " + clean.score() + "->" + injected.score());
                 }
             }
         }

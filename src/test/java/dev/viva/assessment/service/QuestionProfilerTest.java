@@ -36,7 +36,8 @@ class QuestionProfilerTest {
         assertThat(kindOf("Great talking to you. What questions do you have for me?")).isEqualTo(QuestionKind.CONVERSATIONAL);
         for (String q : List.of("We're nearly out of time. Any questions from your end?",
                 "Is there anything we haven't talked about that you want to mention?",
-                "That's all from me. Anything else you would like to add?")) {
+                "That's all from me. Anything else you would like to add?",
+                "We're at time. Is there anything you'd like to say or ask?")) {
             assertThat(QuestionProfiler.WRAP_UP.matcher(q).find()).as(q).isTrue();
         }
         // adding to one answer is not the candidate's turn at the end

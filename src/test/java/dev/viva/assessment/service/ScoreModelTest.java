@@ -9,8 +9,12 @@ class ScoreModelTest {
 
     /** A thorough answer's measurements at a given relevance, with no rubric to judge it. */
     private static ScoreModel.Features thorough(double relevance, double rubric, double hasRubric) {
+        return withQuality(relevance, rubric, hasRubric, ScoreModel.QUALITY_NEUTRAL);
+    }
+
+    private static ScoreModel.Features withQuality(double relevance, double rubric, double hasRubric, double quality) {
         return new ScoreModel.Features(relevance, rubric, hasRubric, 0, 0.8, 0.5, 0.5, 0.5, 1, 0.9, 0, 0, 0.6, 0.8, 0,
-                0, 0, 0.5);
+                0, 0, 0.5, quality);
     }
 
     @Test
@@ -27,5 +31,36 @@ class ScoreModelTest {
         double full = ScoreModel.score(ScoreModel.Group.TECHNICAL, thorough(1.0, 0.6, 1));
         assertThat(ScoreModel.score(ScoreModel.Group.TECHNICAL, thorough(ScoreModel.FULL_RELEVANCE, 0.6, 1)))
                 .isLessThan(full);
+    }
+
+    @Test
+    void whatTheWordingReadsLikeMovesTheScoreBothWays() {
+        double neutral = ScoreModel.score(ScoreModel.Group.BEHAVIOURAL, withQuality(1, 0, 0, ScoreModel.QUALITY_NEUTRAL));
+        assertThat(ScoreModel.score(ScoreModel.Group.BEHAVIOURAL, withQuality(1, 0, 0, 0.9))).isGreaterThan(neutral + 0.1);
+        assertThat(ScoreModel.score(ScoreModel.Group.BEHAVIOURAL, withQuality(1, 0, 0, 0.1))).isLessThan(neutral - 0.1);
+    }
+
+    @Test
+    void fluentWordingAboutSomethingElseEarnsNothingButPoorWordingStillCosts() {
+        double neutral = ScoreModel.score(ScoreModel.Group.OPEN, withQuality(0.05, 0, 0, ScoreModel.QUALITY_NEUTRAL));
+        assertThat(ScoreModel.score(ScoreModel.Group.OPEN, withQuality(0.05, 0, 0, 1)) - neutral)
+                .as("a probe blind to the question adds little where the answer is not about it")
+                .isLessThan(0.05);
+        double onTopic = ScoreModel.score(ScoreModel.Group.OPEN, withQuality(0.9, 0, 0, ScoreModel.QUALITY_NEUTRAL));
+        assertThat(ScoreModel.score(ScoreModel.Group.OPEN, withQuality(0.9, 0, 0, 0.1))).isLessThan(onTopic - 0.1);
+    }
+
+    @Test
+    void aOneLineAnswerGivesTheProbeLittleToRead() {
+        double[] moved = new double[2];
+        double[] lengths = {0.15, 0.9};
+        for (int i = 0; i < 2; i++) {
+            var low = new ScoreModel.Features(1, 0.6, 1, 0, 0.5, 0.5, 0.5, 0.5, 1, lengths[i], 0, 0, 0.6, 0.8, 0, 0, 0,
+                    0.5, 0.1);
+            var neutral = new ScoreModel.Features(1, 0.6, 1, 0, 0.5, 0.5, 0.5, 0.5, 1, lengths[i], 0, 0, 0.6, 0.8, 0, 0,
+                    0, 0.5, ScoreModel.QUALITY_NEUTRAL);
+            moved[i] = ScoreModel.score(ScoreModel.Group.TECHNICAL, neutral) - ScoreModel.score(ScoreModel.Group.TECHNICAL, low);
+        }
+        assertThat(moved[0]).isPositive().isLessThan(moved[1] / 3);
     }
 }
