@@ -174,7 +174,10 @@ public final class TestSocket implements WebSocket.Listener {
 
     private JsonNode next(Duration patience) throws Exception {
         Received m = messages.poll(patience.toMillis(), TimeUnit.MILLISECONDS);
-        assertThat(m).as("a message within %s", patience).isNotNull();
+        // a message that never comes is diagnosed by what became of the socket meanwhile
+        assertThat(m).as("a message within %s (%s)", patience, closed.isDone()
+                ? "the server closed the socket with " + closed.getNow(null) + ": " + closeReason
+                : "the socket is still open").isNotNull();
         JsonNode message = JSON.readTree(m.text());
         arrivals.put(message, m.at());
         return message;
