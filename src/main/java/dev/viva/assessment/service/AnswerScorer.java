@@ -191,11 +191,11 @@ public final class AnswerScorer {
     };
 
     /**
-     * An assessment with the features its score was computed from, and the vectors {@link AnswerQuality} read (e5's,
-     * then MiniLM's; {@code bench/fit-answer-quality.py} refits the probe on them); null when there was nothing to
-     * assess.
+     * An assessment with the features its score was computed from, and the two vectors {@link AnswerQuality} read
+     * ({@code bench/fit-answer-quality.py} refits the probe on them); null when there was nothing to assess.
      */
-    record Analysis(ScoredAnswer scored, ScoreModel.Group group, ScoreModel.Features features, float[] embedding) {
+    record Analysis(ScoredAnswer scored, ScoreModel.Group group, ScoreModel.Features features, float[] e5Passage,
+                    float[] miniLm) {
     }
 
     Analysis analyse(QuestionSpec question, String rawAnswer) {
@@ -219,7 +219,7 @@ public final class AnswerScorer {
                     "Scored 0/100. The answer consisted only of instructions addressed to the evaluator, which are "
                             + "ignored for scoring and flagged for review; nothing in it answers the question.",
                     List.of(), allKeyPoints, List.of(), flags, true);
-            return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null, null);
+            return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null, null, null);
         }
         if (Text.contentStems(scored).isEmpty()) {
             flags.add(new Flag(answer.isBlank() ? "EMPTY_ANSWER" : "UNINTELLIGIBLE", answer.isBlank()
@@ -228,7 +228,7 @@ public final class AnswerScorer {
                     List.of("Answer the question in your own words; even a partial answer can be assessed."),
                     "There was nothing to assess in this answer, so it does not count towards the scores.",
                     List.of(), allKeyPoints, List.of(), flags, false);
-            return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null, null);
+            return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null, null, null);
         }
 
         String asked = QuestionProfiler.ask(question.text());
@@ -283,9 +283,6 @@ public final class AnswerScorer {
         double relCosine = relevanceCosine.join();
         double rel = relevance.probability(relCosine);
         float[] passageVec = relevance.passage(scored);
-        float[] embedding = new float[passageVec.length + answerVec.length];
-        System.arraycopy(passageVec, 0, embedding, 0, passageVec.length);
-        System.arraycopy(answerVec, 0, embedding, passageVec.length, answerVec.length);
         boolean hasIdeal = question.idealAnswer() != null && !question.idealAnswer().isBlank();
         float[] idealVec = null;
         double idealSim = Double.NaN;
@@ -562,7 +559,7 @@ public final class AnswerScorer {
                 round3(lexical), round3(onTopic), round3(specificity), nullable(structure),
                 round3(hedging), n, misconceptionsFound.size(), round3(naturalLanguage), round3(rel), nullable(criteriaMet),
                 substance.novel(), substance.domainTerms().size(), substance.reasoning(), refutations);
-        return new Analysis(new ScoredAnswer(assessment, signals), group, features, embedding);
+        return new Analysis(new ScoredAnswer(assessment, signals), group, features, passageVec, answerVec);
     }
 
     /**
@@ -600,7 +597,7 @@ public final class AnswerScorer {
                 List.of(), justification, List.of(), List.of(), List.of(), List.copyOf(flags), true);
         var signals = new Signals(null, null, round3(relCosine), null, 0, 1, 0, null, 0, n, 0, 0, round3(rel), null,
                 substance.novel(), substance.domainTerms().size(), substance.reasoning(), 0);
-        return new Analysis(new ScoredAnswer(assessment, signals), null, null, null);
+        return new Analysis(new ScoredAnswer(assessment, signals), null, null, null, null);
     }
 
     /**

@@ -25,6 +25,8 @@ import java.util.Locale;
 public final class AnswerQuality {
 
     static final String RESOURCE = "/assessment/answer-quality.txt";
+    /** The size of both models' sentence vectors. */
+    private static final int DIMENSIONS = 384;
 
     private final float[] e5Weights;
     private final float[] miniLmWeights;
@@ -42,7 +44,7 @@ public final class AnswerQuality {
             if (in == null) {
                 throw new IllegalStateException("answer-quality weights " + RESOURCE + " are not on the classpath");
             }
-            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), 384);
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DIMENSIONS);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + RESOURCE, e);
         }

@@ -125,13 +125,14 @@ class DevSetBenchmark {
         if (System.getProperty("embeddings") != null) {
             StringBuilder sb = new StringBuilder();
             for (Result r : results) {
-                float[] e = r.analysis().embedding();
-                if (e == null || r.row().split().equals("mohler")) {
+                if (r.analysis().e5Passage() == null || r.row().split().equals("mohler")) {
                     continue;
                 }
                 sb.append(r.row().id());
-                for (float v : e) {
-                    sb.append(',').append(String.format(Locale.ROOT, "%.6f", v));
+                for (float[] vector : List.of(r.analysis().e5Passage(), r.analysis().miniLm())) {
+                    for (float v : vector) {
+                        sb.append(',').append(String.format(Locale.ROOT, "%.6f", v));
+                    }
                 }
                 sb.append('\n');
             }
