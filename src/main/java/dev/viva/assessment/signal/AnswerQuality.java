@@ -40,13 +40,17 @@ public final class AnswerQuality {
 
     /** The probe that ships with Viva; a missing or damaged weights file fails start-up, like a missing model. */
     public static AnswerQuality bundled() {
-        try (InputStream in = AnswerQuality.class.getResourceAsStream(RESOURCE)) {
+        return load(RESOURCE);
+    }
+
+    static AnswerQuality load(String resource) {
+        try (InputStream in = AnswerQuality.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("answer-quality weights " + RESOURCE + " are not on the classpath");
+                throw new IllegalStateException("answer-quality weights " + resource + " are not on the classpath");
             }
             return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), DIMENSIONS);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
+            throw new UncheckedIOException("cannot read " + resource, e);
         }
     }
 

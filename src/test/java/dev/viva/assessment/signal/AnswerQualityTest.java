@@ -45,6 +45,8 @@ class AnswerQualityTest {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("'zero' is not a number");
         assertThatThrownBy(() -> AnswerQuality.parse(bias + six.replaceFirst("0.1", "NaN"), 3))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not a number");
+        assertThatThrownBy(() -> AnswerQuality.load("/assessment/no-such-weights.txt"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("are not on the classpath");
         assertThatThrownBy(() -> tiny.label(new float[2], new float[3]))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("probe reads 3 and 3");
     }
