@@ -115,6 +115,14 @@ public final class AnswerScorer {
      */
     static final double CLOSELY_RESTATED = 0.75;
     static final int CLOSELY_RESTATED_NOVEL = 16;
+    /**
+     * An answer whose definition of the question's term goes in a circle ("a flaky test is a test that's flaky",
+     * "the bias-variance trade-off is the trade-off between bias and variance") and that adds fewer new content words
+     * than this, without meeting {@link #CIRCULAR_RUBRIC} of its rubric, restates the question however it reads: of
+     * the development set's tuning answers only restatements and weak buzzword lists open that way and stay this short.
+     */
+    static final int CIRCULAR_NOVEL = 25;
+    static final double CIRCULAR_RUBRIC = 0.75;
     /** The most an answer that only restates the question can score. */
     static final double ECHO_CAP = 0.18;
 
@@ -191,11 +199,11 @@ public final class AnswerScorer {
     };
 
     /**
-     * An assessment with the features its score was computed from, and the two vectors {@link AnswerQuality} read
+     * An assessment with the features its score was computed from, and the three vectors {@link AnswerQuality} read
      * ({@code bench/fit-answer-quality.py} refits the probe on them); null when there was nothing to assess.
      */
     record Analysis(ScoredAnswer scored, ScoreModel.Group group, ScoreModel.Features features, float[] e5Passage,
-                    float[] miniLm) {
+                    float[] miniLm, float[] e5Query) {
     }
 
     Analysis analyse(QuestionSpec question, String rawAnswer) {
@@ -219,7 +227,7 @@ public final class AnswerScorer {
                     "Scored 0/100. The answer consisted only of instructions addressed to the evaluator, which are "
                             + "ignored for scoring and flagged for review; nothing in it answers the question.",
                     List.of(), allKeyPoints, List.of(), flags, true);
-            return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null, null, null);
+            return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null, null, null, null);
         }
         if (Text.contentStems(scored).isEmpty()) {
             flags.add(new Flag(answer.isBlank() ? "EMPTY_ANSWER" : "UNINTELLIGIBLE", answer.isBlank()
@@ -228,7 +236,7 @@ public final class AnswerScorer {
                     List.of("Answer the question in your own words; even a partial answer can be assessed."),
                     "There was nothing to assess in this answer, so it does not count towards the scores.",
                     List.of(), allKeyPoints, List.of(), flags, false);
-            return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null, null, null);
+            return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null, null, null, null);
         }
 
         String asked = QuestionProfiler.ask(question.text());
@@ -283,6 +291,7 @@ public final class AnswerScorer {
         double relCosine = relevanceCosine.join();
         double rel = relevance.probability(relCosine);
         float[] passageVec = relevance.passage(scored);
+        float[] queryVec = relevance.query(fullQuestion);
         boolean hasIdeal = question.idealAnswer() != null && !question.idealAnswer().isBlank();
         float[] idealVec = null;
         double idealSim = Double.NaN;
@@ -457,7 +466,8 @@ public final class AnswerScorer {
         boolean echo = (rubric < 0.5 || circular) && (substance.echoesQuestion() || substance.repeatsQuestion()
                 || (readsLikeQuestion >= CLOSELY_RESTATED && substance.novel() < CLOSELY_RESTATED_NOVEL))
                 || (readsLikeQuestion >= RESTATED && (rubric < 0.6 || circular) && (substance.novel() < RESTATED_NOVEL
-                        || hasRubric && substance.domainTerms().size() <= RESTATED_TERMS));
+                        || hasRubric && substance.domainTerms().size() <= RESTATED_TERMS))
+                || circular && rubric < CIRCULAR_RUBRIC && substance.novel() < CIRCULAR_NOVEL;
         var features = new ScoreModel.Features(gate, rubric, hasRubric ? 1 : 0, Double.isNaN(criteriaMet) ? 0 : criteriaMet,
                 Math.min(1, substance.domainTerms().size() / domainSaturation(group)),
                 Math.min(1, substance.reasoning() / 4.0),
@@ -466,7 +476,7 @@ public final class AnswerScorer {
                 scale(idealSim, 0.2, 0.8), onTopic, Math.min(1, substance.novel() / 25.0), readsLikeQuestion,
                 Math.min(1, Math.max(0, glib(cues, n) - 1) * GLIB_RATE / Math.max(n, GLIB_MIN_WORDS)),
                 substance.listed(), Criteria.outcome(scored),
-                quality(passageVec, answerVec, !injections.isEmpty() || echo));
+                quality(passageVec, answerVec, queryVec, !injections.isEmpty() || echo));
         double raw = ScoreModel.score(group, features);
         // a stated misconception is on topic and shares the reference's vocabulary, so alignment credits it: only
         // a firm cut keeps a confident wrong answer below a vague right one
@@ -559,7 +569,7 @@ public final class AnswerScorer {
                 round3(lexical), round3(onTopic), round3(specificity), nullable(structure),
                 round3(hedging), n, misconceptionsFound.size(), round3(naturalLanguage), round3(rel), nullable(criteriaMet),
                 substance.novel(), substance.domainTerms().size(), substance.reasoning(), refutations);
-        return new Analysis(new ScoredAnswer(assessment, signals), group, features, passageVec, answerVec);
+        return new Analysis(new ScoredAnswer(assessment, signals), group, features, passageVec, answerVec, queryVec);
     }
 
     /**
@@ -597,7 +607,7 @@ public final class AnswerScorer {
                 List.of(), justification, List.of(), List.of(), List.of(), List.copyOf(flags), true);
         var signals = new Signals(null, null, round3(relCosine), null, 0, 1, 0, null, 0, n, 0, 0, round3(rel), null,
                 substance.novel(), substance.domainTerms().size(), substance.reasoning(), 0);
-        return new Analysis(new ScoredAnswer(assessment, signals), null, null, null, null);
+        return new Analysis(new ScoredAnswer(assessment, signals), null, null, null, null, null);
     }
 
     /**
@@ -810,8 +820,8 @@ public final class AnswerScorer {
      * is the question's own, and blanking a note to the grader leaves wording the probe was not trained on, so neither
      * gets the benefit of the doubt from it.
      */
-    private double quality(float[] passageVec, float[] answerVec, boolean noBenefit) {
-        double reading = Math.max(0, Math.min(1, quality.label(passageVec, answerVec) / 3));
+    private double quality(float[] passageVec, float[] answerVec, float[] queryVec, boolean noBenefit) {
+        double reading = Math.max(0, Math.min(1, quality.label(passageVec, answerVec, queryVec) / 3));
         return noBenefit ? Math.min(reading, ScoreModel.QUALITY_NEUTRAL) : reading;
     }
 

@@ -85,9 +85,10 @@ final class ScoreModel {
      * on the development set hardly moves between 0.8 and 1.6 (0.810-0.819 held out); these two were chosen for
      * the spread of scores they give each label (strong answers about 90 rather than a wall of 100s, weak ones about
      * 20; BENCHMARKS.md, stop 32). Its weight grows with the answer's length: on the Mohler short answers (ten content
-     * words on average) the probe at full weight took the Pearson from 0.63 to 0.57. The probe never sees the
-     * question, so what it adds (not what it takes away) fades with relevance like depth does: fluent wording about
-     * something else earns nothing.
+     * words on average) the probe at full weight took the Pearson from 0.63 to 0.57. The probe is no judge of
+     * relevance (it reads the question's vector, but an answer read against another question scores about the same),
+     * so what it adds (not what it takes away) fades with relevance like depth does: fluent wording about something
+     * else earns nothing.
      */
     static final double QUALITY = 1.6;
     static final double QUALITY_NEUTRAL = 0.55;

@@ -40,8 +40,17 @@ public final class Relevance {
 
     /** The raw cosine between the question as a query and the answer as a passage. */
     public double cosine(String question, String answer) {
-        var vectors = e5.embedAll(java.util.List.of("query: " + Text.normalise(question.strip()), passageText(answer)));
+        var vectors = e5.embedAll(java.util.List.of(queryText(question), passageText(answer)));
         return SentenceEmbedder.cosine(vectors.get(0), vectors.get(1));
+    }
+
+    /** The question's e5 vector as a query, the one {@link #cosine} compares (cached by the embedder). */
+    public float[] query(String question) {
+        return e5.embed(queryText(question));
+    }
+
+    private static String queryText(String question) {
+        return "query: " + Text.normalise(question.strip());
     }
 
     /**

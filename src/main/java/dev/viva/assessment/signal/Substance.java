@@ -67,6 +67,12 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
             + "(?!(?:called|known as|named|for example|like)\\b)(.+)$");
     /** Distinct new content words (not the question's nor the subject's) a definition may add and be circular. */
     static final int CIRCULAR_NEW = 1;
+    /**
+     * Prepositions that relate the term's own words to each other without saying anything of them: "the trade-off
+     * between bias and variance" adds no more than "the trade-off of bias and variance".
+     */
+    private static final Set<String> RELATIONAL = Set.of("between", "among", "amongst", "within", "against", "across",
+            "versus", "vs", "per", "via");
 
     private static final Pattern REASONING = Pattern.compile("(?i)\\b(?:because|so that|which means|that means|this means|therefore"
             + "|since|that's why|that is why|in order to|otherwise|unless|as long as|if|when|whereas|which (?:causes|leads|lets|makes|gives|avoids|keeps)"
@@ -156,7 +162,7 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
             boolean repeats = false;
             Set<String> added = new HashSet<>();
             for (String w : Text.words(m.group(2))) {
-                if (Text.isStopword(w) || FILLER.contains(w) || w.length() < 2) {
+                if (Text.isStopword(w) || FILLER.contains(w) || RELATIONAL.contains(w) || w.length() < 2) {
                     continue;
                 }
                 String stem = Text.stem(w);

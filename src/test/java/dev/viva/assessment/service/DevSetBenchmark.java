@@ -129,7 +129,7 @@ class DevSetBenchmark {
                     continue;
                 }
                 sb.append(r.row().id());
-                for (float[] vector : List.of(r.analysis().e5Passage(), r.analysis().miniLm())) {
+                for (float[] vector : List.of(r.analysis().e5Passage(), r.analysis().miniLm(), r.analysis().e5Query())) {
                     for (float v : vector) {
                         sb.append(',').append(String.format(Locale.ROOT, "%.6f", v));
                     }

@@ -36,6 +36,9 @@ class SubstanceTest {
         assertThat(Substance.of("Well, a deadlock is basically when things are deadlocked.",
                 "What is a deadlock?", Set.of()).circular()).isEqualTo(1);
         // an acronym spelled out is the term again: it names the term without saying what it is
+        // a preposition relating the term's own words adds nothing to it
+        assertThat(Substance.of("So the latency-throughput trade-off is the trade-off between latency and throughput in a "
+                + "system.", "What is the latency-throughput trade-off?", Set.of()).circular()).isEqualTo(1);
         assertThat(Substance.of("CSP is content security policy, so it's a policy for content.",
                 "What does a CSP header protect against?", Set.of()).circular()).isEqualTo(1);
         assertThat(Substance.of("CSP is a response header listing the origins scripts may load from.",
