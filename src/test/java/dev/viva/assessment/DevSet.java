@@ -17,7 +17,9 @@ import java.util.Objects;
  * @param questionId the bank question's id, null for a question outside the bank
  * @param label      0-3, the median of the independent labels
  * @param twinOf     for an injection's clean twin, the injection's id
- * @param split      "tune" (weights were fitted on it) or "heldout"
+ * @param split      "tune" (weights were fitted on it), "heldout", or "stress" (the held-out half of a batch written to
+ *                   be hard, mostly confident wrong answers and in-domain off-topic ones, reported on its own so it does
+ *                   not change what the held-out figures mean)
  */
 public record DevSet(String id, String role, String questionId, String question, String kind, String category,
                      String answer, int label, String twinOf, String split) {
