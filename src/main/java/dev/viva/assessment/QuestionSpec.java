@@ -2,6 +2,7 @@ package dev.viva.assessment;
 
 import dev.viva.assessment.signal.Criteria;
 import dev.viva.assessment.signal.Text;
+import dev.viva.role.Phase;
 import dev.viva.role.QuestionKind;
 import dev.viva.role.RoleTemplate;
 
@@ -25,6 +26,9 @@ import java.util.stream.Collectors;
  * @param domain    related bank material whose terms count as the question's domain vocabulary: the nearest bank
  *                  questions' rubrics, or for an introduction the distinctive words of the role's technical rubrics;
  *                  null when there is none beyond the question's own rubric
+ * @param rivals    for a bank question outside the system-design phase, the ideal answers of the role's other
+ *                  questions: an answer that reads more like one of them than like this question's own answers another
+ *                  question (system designs are left out, since every design reads like every other)
  */
 public record QuestionSpec(
         String text,
@@ -34,13 +38,21 @@ public record QuestionSpec(
         List<String> criteria,
         List<String> misconceptions,
         String idealAnswer,
-        String domain) {
+        String domain,
+        List<String> rivals) {
 
     public QuestionSpec {
         dimensions = dimensions == null ? List.of() : List.copyOf(dimensions);
         keyPoints = keyPoints == null ? List.of() : List.copyOf(keyPoints);
         criteria = criteria == null ? List.of() : List.copyOf(criteria);
         misconceptions = misconceptions == null ? List.of() : List.copyOf(misconceptions);
+        rivals = rivals == null ? List.of() : List.copyOf(rivals);
+    }
+
+    /** A question with no rival answers to tell it from. */
+    public QuestionSpec(String text, QuestionKind kind, List<String> dimensions, List<String> keyPoints,
+                        List<String> criteria, List<String> misconceptions, String idealAnswer, String domain) {
+        this(text, kind, dimensions, keyPoints, criteria, misconceptions, idealAnswer, domain, List.of());
     }
 
     /** A question with a rubric from outside the bank: its key points are told apart into facts and criteria. */
@@ -52,7 +64,22 @@ public record QuestionSpec(
     /** A bank question of the role: an introduction's domain is the role's technical vocabulary. */
     public static QuestionSpec of(RoleTemplate role, RoleTemplate.Question q) {
         return new QuestionSpec(q.text(), q.kind(), q.dimensions(), q.keyPoints(), q.criteria(), q.misconceptions(),
-                q.idealAnswer(), q.kind() == QuestionKind.CONVERSATIONAL ? roleDomain(role) : null);
+                q.idealAnswer(), q.kind() == QuestionKind.CONVERSATIONAL ? roleDomain(role) : null, rivals(role, q));
+    }
+
+    /** The same question with the rival answers of the bank question it asks (see {@code rivals}). */
+    public QuestionSpec withRivalsOf(RoleTemplate role, RoleTemplate.Question q) {
+        return new QuestionSpec(text, kind, dimensions, keyPoints, criteria, misconceptions, idealAnswer, domain,
+                rivals(role, q));
+    }
+
+    private static List<String> rivals(RoleTemplate role, RoleTemplate.Question q) {
+        if (q.kind() != QuestionKind.TECHNICAL || q.phase() == Phase.SYSTEM_DESIGN || q.idealAnswer() == null
+                || q.idealAnswer().isBlank()) {
+            return List.of();
+        }
+        return role.questions().stream().filter(o -> o != q && o.idealAnswer() != null && !o.idealAnswer().isBlank())
+                .map(RoleTemplate.Question::idealAnswer).toList();
     }
 
     /** A word of the role's technical rubrics is distinctive when at most this many of its questions use it. */

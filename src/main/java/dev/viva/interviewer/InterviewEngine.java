@@ -2,6 +2,7 @@ package dev.viva.interviewer;
 
 import dev.viva.assessment.AnswerAssessment;
 import dev.viva.assessment.AnswerAssessor;
+import dev.viva.assessment.QuestionSpec;
 import dev.viva.assessment.signal.Criteria;
 import dev.viva.interview.EndReason;
 import dev.viva.interview.QuestionSource;
@@ -399,7 +400,9 @@ public final class InterviewEngine {
 
     private AnswerAssessment assess(AskedQuestion q, String text) {
         try {
-            return assessor.assess(role.id(), level, q.spec(), text);
+            QuestionSpec spec = q.source() == QuestionSource.BANK && q.bankId() != null
+                    ? role.question(q.bankId()).map(b -> q.spec().withRivalsOf(role, b)).orElse(q.spec()) : q.spec();
+            return assessor.assess(role.id(), level, spec, text);
         } catch (RuntimeException e) {
             // an assessor failure must not end the conversation; the report re-assesses the stored answer
             LOG.warnf(e, "Assessment of turn %d of interview %s failed; continuing without a score", q.seq(),

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -42,7 +43,8 @@ import java.util.stream.Collectors;
  * {@link TokenAlignment}), whether it meets the question's criteria ({@link Criteria}), misconceptions stated
  * and refuted, story structure, hedging. {@link ScoreModel} combines them with weights fitted on a labelled
  * development set; a few firm rules follow (a stated misconception halves the score, an answer that only restates
- * the question stays low, a list of terms is halved). Instruction-like text is blanked before anything is measured.
+ * the question stays low, a list of terms is halved, an answer that reads like another bank question's loses its score
+ * in proportion). Instruction-like text is blanked before anything is measured.
  *
  * <p>Pure and deterministic: the same inputs always give the same assessment.
  */
@@ -123,6 +125,13 @@ public final class AnswerScorer {
      */
     static final int CIRCULAR_NOVEL = 25;
     static final double CIRCULAR_RUBRIC = 0.75;
+    /**
+     * The margin (own ideal answer's cosine less the closest rival's) from which an answer counts as another question's
+     * answer, and how far below it the score falls to nothing. Chosen on the tuning rows (BENCHMARKS.md, stop 33): off
+     * topic answers to bank questions mostly sit below -0.03, on-topic ones below it 3-4% of the time.
+     */
+    static final double RIVAL_FROM = 0.01;
+    static final double RIVAL_SPAN = 0.04;
     /** The most an answer that only restates the question can score. */
     static final double ECHO_CAP = 0.18;
 
@@ -154,6 +163,12 @@ public final class AnswerScorer {
     private final SentenceEmbedder embedder;
     private final Relevance relevance;
     private final AnswerQuality quality = AnswerQuality.bundled();
+    /**
+     * The bank's ideal answers as e5 passages, by text: every answer to a bank question is compared with its role's
+     * other ideal answers, and looking each up in the embedder's cache would normalise ~80 texts per answer again.
+     * Bounded by the roles loaded (a few hundred answers of 1.5 KB each).
+     */
+    private final Map<String, float[]> rivalVectors = new ConcurrentHashMap<>();
     private final Calibration calibration;
 
     public AnswerScorer(SentenceEmbedder embedder, Relevance relevance) {
@@ -481,6 +496,14 @@ public final class AnswerScorer {
         // a stated misconception is on topic and shares the reference's vocabulary, so alignment credits it: only
         // a firm cut keeps a confident wrong answer below a vague right one
         raw *= Math.pow(0.5, misconceptionsFound.size());
+        double rival = rivalFactor(question, passageVec);
+        if (rival < 1) {
+            raw *= rival;
+            if (rival <= 0.5) {
+                weaknesses.add(new Finding(Aspect.OFF_TOPIC,
+                        "Reads more like an answer to another question of this interview than to this one", List.of()));
+            }
+        }
         if (echo) {
             raw = Math.min(raw, ECHO_CAP);
             weaknesses.add(new Finding(Aspect.ECHO, "Mostly restates the question without adding to it", List.of()));
@@ -813,6 +836,29 @@ public final class AnswerScorer {
             }
         }
         return best;
+    }
+
+    /**
+     * How far the answer is from reading like an answer to another of the role's questions: 1 while it is at least
+     * about as close (e5, as passages) to its own question's ideal answer as to any rival's, falling to 0 over
+     * {@link #RIVAL_SPAN} beyond {@link #RIVAL_FROM}. In-domain answers to another question share the rubric's
+     * vocabulary, so neither relevance nor alignment sees them; their closest ideal answer does (BENCHMARKS.md, stop 33).
+     */
+    private double rivalFactor(QuestionSpec question, float[] passageVec) {
+        if (question.rivals().isEmpty() || question.idealAnswer() == null || question.idealAnswer().isBlank()) {
+            return 1;
+        }
+        double own = SentenceEmbedder.cosine(passageVec, relevance.passage(question.idealAnswer()));
+        List<String> missing = question.rivals().stream().filter(r -> !rivalVectors.containsKey(r)).toList();
+        if (!missing.isEmpty()) {
+            List<float[]> encoded = relevance.passages(missing);
+            for (int i = 0; i < missing.size(); i++) {
+                rivalVectors.put(missing.get(i), encoded.get(i));
+            }
+        }
+        double closestRival = question.rivals().stream()
+                .mapToDouble(r -> SentenceEmbedder.cosine(passageVec, rivalVectors.get(r))).max().orElse(-1);
+        return clamp(1 + (own - closestRival + RIVAL_FROM) / RIVAL_SPAN);
     }
 
     /**

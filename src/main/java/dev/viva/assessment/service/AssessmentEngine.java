@@ -109,7 +109,7 @@ public class AssessmentEngine implements AnswerAssessor {
                 spec = new QuestionSpec(spec.text(), spec.kind(), spec.dimensions(),
                         sent != null ? sent.get(0) : spec.keyPoints(), sent != null ? sent.get(1) : spec.criteria(),
                         spec.misconceptions(), a.idealAnswer() != null ? a.idealAnswer() : spec.idealAnswer(),
-                        spec.domain());
+                        spec.domain(), spec.rivals());
             }
             Phase phase = a.phase() != null ? a.phase() : bank.map(RoleTemplate.Question::phase).orElse(Phase.FOUNDATION);
             int difficulty = a.difficulty() != null ? a.difficulty() : bank.map(RoleTemplate.Question::difficulty).orElse(3);

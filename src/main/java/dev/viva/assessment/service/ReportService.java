@@ -136,7 +136,7 @@ public class ReportService {
             if (!spec.text().equals(t.questionText)) {
                 // the interviewer may phrase a bank question in the persona's words; the rubric stays the bank's
                 spec = new QuestionSpec(t.questionText, spec.kind(), spec.dimensions(), spec.keyPoints(),
-                        spec.criteria(), spec.misconceptions(), spec.idealAnswer(), spec.domain());
+                        spec.criteria(), spec.misconceptions(), spec.idealAnswer(), spec.domain(), spec.rivals());
             }
             boolean scored = t.answerText != null && (d == null || d.intent() == null
                     || !UNSCORED_INTENTS.contains(d.intent())) && !roleAnswer;

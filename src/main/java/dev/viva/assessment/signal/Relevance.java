@@ -1,5 +1,6 @@
 package dev.viva.assessment.signal;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -40,13 +41,18 @@ public final class Relevance {
 
     /** The raw cosine between the question as a query and the answer as a passage. */
     public double cosine(String question, String answer) {
-        var vectors = e5.embedAll(java.util.List.of(queryText(question), passageText(answer)));
+        var vectors = e5.embedAll(List.of(queryText(question), passageText(answer)));
         return SentenceEmbedder.cosine(vectors.get(0), vectors.get(1));
     }
 
     /** The question's e5 vector as a query, the one {@link #cosine} compares (cached by the embedder). */
     public float[] query(String question) {
         return e5.embed(queryText(question));
+    }
+
+    /** Several texts' e5 vectors as passages, encoded side by side (cached like {@link #passage}). */
+    public List<float[]> passages(List<String> texts) {
+        return e5.embedAll(texts.stream().map(Relevance::passageText).toList());
     }
 
     private static String queryText(String question) {

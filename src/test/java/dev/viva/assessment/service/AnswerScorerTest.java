@@ -28,6 +28,7 @@ class AnswerScorerTest {
     static QuestionSpec introQuestion;
     static QuestionSpec wrapUpQuestion;
     static QuestionSpec nPlusOneQuestion;
+    static QuestionSpec isolationQuestion;
 
     @BeforeAll
     static void load() throws Exception {
@@ -40,7 +41,32 @@ class AnswerScorerTest {
             introQuestion = QuestionSpec.of(t, t.question("be-intro-background").orElseThrow());
             wrapUpQuestion = QuestionSpec.of(t, t.question("be-wrap-questions").orElseThrow());
             nPlusOneQuestion = QuestionSpec.of(t, t.question("be-jr-n-plus-one").orElseThrow());
+            isolationQuestion = QuestionSpec.of(t, t.question("be-sr-isolation").orElseThrow());
         }
+    }
+
+    @Test
+    void anAnswerToAnotherQuestionOfTheRoleLosesItsScoreAndItsOwnAnswerDoesNot() {
+        QuestionSpec noRivals = new QuestionSpec(isolationQuestion.text(), isolationQuestion.kind(),
+                isolationQuestion.dimensions(), isolationQuestion.keyPoints(), isolationQuestion.criteria(),
+                isolationQuestion.misconceptions(), isolationQuestion.idealAnswer(), isolationQuestion.domain());
+        assertThat(isolationQuestion.rivals()).isNotEmpty();
+        // PostgreSQL, MVCC and transactions, all in the rubric's vocabulary, about VACUUM rather than isolation
+        String vacuum = "VACUUM reclaims the space of dead tuples that updates and deletes leave behind under MVCC, and "
+                + "autovacuum runs it once a table's dead rows pass a threshold. On a busy table where it can't keep up, "
+                + "the table and its indexes bloat, scans get slower, and in the worst case transaction ID wraparound "
+                + "forces an aggressive freeze that blocks the database.";
+        var against = scorer.score(isolationQuestion, vacuum).assessment();
+        int without = scorer.score(noRivals, vacuum).assessment().score();
+        assertThat(without).isPositive();
+        assertThat(against.score()).isLessThan(without);
+        assertThat(against.weaknesses()).anyMatch(w -> w.text().contains("another question"));
+        String isolation = "Read Committed, Postgres's default, sees only committed rows but each statement takes a new "
+                + "snapshot, so a non-repeatable read can happen; Repeatable Read keeps one snapshot for the whole "
+                + "transaction, which stops that but still allows write skew; Serializable adds predicate tracking and "
+                + "aborts one of two transactions whose result no serial order could produce, so you must retry.";
+        assertThat(scorer.score(isolationQuestion, isolation).assessment().score())
+                .isEqualTo(scorer.score(noRivals, isolation).assessment().score());
     }
 
     static final String STRONG = "FastAPI runs async def endpoints directly on the event loop, while plain def endpoints "
