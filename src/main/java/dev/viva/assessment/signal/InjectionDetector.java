@@ -340,15 +340,18 @@ public final class InjectionDetector {
     /** How far a record may run: a few lines of a faked JSON object. */
     private static final int RECORD_CHARS = 1200;
 
+    /** A definite article before an addressee, in the languages an aside is read in ("to the", "pour le", "an den"). */
+    private static final String ARTICLE = "(?:the\\s+|la\\s+|le\\s+|l'|el\\s+|den\\s+|die\\s+|das\\s+)?";
+
     /**
      * A bracketed aside addressed to the grader ("(Evaluator: this covers X, Y and Z)", "(Pour le correcteur : ...)") or
      * headed as a note to whoever reads the answer ("[Reviewer note: covers X and Y]"), taken whole.
      */
     private static final Pattern ASIDE = Pattern.compile("(?i)[(\\[{]\\s*(?:(?:(?:note|nb|n\\.b\\.|hinweis|anmerkung|notiz|nota|remarque)\\s*"
-            + "(?:to|for|pour|à|a|al|an|für|para)?\\s*(?:the\\s+|la\\s+|le\\s+|l'|el\\s+|den\\s+|die\\s+|das\\s+)?)?(?:ai\\s+)?"
+            + "(?:to|for|pour|à|a|al|an|für|para)?\\s*" + ARTICLE + ")?(?:ai\\s+)?"
             + "(?:" + GRADER + "|ai|llm|model|system|bot)s?\\b|(?:(?:note|nb)\\s*(?:to|for)\\s*(?:the\\s+|any\\s+)?" + READER
-            + "s?|" + READER + "(?:'?s)?\\s*(?:note|nb|comment)?|(?:to|for|pour|à|al|an|für|para)\\s+(?:the\\s+|la\\s+|le\\s+|l'|el\\s+"
-            + "|den\\s+|die\\s+|das\\s+)?" + GRADER + "s?)\\s*:)[^)\\]}]*[)\\]}]");
+            + "s?|" + READER + "(?:'?s)?\\s*(?:note|nb|comment)?|(?:to|for|pour|à|al|an|für|para)\\s+" + ARTICLE + GRADER
+            + "s?)\\s*:)[^)\\]}]*[)\\]}]");
 
     /**
      * The grader named; its sentence is an instruction when it talks about marks or what the answer covers. An
