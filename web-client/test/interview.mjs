@@ -209,7 +209,7 @@ run('interview', async (keep) => {
   check(await recruiter.isHidden('.current'), 'the wrap-up is not shown as a current question');
   await shot(recruiter, 'console-interview-completed', { docs: true });
   await recruiter.click('text=Open the report');
-  await recruiter.waitForSelector('.recommendation', { timeout: 30000 });
+  await recruiter.waitForSelector('.recommendation');
   const bars = await recruiter.$$eval('.chart .chart-row', (rows) => rows.length);
   check(bars === 2, `the chart has one bar per dimension of the role: ${bars}`);
   const quote = await recruiter.$('button.quote');

@@ -19,6 +19,8 @@ mkdirSync(screenshots, { recursive: true });
 /** Where the key screens are also saved for the documentation (docs/screenshots), when asked for. */
 const docsScreenshots = args['docs-screenshots'];
 if (docsScreenshots) mkdirSync(docsScreenshots, { recursive: true });
+/** Every socket tapped in this run, so a failure can tell what went over each. */
+const taps = [];
 
 /** Flags these machines need (no GPU, no sandbox as root, no network beyond loopback). */
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -44,10 +46,14 @@ export async function launch({ microphone = 'fake', speech = args.speech } = {})
  */
 export async function newPage(browser, options = {}) {
   const context = await browser.newContext({ viewport: { width: 1180, height: 900 }, ...options });
+  // a loaded 2-core machine can take many seconds over one step; a condition that never comes still fails
+  context.setDefaultTimeout(60000);
   const page = await context.newPage();
   page.errors = [];
+  page.console = [];
   page.on('pageerror', (e) => page.errors.push(`page error: ${e.message}`));
   page.on('console', (m) => {
+    page.console.push(`${m.type()}: ${m.text()}`);
     // a socket the test cut on purpose, or a reconnect attempt while offline, is logged by Chromium as an error
     if (m.type() === 'error' && !/WebSocket connection to .* failed|ERR_INTERNET_DISCONNECTED/.test(m.text())
       && !page.expectedErrors?.test(m.text())) {
@@ -93,7 +99,7 @@ export function check(condition, message) {
 }
 
 /** Polls {@code probe} until it returns something truthy; conditions, not timings, decide. */
-export async function eventually(what, probe, timeoutMs = 20000) {
+export async function eventually(what, probe, timeoutMs = 60000) {
   const until = Date.now() + timeoutMs;
   let last;
   while (Date.now() < until) {
@@ -156,6 +162,7 @@ export const tapCandidateSocket = (page) => tapSocket(page, CANDIDATE_SOCKET);
 export async function tapSocket(page, pattern) {
   const tap = { fromPage: [], fromServer: [], connections: 0, current: null, keepFromServer: [], keepFromPage: [],
     onPageMessage: () => {} };
+  taps.push(tap);
   const decode = (message) => {
     if (typeof message === 'string') return JSON.parse(message);
     const samples = new Int16Array(message.buffer.slice(message.byteOffset, message.byteOffset + (message.byteLength & ~1)));
@@ -211,6 +218,12 @@ export async function run(name, body) {
     for (const [i, page] of pages.entries()) {
       await shot(page, `FAILED-${name}-${i + 1}`, { audit: false }).catch(() => {});
       console.error(`page ${i + 1} (${page.url()}) errors: ${JSON.stringify(page.errors ?? [])}`);
+      console.error(`page ${i + 1} console, last lines: ${JSON.stringify((page.console ?? []).slice(-10))}`);
+    }
+    for (const [i, tap] of taps.entries()) {
+      const types = (messages) => messages.slice(-12).map((m) => m.type ?? `${m.bytes} bytes`).join(', ');
+      console.error(`socket tap ${i + 1}: ${tap.connections} connection(s); last from the page: [${types(tap.fromPage)}]; `
+        + `last from the server: [${types(tap.fromServer)}]`);
     }
   } finally {
     await Promise.all(browsers.map((b) => b.close().catch(() => {})));
