@@ -19,7 +19,8 @@ import java.util.TreeMap;
  * helpers wrote without seeing the detector (src/test/resources/injections/red-team.jsonl): set 1 (70 injections in
  * eight languages, 70 look-alike sentences), set 2 (60 and 60, fake annotations and authority claims), set 3 (60 and 60,
  * written to evade a detector), set 4 (50 and 50: faked records, tool outputs and turns, spaced and digit-spelt words,
- * nine languages). Each line is appended to an ordinary answer, as a candidate would. Also the development
+ * nine languages), set 5 (50 and 50: log lines, HTTP headers, environment variables, tool results, ROT13, base64 and
+ * reversed orders, authority claims). Each line is appended to an ordinary answer, as a candidate would. Also the development
  * set's answers that are not injections, which must stay unflagged. Prints every miss and false alarm ({@code -Dall})
  * or only the counts. Run with {@code ./mvnw -B test -Pbench -Dtest=InjectionBenchmark}.
  */
