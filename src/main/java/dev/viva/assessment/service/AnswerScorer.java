@@ -408,12 +408,16 @@ public final class AnswerScorer {
             // the myth may be named in one passage and rejected in the next: a passage close to it in meaning and in
             // place that refutes it; a rejection further away is about something else (the answer states the myth,
             // then warns against another mistake)
+            // (a myth that denies something, "tuples cannot contain mutable objects", carries its own "not": only an
+            // outright rejection, "people say ..., but that's not true", refutes it)
             Text.Span refuting = null;
+            boolean deniesSomething = Cues.negates(m);
             for (int i = Math.max(0, best - REFUTATION_REACH); i <= Math.min(windows.size() - 1, best + REFUTATION_REACH)
-                    && refuting == null && !Cues.negates(m); i++) {
+                    && refuting == null; i++) {
                 Text.Span w = windows.get(i);
                 if (SentenceEmbedder.cosine(windowVecs.get(i), mv) >= MISCONCEPTION - 0.1
-                        && Cues.refutes(scored, w.start(), w.end())) {
+                        && (deniesSomething ? Cues.rejects(scored, w.start(), w.end())
+                        : Cues.refutes(scored, w.start(), w.end()))) {
                     refuting = w;
                 }
             }

@@ -187,13 +187,24 @@ public final class Cues {
         return NEGATION.matcher(text).find();
     }
 
-    /** Words that name a claim only to reject it: "it's not true that", "a common myth", "people assume". */
-    private static final Pattern REFUTATION = words("not true|isn'?t true|not the case|isn'?t the case|myths?|misconceptions?"
-            + "|misleading|misunderstanding|common (?:mistake|belief|assumption|misunderstanding|trap)|commonly believed"
+    /**
+     * Words that reject a claim outright ("that's not true", "a common myth", "people often say"): none is a negation a
+     * claim makes of itself, so they reject a claim that denies something too ("people say a tuple can't hold a list,
+     * but that's not true").
+     */
+    private static final String REJECTION = "not true|isn'?t true|not the case|isn'?t the case|myths?|misconceptions?"
+            + "|misread\\w*|misinterpret\\w*|(?:that'?s|it'?s|is) backwards|the wrong way (?:round|around)"
+            + "|common (?:mistake|belief|assumption|misunderstanding|trap)|commonly believed"
             + "|(?:a )?(?:popular|widespread) (?:belief|idea)|people (?:often |usually |sometimes |tend to )?(?:think|believe|assume|say|call)"
-            + "|(?:is|are) often (?:said|assumed|thought)|contrary to|that'?s wrong|(?:is|are) wrong|it'?s false|is false|too narrow"
+            + "|(?:is|are) often (?:said|assumed|thought)|contrary to|that'?s wrong|(?:is|are) wrong|it'?s false|is false";
+    private static final Pattern REJECTS = words(REJECTION);
+    /** Those and the words that qualify or negate a claim to correct it: "it doesn't", "not always", "rather than". */
+    private static final Pattern REFUTATION = words(REJECTION + "|misleading|misunderstanding|too narrow"
             + "|oversimplif\\w*|not always|not necessarily|doesn'?t (?:mean|always|necessarily|guarantee)|it doesn'?t|they don'?t"
             + "|that'?s not|not quite|rather than|a trap|anti-?pattern|bad idea"
+            // the approach judged and found wanting: "a plain error threshold is either too noisy or too slow"
+            + "|too (?:noisy|slow|late|coarse|crude|naive|simplistic|fragile|brittle|risky)|(?:is|are)n'?t enough|not enough"
+            + "|insufficient|falls? short|doesn'?t work|won'?t work|breaks? down"
             // "what you must avoid is each request refreshing on its own", "the risk is that stubs drift"
             + "|(?:must|should|want to|need to|have to|to) avoid|the (?:risk|danger|pitfall|trap|catch) (?:is|here is)");
 
@@ -202,6 +213,19 @@ public final class Cues {
      * sentence before or inside it, or right before the sentence ("No. More indexes always make it faster is a myth").
      */
     public static boolean refutes(String text, int start, int end) {
+        return REFUTATION.matcher(around(text, start, end)).find();
+    }
+
+    /**
+     * Whether the claim at {@code [start, end)} is rejected outright, in the same stretch as {@link #refutes}: the test
+     * for a claim that is itself a negation, whose own "doesn't" would otherwise read as its correction.
+     */
+    public static boolean rejects(String text, int start, int end) {
+        return REJECTS.matcher(around(text, start, end)).find();
+    }
+
+    /** The claim's sentence up to the claim's end, and one short sentence before it. */
+    private static String around(String text, int start, int end) {
         int from = start;
         int boundaries = 0;
         // back to the start of the claim's sentence, and one short sentence further ("No." / "That's a myth.")
@@ -219,7 +243,7 @@ public final class Cues {
         while (to < text.length() && ".!?\n".indexOf(text.charAt(to)) < 0) {
             to++;
         }
-        return REFUTATION.matcher(text.substring(Math.max(0, from), to)).find();
+        return text.substring(Math.max(0, from), to);
     }
 
     private static void add(List<Match> out, Kind kind, Pattern p, String answer) {

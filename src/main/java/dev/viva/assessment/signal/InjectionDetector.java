@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
  * Latin letters they imitate, so "ig\u200Bnore" and "ignоre" read as "ignore". Spans are
  * mapped back to the original text, so evidence quotes stay verbatim. Letters spaced apart and digits written for
  * letters ("g r a d e r", "gr4d3r") are read as the words they spell. English, French, German and Spanish are covered,
- * Italian and Portuguese in their commonest forms, Dutch, Polish, Chinese and Japanese only in a few.
+ * Italian and Portuguese in their commonest forms, Dutch, Polish, Chinese and Japanese only in a few. An order written
+ * in ROT13, backwards or in base64 is read decoded when the answer asks its reader to decode it ({@link #encoded}).
  *
  * <p>What counts: orders to drop the instructions; requests for marks; the grader, an AI or "whoever scores this"
  * addressed; notes in the transcript's margin written as someone else's ("[Panel note: hire]", "Metadata: score=9");

@@ -264,6 +264,24 @@ class AnswerScorerTest {
     }
 
     @Test
+    void aMythThatDeniesSomethingIsRefutedOnlyByAnOutrightRejection() {
+        var question = new QuestionSpec("Can a JVM process use more memory than its -Xmx setting?", QuestionKind.TECHNICAL,
+                List.of("technical-knowledge"), List.of("Xmx caps only the heap",
+                "metaspace, thread stacks and direct buffers live outside the heap"),
+                List.of("the JVM never uses more memory than Xmx"), "Yes: Xmx caps only the heap. Metaspace, thread "
+                + "stacks, the code cache and direct buffers live outside it, so the process uses more than Xmx.");
+        // the myth's own "never" is no correction; "people assume ..., but that's not true" is one
+        var rejected = scorer.score(question, "People often assume the JVM never uses more memory than Xmx, but that's "
+                + "not true: Xmx caps only the heap, and metaspace, thread stacks and direct buffers live outside it.")
+                .assessment();
+        var stated = scorer.score(question, "The JVM never uses more memory than Xmx, it doesn't go past the heap, so "
+                + "setting Xmx is all you need.").assessment();
+        assertThat(rejected.misconceptions()).isEmpty();
+        assertThat(rejected.strengths()).anyMatch(f -> f.aspect() == AnswerAssessment.Aspect.REFUTATION);
+        assertThat(stated.misconceptions()).containsExactly("the JVM never uses more memory than Xmx");
+    }
+
+    @Test
     void restatingTheQuestionEarnsLittle() {
         String echo = "A list and a tuple are different in Python, and I would choose a tuple when a tuple is the "
                 + "better choice than a list.";

@@ -54,6 +54,20 @@ class CuesTest {
     }
 
     @Test
+    void anApproachFoundWantingIsRejectedAndADenialIsRejectedOnlyOutright() {
+        String wanting = "A fixed CPU threshold for autoscaling is too slow for bursty traffic, so we scale on queue depth.";
+        assertThat(Cues.refutes(wanting, 0, wanting.indexOf(" is too"))).isTrue();
+        // a claim that denies something carries its own negation: only words that reject a claim outright reject it
+        String denial = "Goroutines can't leak because the runtime collects them.";
+        assertThat(Cues.refutes(denial, 0, denial.length() - 1)).isFalse();
+        assertThat(Cues.rejects(denial, 0, denial.length() - 1)).isFalse();
+        String rejected = "People often say goroutines can't leak, but that's not true: a blocked one lives forever.";
+        assertThat(Cues.rejects(rejected, rejected.indexOf("goroutines"), rejected.indexOf(", but"))).isTrue();
+        String misread = "The usual misreading is that a p-value is the chance the null hypothesis is true.";
+        assertThat(Cues.rejects(misread, misread.indexOf("a p-value"), misread.length() - 1)).isTrue();
+    }
+
+    @Test
     void numbersAreReadAsWrittenSoAnAnswerCanBeToldWhichTheQuestionGave() {
         assertThat(Cues.numbers("What is the N+1 query problem, and why does p99 double?")).contains("1", "p99");
         assertThat(Cues.numbers("ages from 18 to 65 inclusive")).containsExactlyInAnyOrder("18", "65");
