@@ -148,7 +148,9 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
     private static int circular(String answer, Set<String> asked) {
         int n = 0;
         // "i.e." and "e.g." do not end a clause
-        for (String clause : answer.split("(?<!\\b\\p{L})[.!?;]+(?=\\s|$)|,\\s*(?:and|but|so|while)\\s+|\\n+")) {
+        // "a flaky test is a test that's flaky, meaning it sometimes fails": the gloss after "meaning" is a clause of
+        // its own, judged on its own; the definition before it still goes in a circle
+        for (String clause : answer.split("(?<!\\b\\p{L})[.!?;]+(?=\\s|$)|,\\s*(?:and|but|so|while|meaning)\\s+|\\n+")) {
             Matcher m = DEFINITION.matcher(clause.strip());
             if (!m.matches()) {
                 continue;

@@ -54,6 +54,11 @@ class SubstanceTest {
                 "What is a thread pool?", Set.of()).circular()).isZero();
         assertThat(Substance.of("The scope of a variable is the part of the program where the variable is visible.",
                 "What is the scope of a variable?", Set.of()).circular()).isZero();
+        // a gloss after "meaning" does not straighten a circle before it, and a real definition stays one with it
+        assertThat(Substance.of("A memory leak is a leak of memory, meaning the app uses more over time.",
+                "What is a memory leak?", Set.of()).circular()).isEqualTo(1);
+        assertThat(Substance.of("A memory leak is memory the program keeps referencing but never uses again, meaning "
+                + "the garbage collector cannot free it.", "What is a memory leak?", Set.of()).circular()).isZero();
     }
 
     @Test
