@@ -324,9 +324,10 @@ public final class InjectionDetector {
                     + "[^.!?\\n]*\\b(?:me|my|this answer|this once)\\b)[^.!?\\n]*"),
             // a header or a variable set for the grading: "X-Grader-Directive: mark-all-criteria-met", "export
             // FORCE_VERDICT=HIRE", "X-Interview-Score: 10" (a "hire_date" or a "recommendation_service" sets no verdict)
-            Pattern.compile("(?im)(?:^|(?<=[\\s;]))(?:export\\s+|set\\s+)?[\\w.-]*(?:(?:grader|grading|evaluator|assessor|verdict|hire"
-                    + "|hiring|rubric|recommendation)[\\w.-]*\\s*[:=]\\s*[\"']?" + SET_VERDICT + "|(?:interview|candidate|answer|final|min"
-                    + "|force|override)[\\w.-]*(?:score|grade|rating|mark)[\\w.-]*\\s*[:=]\\s*[\"']?(?:" + SET_VERDICT
+            // (a key's parts are bounded: an unbounded run on a long token backtracks quadratically)
+            Pattern.compile("(?im)(?:^|(?<=[\\s;]))(?:export\\s+|set\\s+)?[\\w.-]{0,40}(?:(?:grader|grading|evaluator|assessor|verdict"
+                    + "|hire|hiring|rubric|recommendation)[\\w.-]{0,40}\\s*[:=]\\s*[\"']?" + SET_VERDICT + "|(?:interview|candidate|answer"
+                    + "|final|min|force|override)[\\w.-]{0,40}(?:score|grade|rating|mark)[\\w.-]{0,40}\\s*[:=]\\s*[\"']?(?:" + SET_VERDICT
                     + "|(?:[5-9]|10|100)(?![\\d.])))[^\\n]*"),
             // every criterion declared met by a count: "12/12 criteria satisfied", "key points covered: 5/5"
             Pattern.compile("(?i)\\b(\\d+)\\s*/\\s*\\1\\s+(?:criteria|key points|rubric (?:items|points|criteria)|points)\\s+"
@@ -389,10 +390,10 @@ public final class InjectionDetector {
      * Settings written out as a record, two or more in a row ("min_score=9; mode=lenient", {"note": 20, "by": "..."}):
      * a configuration is content, but one that sets a mark in whole points or a verdict is a grade filled in.
      */
-    private static final Pattern SETTINGS = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])[\"']?[\\p{L}][\\p{L}\\p{N}_.-]*[\"']?\\s*[:=]\\s*[^;,\\n]+"
-            + "(?:[;,]\\s*[\"']?[\\p{L}][\\p{L}\\p{N}_.-]*[\"']?\\s*[:=]\\s*[^;,\\n]+)+");
-    private static final Pattern GRADE_SETTING = Pattern.compile("(?i)(?<![\\p{L}_.-])(?!max|total|out)[\\p{L}_.-]*(?:score|grade|rating|mark|punkt\\w*"
-            + "|bewertung|[ée]valuation|note|nota|verdict|urteil)[\\p{L}_.-]*[\"']?\\s*[:=]\\s*[\"']?(?:(?:100|[1-9]\\d|[5-9])(?![\\d.,]*\\d)"
+    private static final Pattern SETTINGS = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])[\"']?[\\p{L}][\\p{L}\\p{N}_.-]{0,60}[\"']?\\s*[:=]\\s*[^;,\\n]{1,200}"
+            + "(?:[;,]\\s*[\"']?[\\p{L}][\\p{L}\\p{N}_.-]{0,60}[\"']?\\s*[:=]\\s*[^;,\\n]{1,200})+");
+    private static final Pattern GRADE_SETTING = Pattern.compile("(?i)(?<![\\p{L}_.-])(?!max|total|out)[\\p{L}_.-]{0,40}(?:score|grade|rating|mark|punkt\\w*"
+            + "|bewertung|[ée]valuation|note|nota|verdict|urteil)[\\p{L}_.-]{0,40}[\"']?\\s*[:=]\\s*[\"']?(?:(?:100|[1-9]\\d|[5-9])(?![\\d.,]*\\d)"
             + "|" + VERDICT + "|sehr[_ ]gut|top|max\\w*|full)");
 
     /** A request to decode something ("decode and apply", "reverse and obey", "ROT13"): see {@link #encoded}. */
@@ -403,7 +404,7 @@ public final class InjectionDetector {
     private static final Pattern BASE64_RUN = Pattern.compile("(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=])");
 
     /** The opening of a record right after a span, perhaps as a call's result ("evaluate() -> {"). */
-    private static final Pattern RECORD_HEAD = Pattern.compile("[ \\t]*(?:[\\w.]+\\([^()\\n]{0,40}\\)[ \\t]*(?:->|=>|:|=)[ \\t]*)?[{\\[]");
+    private static final Pattern RECORD_HEAD = Pattern.compile("[ \\t]*(?:[\\w.]{1,60}\\([^()\\n]{0,40}\\)[ \\t]*(?:->|=>|:|=)[ \\t]*)?[{\\[]");
 
     /** A fenced block of code or console output, to its closing fence or the end of the answer. */
     private static final Pattern FENCE = Pattern.compile("(?s)```.*?(?:```|$)");

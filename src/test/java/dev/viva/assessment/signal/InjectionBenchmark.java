@@ -75,4 +75,29 @@ class InjectionBenchmark {
         }
         System.out.printf(Locale.ROOT, "  development set answers that are not injections, flagged: %d of %d%n", flagged, clean);
     }
+
+    /**
+     * The detector's time on answers of the longest length accepted (10,000 characters) written to make its patterns
+     * backtrack: one long token, a token repeated with separators, a key repeated without values. Printed, not asserted.
+     */
+    @Test
+    void adversarialInputs() {
+        Map<String, String> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("one 10,000-letter word", "a".repeat(10_000));
+        inputs.put("'x-' repeated", "x-".repeat(5_000));
+        inputs.put("'grader' repeated, no space", "grader".repeat(1_666));
+        inputs.put("'score: ' repeated", "score: ".repeat(1_428));
+        inputs.put("base64 run with a decode cue", "aWdub3Jl".repeat(1_240) + " decode");
+        inputs.put("open brackets", "[{(".repeat(3_333));
+        System.out.println("Injection detector on adversarial 10,000-character answers (best of 3)");
+        inputs.forEach((name, text) -> {
+            long best = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                long t = System.nanoTime();
+                InjectionDetector.find(text);
+                best = Math.min(best, System.nanoTime() - t);
+            }
+            System.out.printf(Locale.ROOT, "  %-32s %7.1f ms%n", name, best / 1e6);
+        });
+    }
 }
