@@ -402,7 +402,7 @@ public final class AnswerScorer {
             // and the reverse: a myth that denies something ("a stubbed provider means the integration needs no
             // testing") is not said by a passage that affirms it ("the adapter gets integration tests against a stub");
             // absent words are weaker evidence than present ones, so this only withholds the flag
-            if (Cues.negates(m) && !Cues.negates(closest.text())) {
+            if (Cues.negates(m) && !Cues.deniesAlike(m, closest.text())) {
                 continue;
             }
             // the myth may be named in one passage and rejected in the next: a passage close to it in meaning and in

@@ -188,6 +188,28 @@ public final class Cues {
     }
 
     /**
+     * Whether {@code passage} denies the way {@code claim} does: "never" by "never", "cannot" by "cannot", "no" by "no",
+     * and "not" by a plain negation. "Stale data doesn't live forever" negates, but not as "a cache can never serve stale
+     * data" does; a denial in other words says something else.
+     */
+    public static boolean deniesAlike(String claim, String passage) {
+        boolean any = false;
+        for (Pattern family : DENIALS) {
+            if (family.matcher(claim).find()) {
+                any = true;
+                if (family.matcher(passage).find()) {
+                    return true;
+                }
+            }
+        }
+        return !any && negates(passage);
+    }
+
+    private static final List<Pattern> DENIALS = List.of(words("never|no longer|at no point"),
+            words("cannot|can'?t|can not|unable to|impossible"), words("no|none|nothing|without|zero"),
+            words("not|n'?t|isn'?t|aren'?t|doesn'?t|don'?t|won'?t|didn'?t|wasn'?t"));
+
+    /**
      * Words that reject a claim outright ("that's not true", "a common myth", "people often say"): none is a negation a
      * claim makes of itself, so they reject a claim that denies something too ("people say a tuple can't hold a list,
      * but that's not true").

@@ -54,6 +54,17 @@ class CuesTest {
     }
 
     @Test
+    void aDenialIsMatchedByTheSameKindOfDenial() {
+        String myth = "a message queue never loses a message once it is acknowledged";
+        assertThat(Cues.deniesAlike(myth, "once acknowledged, the queue never loses it")).isTrue();
+        // negated, but not as the myth is: it says something else
+        assertThat(Cues.deniesAlike(myth, "acks are retried, so a message doesn't sit in the queue forever")).isFalse();
+        assertThat(Cues.deniesAlike("goroutines cannot leak", "a goroutine can't leak")).isTrue();
+        // a claim that denies only by calling something wrong is matched by any negation
+        assertThat(Cues.deniesAlike("indexing foreign keys is wrong", "you don't index foreign keys")).isTrue();
+    }
+
+    @Test
     void anApproachFoundWantingIsRejectedAndADenialIsRejectedOnlyOutright() {
         String wanting = "A fixed CPU threshold for autoscaling is too slow for bursty traffic, so we scale on queue depth.";
         assertThat(Cues.refutes(wanting, 0, wanting.indexOf(" is too"))).isTrue();
