@@ -393,7 +393,8 @@ public final class AnswerScorer {
             // "fetch doesn't reject on a 404" has the words and nearly the meaning of the myth "fetch throws an error
             // for a 404 response", with the opposite polarity: it is the correction
             Text.Span closest = windows.get(best);
-            if (!Cues.negates(m) && Cues.negates(closest.text())) {
+            boolean deniesSomething = Cues.negates(m);
+            if (!deniesSomething && Cues.negates(closest.text())) {
                 refutations++;
                 strengths.add(new Finding(Aspect.REFUTATION, "Rejects a common misconception: " + m,
                         List.of(quote(scored, closest))));
@@ -402,7 +403,7 @@ public final class AnswerScorer {
             // and the reverse: a myth that denies something ("a stubbed provider means the integration needs no
             // testing") is not said by a passage that affirms it ("the adapter gets integration tests against a stub");
             // absent words are weaker evidence than present ones, so this only withholds the flag
-            if (Cues.negates(m) && !Cues.deniesAlike(m, closest.text())) {
+            if (deniesSomething && !Cues.deniesAlike(m, closest.text())) {
                 continue;
             }
             // the myth may be named in one passage and rejected in the next: a passage close to it in meaning and in
@@ -411,7 +412,6 @@ public final class AnswerScorer {
             // (a myth that denies something, "tuples cannot contain mutable objects", carries its own "not": only an
             // outright rejection, "people say ..., but that's not true", refutes it)
             Text.Span refuting = null;
-            boolean deniesSomething = Cues.negates(m);
             for (int i = Math.max(0, best - REFUTATION_REACH); i <= Math.min(windows.size() - 1, best + REFUTATION_REACH)
                     && refuting == null; i++) {
                 Text.Span w = windows.get(i);

@@ -520,17 +520,7 @@ public final class InjectionDetector {
             if (text.charAt(open) != '[' && text.charAt(open) != '{') {
                 continue;
             }
-            int depth = 0;
-            int close = -1;
-            for (int i = open; i < Math.min(text.length(), open + RECORD_CHARS); i++) {
-                char c = text.charAt(i);
-                if ("[{(".indexOf(c) >= 0) {
-                    depth++;
-                } else if (")]}".indexOf(c) >= 0 && --depth == 0) {
-                    close = i + 1;
-                    break;
-                }
-            }
+            int close = closing(text, open, "[{(", ")]}");
             if (close < 0) {
                 continue;
             }
@@ -611,16 +601,25 @@ public final class InjectionDetector {
         if (!head.lookingAt()) {
             return end;
         }
+        int close = closing(text, head.end() - 1, "{[", "}]");
+        return close < 0 ? end : close;
+    }
+
+    /**
+     * Just past the bracket that closes the one at {@code open}, counting the brackets in {@code opens} and
+     * {@code closes} for nesting, within {@link #RECORD_CHARS}; -1 when it does not close there.
+     */
+    private static int closing(String text, int open, String opens, String closes) {
         int depth = 0;
-        for (int i = head.end() - 1; i < Math.min(text.length(), head.end() + RECORD_CHARS); i++) {
+        for (int i = open; i < Math.min(text.length(), open + RECORD_CHARS); i++) {
             char c = text.charAt(i);
-            if (c == '{' || c == '[') {
+            if (opens.indexOf(c) >= 0) {
                 depth++;
-            } else if ((c == '}' || c == ']') && --depth == 0) {
+            } else if (closes.indexOf(c) >= 0 && --depth == 0) {
                 return i + 1;
             }
         }
-        return end;
+        return -1;
     }
 
     /** What the detector finds in {@code text} as it is written. */

@@ -248,34 +248,32 @@ class AnswerScorerTest {
         assertThat(good.score()).isGreaterThan(bad.score() + 20);
     }
 
+    /** A question whose myth denies something: "the JVM never uses more memory than Xmx". */
+    private static final QuestionSpec XMX_QUESTION = new QuestionSpec(
+            "Can a JVM process use more memory than its -Xmx setting?", QuestionKind.TECHNICAL,
+            List.of("technical-knowledge"), List.of("Xmx caps only the heap",
+            "metaspace, thread stacks and direct buffers live outside the heap"),
+            List.of("the JVM never uses more memory than Xmx"), "Yes: Xmx caps only the heap. Metaspace, thread "
+            + "stacks, the code cache and direct buffers live outside it, so the process uses more than Xmx.");
+
     @Test
     void aMythThatDeniesSomethingIsNotSaidByAnAnswerThatAffirmsIt() {
-        var question = new QuestionSpec("Can a JVM process use more memory than its -Xmx setting?", QuestionKind.TECHNICAL,
-                List.of("technical-knowledge"), List.of("Xmx caps only the heap",
-                "metaspace, thread stacks and direct buffers live outside the heap"),
-                List.of("the JVM never uses more memory than Xmx"), "Yes: Xmx caps only the heap. Metaspace, thread "
-                + "stacks, the code cache and direct buffers live outside it, so the process uses more than Xmx.");
-        var affirms = scorer.score(question, "Yes, the JVM uses more memory than Xmx: Xmx caps only the heap, while "
-                + "metaspace, thread stacks and direct buffers live outside it.").assessment();
-        var denies = scorer.score(question, "No, the JVM never uses more memory than Xmx, that's the whole point of "
-                + "setting it.").assessment();
+        var affirms = scorer.score(XMX_QUESTION, "Yes, the JVM uses more memory than Xmx: Xmx caps only the heap, "
+                + "while metaspace, thread stacks and direct buffers live outside it.").assessment();
+        var denies = scorer.score(XMX_QUESTION, "No, the JVM never uses more memory than Xmx, that's the whole point "
+                + "of setting it.").assessment();
         assertThat(affirms.misconceptions()).isEmpty();
         assertThat(denies.misconceptions()).containsExactly("the JVM never uses more memory than Xmx");
     }
 
     @Test
     void aMythThatDeniesSomethingIsRefutedOnlyByAnOutrightRejection() {
-        var question = new QuestionSpec("Can a JVM process use more memory than its -Xmx setting?", QuestionKind.TECHNICAL,
-                List.of("technical-knowledge"), List.of("Xmx caps only the heap",
-                "metaspace, thread stacks and direct buffers live outside the heap"),
-                List.of("the JVM never uses more memory than Xmx"), "Yes: Xmx caps only the heap. Metaspace, thread "
-                + "stacks, the code cache and direct buffers live outside it, so the process uses more than Xmx.");
         // the myth's own "never" is no correction; "people assume ..., but that's not true" is one
-        var rejected = scorer.score(question, "People often assume the JVM never uses more memory than Xmx, but that's "
-                + "not true: Xmx caps only the heap, and metaspace, thread stacks and direct buffers live outside it.")
-                .assessment();
-        var stated = scorer.score(question, "The JVM never uses more memory than Xmx, it doesn't go past the heap, so "
-                + "setting Xmx is all you need.").assessment();
+        var rejected = scorer.score(XMX_QUESTION, "People often assume the JVM never uses more memory than Xmx, but "
+                + "that's not true: Xmx caps only the heap, and metaspace, thread stacks and direct buffers live "
+                + "outside it.").assessment();
+        var stated = scorer.score(XMX_QUESTION, "The JVM never uses more memory than Xmx, it doesn't go past the heap, "
+                + "so setting Xmx is all you need.").assessment();
         assertThat(rejected.misconceptions()).isEmpty();
         assertThat(rejected.strengths()).anyMatch(f -> f.aspect() == AnswerAssessment.Aspect.REFUTATION);
         assertThat(stated.misconceptions()).containsExactly("the JVM never uses more memory than Xmx");
