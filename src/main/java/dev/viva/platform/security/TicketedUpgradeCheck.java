@@ -5,6 +5,8 @@ import dev.viva.platform.lifecycle.Draining;
 import io.quarkus.websockets.next.HttpUpgradeCheck;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 
 import java.util.UUID;
 
@@ -30,8 +32,13 @@ public abstract class TicketedUpgradeCheck implements HttpUpgradeCheck {
         String ticket = context.httpRequest().getParam("ticket");
         String rawId = context.pathParam("id");
         // credential and ticket checks hit the database, so they run on a worker thread, not the event loop
-        return Uni.createFrom().item(() -> decide(rawId, header, ticket))
+        Uni<CheckResult> decided = Uni.createFrom().item(() -> decide(rawId, header, ticket))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        // The verdict goes back to the connection's event loop: Quarkus upgrades the connection on the thread that
+        // emits it, and from a worker thread the client's first frame (its 'start', sent the moment the handshake
+        // completes) could arrive before the message handlers were registered and be dropped without a trace.
+        Context connection = Vertx.currentContext();
+        return connection == null ? decided : decided.emitOn(task -> connection.runOnContext(ignored -> task.run()));
     }
 
     private CheckResult decide(String rawId, String header, String ticket) {

@@ -1,6 +1,8 @@
 package dev.viva.voice.socket;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.viva.EagerSocket;
 import dev.viva.TestApi;
 import dev.viva.TestApi.Joined;
 import dev.viva.TestSocket;
@@ -15,7 +17,9 @@ import org.junit.jupiter.api.Test;
 
 import java.net.URL;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -115,6 +119,28 @@ class CandidateSocketTest {
         again.send("{\"type\":\"dont-know\"}");
         assertThat(again.next("utterance").get("seq").asInt()).isEqualTo(3);
         assertThat(TestSocket.refusal(base, ticketUrl, null)).as("a ticket is single-use").isEqualTo(401);
+    }
+
+    @Test
+    void aStartSentTheMomentTheSocketOpensIsAlwaysHeard() throws Exception {
+        // the upgrade used to complete on the worker thread that checked the credential, and a first frame sent at
+        // once could beat the registration of the message handlers and vanish (about one connection in twenty)
+        Joined j = join("Quick Starter");
+        for (int i = 0; i < 60; i++) {
+            String path = i % 2 == 0 ? "/ws/interviews/" + j.id()
+                    : given().header("Authorization", j.token()).when()
+                    .post("/api/v1/interviews/{id}/socket-ticket", j.id()).then().statusCode(200).extract().path("url");
+            try (EagerSocket socket = EagerSocket.openSending(base, path, i % 2 == 0 ? j.token() : null,
+                    "{\"type\":\"start\",\"speech\":false,\"consent\":true}")) {
+                List<String> types = new ArrayList<>();
+                String message;
+                do {
+                    message = socket.nextText();
+                    types.add(message == null ? "(closed)" : new ObjectMapper().readTree(message).path("type").asText());
+                } while (message != null && !types.contains("ready"));
+                assertThat(types).as("connection %d", i).contains("ready");
+            }
+        }
     }
 
     @Test
