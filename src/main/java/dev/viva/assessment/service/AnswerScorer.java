@@ -221,8 +221,33 @@ public final class AnswerScorer {
                     float[] miniLm, float[] e5Query) {
     }
 
+    /**
+     * The models' reading of an answer, under way: e5's relevance cosine, and MiniLM's encodings of the answer's
+     * overlapping windows (none for a wrap-up reply, which is judged without them).
+     */
+    private record Encodings(CompletableFuture<Double> relevanceCosine, List<Text.Span> windows,
+                             List<String> windowTexts, CompletableFuture<List<SentenceEmbedder.Encoded>> windowCodes) {
+    }
+
+    /** Starts both models on {@code text}; e5 and MiniLM run side by side, on threads of their own. */
+    private Encodings encodings(String asked, String fullQuestion, String text, boolean withWindows) {
+        CompletableFuture<Double> relevanceCosine = CompletableFuture.supplyAsync(
+                () -> Math.max(relevance.cosine(asked, text), asked.equals(fullQuestion) ? -1
+                        : relevance.cosine(fullQuestion, text)));
+        List<Text.Span> windows = withWindows ? Text.windows(text, WINDOW, STEP) : List.of();
+        List<String> windowTexts = windows.stream().map(w -> Text.normalise(w.text())).toList();
+        return new Encodings(relevanceCosine, windows, windowTexts, embedder.encodeAllAsync(windowTexts));
+    }
+
     Analysis analyse(QuestionSpec question, String rawAnswer) {
         String answer = rawAnswer == null ? "" : rawAnswer;
+        String asked = QuestionProfiler.ask(question.text());
+        String fullQuestion = question.text().strip();
+        boolean wrapUp = question.kind() == QuestionKind.CONVERSATIONAL
+                && QuestionProfiler.WRAP_UP.matcher(question.text()).find();
+        // the models start on the answer as given while the detector and the cues read it: nearly every answer has
+        // nothing addressed to the evaluator, and then it is exactly the text that is scored
+        Encodings early = encodings(asked, fullQuestion, answer, !wrapUp);
         List<Flag> flags = new ArrayList<>();
         List<Text.Span> injections = InjectionDetector.find(answer);
         for (Text.Span s : injections) {
@@ -231,10 +256,11 @@ public final class AnswerScorer {
         }
         String scored = InjectionDetector.strip(answer, injections);
         List<String> words = Text.words(scored);
+        List<String> scoredStems = Text.contentStems(scored);
         List<String> dimensions = question.dimensions();
         List<String> allKeyPoints = question.allKeyPoints();
 
-        if (Text.contentStems(scored).isEmpty() && !injections.isEmpty()) {
+        if (scoredStems.isEmpty() && !injections.isEmpty()) {
             // the candidate spoke only to the scoring system: that is an answer, and it answers nothing
             var assessment = new AnswerAssessment(0, 0, dimensions, List.of(), List.of(new Finding(Aspect.INSTRUCTIONS,
                     "Addressed the evaluator instead of answering the question", injections.stream()
@@ -244,7 +270,7 @@ public final class AnswerScorer {
                     List.of(), allKeyPoints, List.of(), flags, true);
             return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null, null, null, null);
         }
-        if (Text.contentStems(scored).isEmpty()) {
+        if (scoredStems.isEmpty()) {
             flags.add(new Flag(answer.isBlank() ? "EMPTY_ANSWER" : "UNINTELLIGIBLE", answer.isBlank()
                     ? "nothing was said" : "nothing assessable was said", null));
             var assessment = new AnswerAssessment(0, 0, dimensions, List.of(), List.of(),
@@ -254,19 +280,13 @@ public final class AnswerScorer {
             return new Analysis(new ScoredAnswer(assessment, Signals.empty(words.size())), null, null, null, null, null);
         }
 
-        String asked = QuestionProfiler.ask(question.text());
-        boolean wrapUp = question.kind() == QuestionKind.CONVERSATIONAL
-                && QuestionProfiler.WRAP_UP.matcher(question.text()).find();
+        Encodings encodings = injections.isEmpty() ? early : encodings(asked, fullQuestion, scored, !wrapUp);
         ScoreModel.Group group = switch (question.kind()) {
             case BEHAVIOURAL -> ScoreModel.Group.BEHAVIOURAL;
             case CONVERSATIONAL -> ScoreModel.Group.INTRODUCTION;
             case TECHNICAL -> ScoreModel.Group.TECHNICAL;
         };
-        // e5 runs on its own while MiniLM encodes the answer's passages: the two models' work overlaps
-        String fullQuestion = question.text().strip();
-        CompletableFuture<Double> relevanceCosine = CompletableFuture.supplyAsync(
-                () -> Math.max(relevance.cosine(asked, scored), asked.equals(fullQuestion) ? -1
-                        : relevance.cosine(fullQuestion, scored)));
+        CompletableFuture<Double> relevanceCosine = encodings.relevanceCosine();
         Set<String> vocabulary = vocabulary(question);
         // a number the question gave ("the N+1 problem", "ages 18 to 65") quantifies nothing the answer adds, so it
         // is neither counted nor quoted as the answer's
@@ -282,9 +302,9 @@ public final class AnswerScorer {
         }
 
 
-        List<Text.Span> windows = Text.windows(scored, WINDOW, STEP);
-        List<String> windowTexts = windows.stream().map(w -> Text.normalise(w.text())).toList();
-        List<SentenceEmbedder.Encoded> windowCodes = embedder.encodeAll(windowTexts);
+        List<Text.Span> windows = encodings.windows();
+        List<String> windowTexts = encodings.windowTexts();
+        List<SentenceEmbedder.Encoded> windowCodes = encodings.windowCodes().join();
         List<float[]> windowVecs = windowCodes.stream().map(SentenceEmbedder.Encoded::pooled).toList();
         // windows overlap: each word's vector comes from the window where it sits nearer the middle, so it
         // has context on both sides and the answer's words are compared once, not twice
@@ -296,7 +316,7 @@ public final class AnswerScorer {
         }
         float[] questionVec = embedder.embed(Text.normalise(asked));
         float[] answerVec = mean(windowVecs);
-        Set<String> answerStems = new HashSet<>(Text.contentStems(scored));
+        Set<String> answerStems = new HashSet<>(scoredStems);
         Set<String> questionStems = new HashSet<>(Text.contentStems(question.text()));
         questionStems.addAll(Text.expansions(question.text(), scored));
         boolean behavioural = group != ScoreModel.Group.TECHNICAL;

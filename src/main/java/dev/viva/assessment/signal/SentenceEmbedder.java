@@ -132,6 +132,16 @@ public final class SentenceEmbedder {
     }
 
     public List<Encoded> encodeAll(List<String> texts) {
+        return encode(texts, true).join();
+    }
+
+    /** {@link #encodeAll} without waiting: every text the cache lacks runs on the embedder's threads. */
+    public CompletableFuture<List<Encoded>> encodeAllAsync(List<String> texts) {
+        return encode(texts, false);
+    }
+
+    /** @param inline a single text the cache lacks runs on the calling thread, which would only wait for it */
+    private CompletableFuture<List<Encoded>> encode(List<String> texts, boolean inline) {
         Map<String, Encoded> found = new HashMap<>();
         List<String> missing = new ArrayList<>();
         synchronized (cache) {
@@ -144,16 +154,19 @@ public final class SentenceEmbedder {
                 }
             }
         }
-        List<Encoded> encoded = missing.size() == 1 ? List.of(run(missing.get(0)))
-                : missing.stream().map(t -> CompletableFuture.supplyAsync(() -> run(t), executor)).toList()
-                .stream().map(CompletableFuture::join).toList();
-        synchronized (cache) {
-            for (int i = 0; i < missing.size(); i++) {
-                found.put(missing.get(i), encoded.get(i));
-                remember(missing.get(i), encoded.get(i));
+        List<CompletableFuture<Encoded>> runs = inline && missing.size() == 1
+                ? List.of(CompletableFuture.completedFuture(run(missing.get(0))))
+                : missing.stream().map(t -> CompletableFuture.supplyAsync(() -> run(t), executor)).toList();
+        return CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).thenApply(done -> {
+            synchronized (cache) {
+                for (int i = 0; i < missing.size(); i++) {
+                    Encoded e = runs.get(i).join();
+                    found.put(missing.get(i), e);
+                    remember(missing.get(i), e);
+                }
             }
-        }
-        return texts.stream().map(found::get).toList();
+            return texts.stream().map(found::get).toList();
+        });
     }
 
     public static double cosine(float[] a, float[] b) {

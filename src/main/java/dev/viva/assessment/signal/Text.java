@@ -237,7 +237,7 @@ public final class Text {
      * span. Runs of blanks (where instruction-like text was removed) end a sentence, so a quote never spans them.
      */
     public static Span clause(String text, int start, int end, int minWords, int maxWords) {
-        List<Segment> segments = segments(text);
+        List<Segment> segments = segmentsOf(text);
         if (segments.isEmpty()) {
             return new Span(start, end, text.substring(start, end));
         }
@@ -301,6 +301,27 @@ public final class Text {
     /** Sentence ends, except after abbreviations ("BigTech Inc. migration", "e.g. Selenium"), and clause marks. */
     private static final Pattern BOUNDARY = Pattern.compile("(?<!\\b(?:Inc|Corp|Ltd|Co|Dr|Mr|Mrs|Ms|Prof|St|Jr|Sr|vs|etc|e\\.g|i\\.e|\\p{Lu}))"
             + "[.!?](?=[\\s\"')*]|$)|[;:,](?=\\s)|\\s[-\u2013\u2014]+\\s|\\n|[ \t]{3,}");
+
+    /** The last text split into segments on this thread, and its segments. */
+    private record Segmented(String text, List<Segment> segments) {
+    }
+
+    private static final ThreadLocal<Segmented> LAST_SEGMENTED = new ThreadLocal<>();
+
+    /**
+     * {@link #segments} of {@code text}, reusing the last split on this thread: a report quotes the clause around
+     * each of an answer's cues, dozens of calls on one text, and splitting it anew each time was a tenth of an
+     * answer's assessment.
+     */
+    private static List<Segment> segmentsOf(String text) {
+        Segmented last = LAST_SEGMENTED.get();
+        if (last != null && (last.text() == text || last.text().equals(text))) {
+            return last.segments();
+        }
+        List<Segment> segments = List.copyOf(segments(text));
+        LAST_SEGMENTED.set(new Segmented(text, segments));
+        return segments;
+    }
 
     private static List<Segment> segments(String text) {
         List<Segment> out = new ArrayList<>();

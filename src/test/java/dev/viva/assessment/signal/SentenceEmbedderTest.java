@@ -4,6 +4,8 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 import dev.viva.assessment.Embedders;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -34,6 +36,22 @@ class SentenceEmbedderTest {
             assertThat(SentenceEmbedder.cosine(e.tokens()[t], e.tokens()[t])).isCloseTo(1.0, within(1e-4));
             assertThat(e.starts()[t]).isLessThan(e.ends()[t]);
         }
+    }
+
+    @Test
+    void textsEncodedWithoutWaitingAreTheSameAsWhenWaitedFor() {
+        List<String> texts = List.of("the queue retries a failed job three times", "then it lands in a dead letter queue",
+                "the queue retries a failed job three times");
+        var fresh = new SentenceEmbedder(1_000);
+        List<SentenceEmbedder.Encoded> async = fresh.encodeAllAsync(texts).join();
+        List<SentenceEmbedder.Encoded> waited = new SentenceEmbedder(0).encodeAll(texts);
+        assertThat(async).hasSize(3);
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(async.get(i).pooled()).containsExactly(waited.get(i).pooled());
+        }
+        // the repeated text is encoded once and both places share it, now from the cache
+        assertThat(async.get(2)).isSameAs(async.get(0));
+        assertThat(fresh.encodeAllAsync(texts.subList(0, 1)).join().get(0)).isSameAs(async.get(0));
     }
 
     @Test

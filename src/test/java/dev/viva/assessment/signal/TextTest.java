@@ -36,6 +36,19 @@ class TextTest {
     }
 
     @Test
+    void clausesOfTwoTextsTakenInTurnEachComeFromTheirOwnText() {
+        // the split of the last text is reused, so asking of one text and then another must not mix them up
+        String first = "We sharded by tenant. The hot tenant still overloaded one shard, so we split it by hash.";
+        String second = "I wrote the runbook first. Then the alert fired at night, and the runbook held up.";
+        for (int round = 0; round < 2; round++) {
+            assertThat(clauseAround(first, "hot tenant")).isEqualTo("The hot tenant still overloaded one shard, so we "
+                    + "split it by hash");
+            assertThat(clauseAround(second, "alert")).isEqualTo("the alert fired at night, and the runbook held up");
+            assertThat(clauseAround(new String(first), "sharded")).startsWith("We sharded by tenant");
+        }
+    }
+
+    @Test
     void unpunctuatedSpeechGivesWordsAroundTheCue() {
         String a = "so basically what we did was " + "we kept adding more and more workers to the queue ".repeat(4)
                 + "and then we moved to kafka which fixed it and after that everything was fine for a long time";
