@@ -309,10 +309,12 @@ public final class AnswerScorer {
         // windows overlap: each word's vector comes from the window where it sits nearer the middle, so it
         // has context on both sides and the answer's words are compared once, not twice
         List<TokenAlignment.Token> answerTokens = new ArrayList<>();
+        List<List<TokenAlignment.Token>> tokensByWindow = new ArrayList<>();
         int margin = (WINDOW - STEP) / 2;
         for (int i = 0; i < windowTexts.size(); i++) {
-            answerTokens.addAll(TokenAlignment.contentTokens(windowTexts.get(i), windowCodes.get(i), i == 0 ? 0 : margin,
+            tokensByWindow.add(TokenAlignment.contentTokens(windowTexts.get(i), windowCodes.get(i), i == 0 ? 0 : margin,
                     i == windowTexts.size() - 1 ? Integer.MAX_VALUE : STEP + margin));
+            answerTokens.addAll(tokensByWindow.getLast());
         }
         float[] questionVec = embedder.embed(Text.normalise(asked));
         float[] answerVec = mean(windowVecs);
@@ -404,10 +406,14 @@ public final class AnswerScorer {
             if (sim < MISCONCEPTION || sim <= closestKeyPoint) {
                 continue;
             }
-            // a passage on the myth's topic is not the myth: its own words must be said, by the same measure that
-            // counts a key point as covered (a wrong flag halves a score, so this errs towards not flagging)
-            if (TokenAlignment.recall(TokenAlignment.contentTokens(mt, mc), answerTokens, questionStems)
-                    < KEY_POINT_COVERED) {
+            // a passage on the myth's topic is not the myth: its own words must be said there, in that passage and
+            // its neighbours, by the same measure that counts a key point as covered (a long answer on the topic has
+            // every word of the myth somewhere; a wrong flag halves a score, so this errs towards not flagging)
+            List<TokenAlignment.Token> around = new ArrayList<>();
+            for (int i = Math.max(0, best - 2); i <= Math.min(windows.size() - 1, best + 2); i++) {
+                around.addAll(tokensByWindow.get(i));
+            }
+            if (TokenAlignment.recall(TokenAlignment.contentTokens(mt, mc), around, questionStems) < KEY_POINT_COVERED) {
                 continue;
             }
             // "fetch doesn't reject on a 404" has the words and nearly the meaning of the myth "fetch throws an error

@@ -192,6 +192,23 @@ class AnswerScorerTest {
     }
 
     @Test
+    void aMythIsStatedOnlyWhereItsWordsAreSaidTogether() throws Exception {
+        // a long answer on the myth's topic has every word of the myth somewhere in it; said apart they are not the
+        // myth (a tuning answer of the development set, labelled good, that was flagged when the myth's words were
+        // looked for in the whole answer: "leakage only happens when the label is literally a feature")
+        RoleTemplate ml = Roles.shipped("ml-engineer");
+        QuestionSpec leakage = QuestionSpec.of(ml, ml.question("ml-mid-leakage").orElseThrow());
+        DevSet good = DevSet.load().stream().filter(r -> r.id().equals("f3-a-035")).findFirst().orElseThrow();
+        assertThat(good.questionId()).isEqualTo("ml-mid-leakage");
+        assertThat(good.label()).isEqualTo(2);
+        assertThat(scorer.score(leakage, good.answer()).assessment().misconceptions()).isEmpty();
+        // said together they are
+        AnswerAssessment wrong = scorer.score(leakage, "Leakage only happens when the label is literally one of the "
+                + "features, so as long as the target column is dropped before training the model is fine.").assessment();
+        assertThat(wrong.misconceptions()).containsExactly("leakage only happens when the label is literally a feature");
+    }
+
+    @Test
     void emptyAndDontKnowAnswersAreHandled() {
         AnswerAssessment empty = scorer.score(asyncQuestion, "   ").assessment();
         assertThat(empty.answered()).isFalse();
