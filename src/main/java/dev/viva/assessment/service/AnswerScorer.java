@@ -74,6 +74,11 @@ public final class AnswerScorer {
      * refutation that did not negate the myth in its own passage rejected it in the one before or after it.
      */
     static final int REFUTATION_REACH = 1;
+    /**
+     * Windows either side of the passage most like a myth in which the myth's words must be said (about 50 words):
+     * one either side also unflagged true statements of the myth, the whole answer flagged good answers on its topic.
+     */
+    static final int MYTH_REACH = 2;
     /** Alignment recall from which a key point counts as covered in the report. */
     static final double KEY_POINT_COVERED = 0.60;
     /** A criterion counts as met from here; below {@link #CRITERION_MISSED} it is reported as missing. */
@@ -410,7 +415,7 @@ public final class AnswerScorer {
             // its neighbours, by the same measure that counts a key point as covered (a long answer on the topic has
             // every word of the myth somewhere; a wrong flag halves a score, so this errs towards not flagging)
             List<TokenAlignment.Token> around = new ArrayList<>();
-            for (int i = Math.max(0, best - 2); i <= Math.min(windows.size() - 1, best + 2); i++) {
+            for (int i = Math.max(0, best - MYTH_REACH); i <= Math.min(windows.size() - 1, best + MYTH_REACH); i++) {
                 around.addAll(tokensByWindow.get(i));
             }
             if (TokenAlignment.recall(TokenAlignment.contentTokens(mt, mc), around, questionStems) < KEY_POINT_COVERED) {
