@@ -32,7 +32,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -137,6 +136,8 @@ public final class AnswerScorer {
      */
     static final double RIVAL_FROM = 0.01;
     static final double RIVAL_SPAN = 0.04;
+    /** How many ideal answers' vectors {@link #rivalVectors} keeps. */
+    static final int RIVAL_VECTORS = 4096;
     /** The most an answer that only restates the question can score. */
     static final double ECHO_CAP = 0.18;
 
@@ -171,9 +172,16 @@ public final class AnswerScorer {
     /**
      * The bank's ideal answers as e5 passages, by text: every answer to a bank question is compared with its role's
      * other ideal answers, and looking each up in the embedder's cache would normalise ~80 texts per answer again.
-     * Bounded by the roles loaded (a few hundred answers of 1.5 KB each).
+     * Least recently used first out past {@link #RIVAL_VECTORS} (6 MB of vectors; the bundled roles have 422 ideal
+     * answers), since every edited or uploaded role brings new texts and the old ones are never asked for again.
      */
-    private final Map<String, float[]> rivalVectors = new ConcurrentHashMap<>();
+    private final Map<String, float[]> rivalVectors = Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, float[]> eldest) {
+                    return size() > RIVAL_VECTORS;
+                }
+            });
     private final Calibration calibration;
 
     public AnswerScorer(SentenceEmbedder embedder, Relevance relevance) {
@@ -251,8 +259,8 @@ public final class AnswerScorer {
         boolean wrapUp = question.kind() == QuestionKind.CONVERSATIONAL
                 && QuestionProfiler.WRAP_UP.matcher(question.text()).find();
         // the models start on the answer as given while the detector and the cues read it: nearly every answer has
-        // nothing addressed to the evaluator, and then it is exactly the text that is scored
-        Encodings early = encodings(asked, fullQuestion, answer, !wrapUp);
+        // nothing addressed to the evaluator, and then it is exactly the text that is scored (a blank one is not)
+        Encodings early = answer.isBlank() ? null : encodings(asked, fullQuestion, answer, !wrapUp);
         List<Flag> flags = new ArrayList<>();
         List<Text.Span> injections = InjectionDetector.find(answer);
         for (Text.Span s : injections) {
@@ -517,7 +525,8 @@ public final class AnswerScorer {
                 || (readsLikeQuestion >= CLOSELY_RESTATED && substance.novel() < CLOSELY_RESTATED_NOVEL))
                 || (readsLikeQuestion >= RESTATED && (rubric < 0.6 || circular) && (substance.novel() < RESTATED_NOVEL
                         || hasRubric && substance.domainTerms().size() <= RESTATED_TERMS))
-                || circular && rubric < CIRCULAR_RUBRIC && substance.novel() < CIRCULAR_NOVEL;
+                || circular && rubric < CIRCULAR_RUBRIC && substance.novel() < CIRCULAR_NOVEL
+                || substance.saysLittleNew() && rubric < CIRCULAR_RUBRIC;
         var features = new ScoreModel.Features(gate, rubric, hasRubric ? 1 : 0, Double.isNaN(criteriaMet) ? 0 : criteriaMet,
                 Math.min(1, substance.domainTerms().size() / domainSaturation(group)),
                 Math.min(1, substance.reasoning() / 4.0),
@@ -884,15 +893,24 @@ public final class AnswerScorer {
             return 1;
         }
         double own = SentenceEmbedder.cosine(passageVec, relevance.passage(question.idealAnswer()));
-        List<String> missing = question.rivals().stream().filter(r -> !rivalVectors.containsKey(r)).toList();
+        List<float[]> rivals = new ArrayList<>(question.rivals().size());
+        List<String> missing = new ArrayList<>();
+        for (String rival : question.rivals()) {
+            float[] known = rivalVectors.get(rival);
+            if (known == null) {
+                missing.add(rival);
+            } else {
+                rivals.add(known);
+            }
+        }
         if (!missing.isEmpty()) {
             List<float[]> encoded = relevance.passages(missing);
             for (int i = 0; i < missing.size(); i++) {
                 rivalVectors.put(missing.get(i), encoded.get(i));
             }
+            rivals.addAll(encoded);
         }
-        double closestRival = question.rivals().stream()
-                .mapToDouble(r -> SentenceEmbedder.cosine(passageVec, rivalVectors.get(r))).max().orElse(-1);
+        double closestRival = rivals.stream().mapToDouble(r -> SentenceEmbedder.cosine(passageVec, r)).max().orElse(-1);
         return clamp(1 + (own - closestRival + RIVAL_FROM) / RIVAL_SPAN);
     }
 

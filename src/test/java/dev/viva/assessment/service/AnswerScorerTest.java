@@ -338,6 +338,23 @@ class AnswerScorerTest {
         }
     }
 
+    /**
+     * Two tuning restatements that meet half the rubric by naming its terms ("indexing", "query", "faster", "costs")
+     * and say them over and over: under 0.42 new stems per content word.
+     */
+    @Test
+    void anAnswerThatSaysItsFewWordsOverAndOverRestatesTheQuestionWhateverRubricTermsItNames() throws Exception {
+        RoleTemplate backend = Roles.shipped("backend-engineer");
+        List<DevSet> rows = DevSet.load().stream().filter(r -> List.of("f9-e-005", "f11-i-008").contains(r.id())).toList();
+        assertThat(rows).hasSize(2);
+        for (DevSet row : rows) {
+            var a = scorer.score(QuestionSpec.of(backend, backend.question(row.questionId()).orElseThrow()), row.answer())
+                    .assessment();
+            assertThat(a.score()).as(row.id()).isLessThanOrEqualTo(20);
+            assertThat(a.weaknesses()).as(row.id()).anyMatch(f -> f.aspect() == AnswerAssessment.Aspect.ECHO);
+        }
+    }
+
     @Test
     void aShortDenseAccountOfRecentWorkIsAStrongIntroductionHoweverTheQuestionIsWorded() {
         QuestionSpec shipped = new QuestionProfiler(Embedders.SHARED).profile(

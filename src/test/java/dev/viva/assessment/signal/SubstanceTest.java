@@ -19,6 +19,23 @@ class SubstanceTest {
     }
 
     @Test
+    void anAnswerThatSaysItsFewWordsOverAndOverSaysLittleNewWhereAnExplanationOfTheSameLengthDoesNot() {
+        Substance circling = Substance.of("Well, the queue sits in the middle, so the producer sends to the queue and "
+                + "the consumer reads from the queue, and because the queue is in the middle the producer and the "
+                + "consumer don't depend on each other, the queue is what sits between the producer and consumer, so the "
+                + "producer and the consumer are decoupled by the queue.",
+                QUESTION, Set.of());
+        Substance explaining = Substance.of("The producer only needs the broker to be up: if the consumer is down for a "
+                + "deploy, messages wait in RabbitMQ and are delivered later, and we can add consumers when the backlog "
+                + "grows without touching the producer; a dead-letter queue keeps poison messages aside for a person "
+                + "to inspect.", QUESTION, Set.of());
+        assertThat(circling.contentWords()).isBetween(Substance.SPARSE_FROM, Substance.SPARSE_UNTIL - 1);
+        assertThat(circling.saysLittleNew()).isTrue();
+        assertThat(explaining.contentWords()).isBetween(Substance.SPARSE_FROM, Substance.SPARSE_UNTIL - 1);
+        assertThat(explaining.saysLittleNew()).isFalse();
+    }
+
+    @Test
     void newTermsAndReasonsAreCounted() {
         Substance deep = Substance.of("The producer only needs the broker to be up, so if the consumer is down for a "
                 + "deploy the messages wait in RabbitMQ; with a dead-letter queue and idempotent handlers a retry does "
