@@ -321,14 +321,13 @@ public final class AnswerScorer {
         List<float[]> windowVecs = windowCodes.stream().map(SentenceEmbedder.Encoded::pooled).toList();
         // windows overlap: each word's vector comes from the window where it sits nearer the middle, so it
         // has context on both sides and the answer's words are compared once, not twice
-        List<TokenAlignment.Token> answerTokens = new ArrayList<>();
         List<List<TokenAlignment.Token>> tokensByWindow = new ArrayList<>();
         int margin = (WINDOW - STEP) / 2;
         for (int i = 0; i < windowTexts.size(); i++) {
             tokensByWindow.add(TokenAlignment.contentTokens(windowTexts.get(i), windowCodes.get(i), i == 0 ? 0 : margin,
                     i == windowTexts.size() - 1 ? Integer.MAX_VALUE : STEP + margin));
-            answerTokens.addAll(tokensByWindow.getLast());
         }
+        List<TokenAlignment.Token> answerTokens = tokensByWindow.stream().flatMap(List::stream).toList();
         float[] questionVec = embedder.embed(Text.normalise(asked));
         float[] answerVec = mean(windowVecs);
         Set<String> answerStems = new HashSet<>(scoredStems);
