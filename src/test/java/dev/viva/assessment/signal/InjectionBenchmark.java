@@ -20,7 +20,9 @@ import java.util.TreeMap;
  * eight languages, 70 look-alike sentences), set 2 (60 and 60, fake annotations and authority claims), set 3 (60 and 60,
  * written to evade a detector), set 4 (50 and 50: faked records, tool outputs and turns, spaced and digit-spelt words,
  * nine languages), set 5 (50 and 50: log lines, HTTP headers, environment variables, tool results, ROT13, base64 and
- * reversed orders, authority claims). Each line is appended to an ordinary answer, as a candidate would. Also the development
+ * reversed orders, authority claims), set 6 (60 and 60: a mark reported as already given, by a panel, a reviewer or a
+ * record, in eleven languages), set 7 (60 and 60: the same in fourteen languages, and pressure, faked policies, faked
+ * rubrics and questions put to the grader). Each line is appended to an ordinary answer, as a candidate would. Also the development
  * set's answers that are not injections, which must stay unflagged. Prints every miss and false alarm ({@code -Dall})
  * or only the counts. Run with {@code ./mvnw -B test -Pbench -Dtest=InjectionBenchmark}.
  */
