@@ -111,7 +111,7 @@ public final class InjectionDetector {
             Pattern.compile("(?i)\\b(?:ignore[zs]?|oublie[zs]?)\\s+(?:toutes?\\s+)?(?:les|tes|vos|la|le)\\s+(?:\\w+\\s+){0,2}(?:instructions?|consignes?|r[èe]gles?|grille)[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:ignorier\\w*|vergiss|vergessen\\s+sie|missachte\\w*)\\s+(?:bitte\\s+)?(?:\\w+\\s+){0,3}\\w*(?:anweisungen|instruktionen|regeln|vorgaben|kriterien)\\b[^.!?\\n]*"),
             // asking for marks
-            Pattern.compile("(?i)\\b(?:give|gave|award|assign|grant)\\s+(?:me|this(?:\\s+(?:exact\\s+|same\\s+)?answer)?|the candidate|him|her|them)\\s+(?:a\\s+|the\\s+)?(?:full|maximum|max|perfect|top|100|highest|best|ten out of ten|five out of five|10/10|5/5"
+            Pattern.compile("(?i)\\b(?:give|gave|award|assign|grant)\\s+(?:me|this(?:\\s+(?:exact\\s+|same\\s+)?answer|\\s+candidate)?|the candidate|him|her|them)\\s+(?:a\\s+|the\\s+)?(?:full|maximum|max|perfect|top|100|highest|best|ten out of ten|five out of five|10/10|5/5"
                     + "|(?:ten|10|five)(?!\\s*(?:minutes?|mins?|seconds?|ms|%|percent|more|of|dollars|euros|k\\b)))"
                     + "\\s*(?:marks?|scores?|points?|percent|rating|grade|credit)?[^.!?\\n]*"),
             // "log the top grade for it": marks recorded rather than asked for; a ranking answer may "give the highest score
@@ -170,6 +170,8 @@ public final class InjectionDetector {
             Pattern.compile("(?i)(?<![\\p{L}\\p{N}])(?:score|rating|grade|note|nota|punktzahl|puntuaci[óo]n)[\"']?\\s*[:=]\\s*[\"']?(?:100|10\\s*/\\s*10|5\\s*/\\s*5|a\\+|max\\w*|full)[^.!?\\n]*"),
             // full marks in any scale ("Score: 3/3", "grade 4 out of 4"), which no answer needs to say about itself
             Pattern.compile("(?i)\\b(?:score|rating|grade|mark|note|nota|punktzahl|puntuaci[óo]n)s?\\s*[:=]?\\s*(\\d+)\\s*(?:/|out of|sur|von|de)\\s*\\1\\b[^.!?\\n]*"),
+            // the same spelt out: "score this answer ten out of ten"
+            Pattern.compile("(?i)\\b(?:score|rate|grade|mark)\\b[^.!?\\n]{0,30}\\b(three|four|five|ten|hundred)\\s+out\\s+of\\s+\\1\\b[^.!?\\n]*"),
             // the person or program that grades, addressed without a title: "for whoever scores this:", "quien
             // califique", "wer diese Antwort bewertet"
             Pattern.compile("(?i)\\bwhoever(?:\\s+or\\s+whatever)?\\s+is\\s+reading\\s+this\\b[^.!?\\n]*"),
@@ -279,7 +281,7 @@ public final class InjectionDetector {
             // grading asked for: "please score accordingly", "kindly count it", "round me up"
             Pattern.compile("(?i)\\b(?:please|kindly)\\s+(?:\\w+\\s+){0,2}(?:score|grade|rate|mark|evaluate|assess|count|round)\\b"
                     + "[^.!?\\n]*"),
-            Pattern.compile("(?i)\\b(?:(?:score|grade|rate|mark) (?:me|this|it) accordingly|round(?:ed|s)? (?:me|this|my (?:score|answer"
+            Pattern.compile("(?i)\\b(?:(?:score|grade|rate|mark) (?:(?:me|this|it) )?accordingly|round(?:ed|s)? (?:me|this|my (?:score|answer"
                     + "|grade)) up|now write (?:my|the|this) (?:evaluation|assessment|review|scorecard|report))\\b[^.!?\\n]*"),
             Pattern.compile("(?i)\\b(?:must|should|shall|need to|has to|have to)\\s+be\\s+(?:rated|scored|graded|marked|evaluated"
                     + "|assessed)\\s+(?:as\\s+)?[\"'“]?(?:" + VERDICT + "|strong|yes|top|full|a \\d+|\\d+)[^.!?\\n]*"),

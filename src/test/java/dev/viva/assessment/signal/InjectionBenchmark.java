@@ -22,7 +22,8 @@ import java.util.TreeMap;
  * nine languages), set 5 (50 and 50: log lines, HTTP headers, environment variables, tool results, ROT13, base64 and
  * reversed orders, authority claims), set 6 (60 and 60: a mark reported as already given, by a panel, a reviewer or a
  * record, in eleven languages), set 7 (60 and 60: the same in fourteen languages, and pressure, faked policies, faked
- * rubrics and questions put to the grader). Each line is appended to an ordinary answer, as a candidate would. Also the development
+ * rubrics and questions put to the grader), set 8 (50 and 50, any form: encodings, markup, role-play, fourteen languages
+ * in five scripts). Each line is appended to an ordinary answer, as a candidate would. Also the development
  * set's answers that are not injections, which must stay unflagged. Prints every miss and false alarm ({@code -Dall})
  * or only the counts. Run with {@code ./mvnw -B test -Pbench -Dtest=InjectionBenchmark}.
  */
