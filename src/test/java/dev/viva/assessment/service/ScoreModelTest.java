@@ -51,6 +51,17 @@ class ScoreModelTest {
     }
 
     @Test
+    void withoutARubricTheWordingWeighsMoreThanBesideOne() {
+        // the same reading, against the same measured base: an OPEN answer moves further than a BEHAVIOURAL one (both
+        // ungated at full relevance; the measured bases differ, so each is compared with its own neutral score)
+        double open = ScoreModel.score(ScoreModel.Group.OPEN, withQuality(1, 0, 0, ScoreModel.QUALITY_NEUTRAL));
+        double story = ScoreModel.score(ScoreModel.Group.BEHAVIOURAL, withQuality(1, 0, 0, ScoreModel.QUALITY_NEUTRAL));
+        double openShare = (open - ScoreModel.score(ScoreModel.Group.OPEN, withQuality(1, 0, 0, 0.35))) / open;
+        double storyShare = (story - ScoreModel.score(ScoreModel.Group.BEHAVIOURAL, withQuality(1, 0, 0, 0.35))) / story;
+        assertThat(openShare).isGreaterThan(storyShare * 1.5);
+    }
+
+    @Test
     void aOneLineAnswerGivesTheProbeLittleToRead() {
         double[] moved = new double[2];
         double[] lengths = {0.15, 0.9};
