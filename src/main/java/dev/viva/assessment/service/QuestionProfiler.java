@@ -95,6 +95,17 @@ public final class QuestionProfiler {
             + "|describe|share|recall) (?:a|the (?:last|most recent|first)) time\\b|a time (?:when|you)"
             + "|give (?:me |us )?an example of a time|describe a (?:situation|time|moment) (?:when|where|you))\\b");
 
+    /**
+     * "How did that play out?", "Walk me through what happened", "What was your own part in it?": after a follow-up's
+     * "you mentioned...", how something the candidate lived through went, which is a story whatever its subject
+     * ("You mentioned you disagreed with a teammate about adopting TCA. How did that play out?").
+     */
+    private static final Pattern OUTCOME_ASK = Pattern.compile("(?i)\\b(?:how did (?:that|it|this|things|the)(?: \\w+){0,2}"
+            + " (?:actually )?(?:go|play out|end(?: up)?|turn out|work out|get (?:resolved|settled)|happen|land)"
+            + "|what (?:actually )?happened|how did you (?:make|get) (?:that|it|this) (?:happen|done|to work)"
+            + "|(?:tell|walk) (?:me|us) (?:through )?(?:how|what) (?:that |it |this )?(?:actually )?happened"
+            + "|(?:your|you) (?:own )?(?:part|role|share) in)\\b");
+
     /** "How would you build the front end?": a problem to solve, whatever the bank questions most like it are. */
     private static final Pattern SOLVE = Pattern.compile("(?i)\\bhow (?:(?:would|do|should|could|can) (?:you|we|one)"
             + "|you'?d|you would|to) (?:build|design|implement|architect|structure|scale|debug|diagnose|test|fix|model"
@@ -186,6 +197,7 @@ public final class QuestionProfiler {
         String ask = ask(question);
         QuestionKind kind = WRAP_UP.matcher(ask).find() ? QuestionKind.CONVERSATIONAL
                 : STORY_FRAME.matcher(ask).find() ? QuestionKind.BEHAVIOURAL
+                : FOLLOW_UP.matcher(question).find() && OUTCOME_ASK.matcher(ask).find() ? QuestionKind.BEHAVIOURAL
                 : FOLLOW_UP.matcher(question).find() && !CONDUCT.matcher(ask).find() ? QuestionKind.TECHNICAL
                 : INTRODUCTION.matcher(ask).find() ? QuestionKind.CONVERSATIONAL
                 : STORY.matcher(ask).find() ? QuestionKind.BEHAVIOURAL

@@ -118,6 +118,19 @@ class QuestionProfilerTest {
     }
 
     @Test
+    void howSomethingTheCandidateMentionedWentIsAStory() {
+        for (String q : List.of("You mentioned you argued for rewriting the billing service in Go. How did it turn out?",
+                "You said your team moved off Jenkins last spring. Walk me through what happened.",
+                "Earlier you said the on-call rota was your idea. How did you get that to work?",
+                "You mentioned the outage on Black Friday. What was your own role in it?")) {
+            assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.BEHAVIOURAL);
+        }
+        // what the thing is or how it works stays technical
+        assertThat(kindOf("You mentioned you moved the jobs to Kubernetes. How did you size the pods?"))
+                .isEqualTo(QuestionKind.TECHNICAL);
+    }
+
+    @Test
     void aFollowUpOnWhatTheCandidateSaidIsAboutThatThingUnlessItIsAboutPeople() {
         assertThat(kindOf("You mentioned Celery workers earlier. How did you handle tasks that failed "
                 + "halfway through?")).isEqualTo(QuestionKind.TECHNICAL);
