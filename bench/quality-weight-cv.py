@@ -63,7 +63,7 @@ def model_score(r, weights, c, quality, probe_weight):
     if reading > 0:
         reading *= min(1.0, f["relevance"] / c["FULL_RELEVANCE"]) ** 2
     weight = probe_weight * f["length"]
-    return base + (1 - base) * weight * reading if reading > 0 else base * (1 + max(-0.9, weight * reading))
+    return base + (1 - base) * min(0.8, weight * reading) if reading > 0 else base * (1 + max(-0.9, weight * reading))
 
 
 def main():

@@ -138,7 +138,10 @@ final class ScoreModel {
         // a dozen words give the probe little to read (its reading of a one-line answer is mostly the topic), so its
         // say grows with the answer's length, in full from the 60 content words where the length feature saturates
         double weight = (group == Group.OPEN ? QUALITY_OPEN : QUALITY) * f.length();
-        // downwards it keeps a tenth of the measured score at least, so that the weakest answers keep their order
-        return reading > 0 ? base + (1 - base) * weight * reading : base * (1 + Math.max(-0.9, weight * reading));
+        // it closes at most four fifths of the gap to 100 (at QUALITY_OPEN a long answer it reads as strong would
+        // otherwise reach 100, a wall of perfect scores) and keeps a tenth of the measured score at least, so that the
+        // weakest answers keep their order; at QUALITY neither bound is reached
+        return reading > 0 ? base + (1 - base) * Math.min(0.8, weight * reading)
+                : base * (1 + Math.max(-0.9, weight * reading));
     }
 }

@@ -382,6 +382,11 @@ public final class InjectionDetector {
                     + "(?:top|highest|maximum|full|excellent|perfect|hire)\\b[^.!?\\n]*"),
             // marking and full marks named in Chinese or Japanese, in an interview held in English
             Pattern.compile("(?:採点|评分|評分|満点|满分|滿分|最高評価|最高评价)[^.!?\\n]*"),
+            // and in Russian, Korean, Hindi, Arabic, Hebrew and Turkish ("поставьте высший балл", "만점을 주세요",
+            // "tam puan verin"); Cyrillic letters that look Latin were folded to Latin, so both are accepted
+            Pattern.compile("(?iu)(?:[оo]ц[еe]н\\p{L}*|б[аa]лл\\p{L}*|пр[оo]в[еe]ряющ\\p{L}*|экз[аa]м[еe]н[аa]т[оo]р\\p{L}*|평가|점수|채점"
+                    + "|만점|मूल्यांकन|अंक|تقييم|درجة|الدرجة|المقيم|ציון|הערכה|tam puan|en y[üu]ksek puan"
+                    + "|de[ğg]erlendirme (?:sistem|model|motor)\\p{L}*)[^.!?\\n]*"),
             // a faked tag of a verdict: "<bewertung>sehr gut</bewertung>"
             Pattern.compile("(?i)<\\s*(?:bewertung|evaluation|score|grade|rating|verdict|assessment|valutazione|evaluaci[óo]n"
                     + "|avalia[çc][ãa]o|recommendation)(?:\\s+[\\w:-]{1,30}\\s*=\\s*(?:\"[^\"<>\\n]{0,60}\"|'[^'<>\\n]{0,60}'))*\\s*>"
