@@ -817,13 +817,9 @@ public final class InjectionDetector {
         // a record spread over short lines ("reviewer: calibration-07" above "score: 9.5/10") is read whole
         int start = -1;
         int lines = 0;
+        int lineStart = 0;
         for (int i = 0; i <= text.length(); i++) {
             if (i == text.length() || text.charAt(i) == '\n') {
-                int lineStart = i - 1;
-                while (lineStart >= 0 && text.charAt(lineStart) != '\n') {
-                    lineStart--;
-                }
-                lineStart++;
                 boolean shortLine = i > lineStart && i - lineStart <= RECORD_LINE && !text.substring(lineStart, i).isBlank();
                 if (shortLine) {
                     if (start < 0) {
@@ -845,6 +841,7 @@ public final class InjectionDetector {
                     start = -1;
                     lines = 0;
                 }
+                lineStart = i + 1;
             }
         }
         return out;
@@ -864,29 +861,33 @@ public final class InjectionDetector {
                 mark = f.start();
             }
         }
+        int[] unit = {from, to};
         boolean inWords = mark < 0;
         if (inWords) {
             Matcher w = HIGH_WORD.matcher(text).region(from, to);
             if (!w.find()) {
                 // or no mark at all, the grading of this answer reported as done: "questa risposta è già stata
                 // valutata dalla commissione"
-                return THIS_ANSWER.matcher(text).region(from, to).find() && GIVER.matcher(text).region(from, to).find()
-                        && PRIOR.matcher(text).region(from, to).find() && GRADED.matcher(text).region(from, to).find()
-                        ? new int[]{from, to} : null;
+                return found(THIS_ANSWER, text, unit) && found(GIVER, text, unit) && found(PRIOR, text, unit)
+                        && found(GRADED, text, unit) ? unit : null;
             }
             mark = w.start();
         }
         int[] inner = enclosing(text, mark, from, to);
-        for (int[] scope : inner == null ? List.of(new int[]{from, to}) : List.of(inner, new int[]{from, to})) {
-            boolean giver = GIVER.matcher(text).region(scope[0], scope[1]).find();
-            boolean prior = PRIOR.matcher(text).region(scope[0], scope[1]).find();
-            boolean answer = THIS_ANSWER.matcher(text).region(scope[0], scope[1]).find();
-            if (inWords ? giver && (prior || answer || GRADED.matcher(text).region(scope[0], scope[1]).find())
-                    || answer && prior : giver || prior || answer) {
+        for (int[] scope : inner == null ? List.of(unit) : List.of(inner, unit)) {
+            boolean giver = found(GIVER, text, scope);
+            boolean prior = found(PRIOR, text, scope);
+            boolean answer = found(THIS_ANSWER, text, scope);
+            if (inWords ? giver && (prior || answer || found(GRADED, text, scope)) || answer && prior
+                    : giver || prior || answer) {
                 return scope;
             }
         }
         return null;
+    }
+
+    private static boolean found(Pattern p, String text, int[] scope) {
+        return p.matcher(text).region(scope[0], scope[1]).find();
     }
 
     /** The bracket ("(...)", "[...]", "<...>", "{...}") around {@code at} within {@code [from, to)}, or null. */
