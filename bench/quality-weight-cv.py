@@ -6,7 +6,7 @@ Inputs come from the development-set benchmark, run on the code as it stands:
     python3 bench/quality-weight-cv.py FEATURES.csv EMBEDDINGS.csv [--test-batch N] [--weights 1.6 2.4 3.0 3.5]
 
 Each batch of the development set was written by different authors. For every batch, the probe
-(bench/fit-answer-quality.py's ridge regression, lambda 1) is refitted on the other batches' tuning rows, and that
+(bench/fit-answer-quality.py's kernel ridge regression, with its defaults) is refitted on the other batches' tuning rows, and that
 batch's answers are rescored with ScoreModel.score (its weights read from ScoreModel.java) for each probe weight tried,
 for technical questions outside the bank (group OPEN) and for the rest. The rules that act after ScoreModel (a stated
 misconception, a restatement, hedging, off topic) are kept as the ratio they applied to each answer in FEATURES.csv.
@@ -14,7 +14,7 @@ misconception, a restatement, hedging, off topic) are kept as the ratio they app
 the labels for all answers and for the OPEN group. Needs numpy and scipy.
 """
 import argparse
-import csv
+import importlib.util
 import re
 from pathlib import Path
 
@@ -22,7 +22,9 @@ import numpy as np
 from scipy.stats import spearmanr
 
 SCORE_MODEL = Path(__file__).resolve().parent.parent / "src/main/java/dev/viva/assessment/service/ScoreModel.java"
-DIMENSIONS = 384
+_spec = importlib.util.spec_from_file_location("fit", Path(__file__).resolve().parent / "fit-answer-quality.py")
+fit = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(fit)
 FEATURES = ["relevance", "rubric", "hasRubric", "criteria", "domain", "reasoning", "numbers", "tradeOffs", "examples",
             "length", "story", "ideal", "focus", "novelty", "echo", "glib", "listed", "outcome"]
 
@@ -36,18 +38,6 @@ def constants():
     value = {n: float(re.search(r"static final double %s = ([\d.]+);" % n, source).group(1))
              for n in ("FULL_RELEVANCE", "QUALITY", "QUALITY_NEUTRAL", "QUALITY_OPEN")}
     return weights, value
-
-
-def batch_of(answer_id):
-    m = re.match(r"f(\d+)-", answer_id)
-    return int(m.group(1)) if m else 1
-
-
-def ridge(x, y, lam=1.0):
-    xm, ym = x.mean(0), y.mean()
-    xc = x - xm
-    w = np.linalg.solve(xc.T @ xc + lam * np.eye(x.shape[1]), xc.T @ (y - ym))
-    return w, ym - xm @ w
 
 
 def model_score(r, weights, c, quality, probe_weight):
@@ -75,15 +65,9 @@ def main():
     args = ap.parse_args()
     weights, c = constants()
 
-    vectors = {}
-    for line in open(args.embeddings):
-        parts = line.rstrip().split(",")
-        vectors[parts[0]] = np.array(parts[1:], dtype=np.float64)
-    rows = [r for r in csv.DictReader(open(args.features)) if r["split"] != "mohler" and r["id"] in vectors]
-    raw = np.stack([vectors[r["id"]] for r in rows])
-    x = np.hstack([raw[:, :2 * DIMENSIONS], raw[:, :DIMENSIONS] - raw[:, 2 * DIMENSIONS:]])
+    rows, x = fit.load(args.features, args.embeddings)
     y = np.array([float(r["label"]) for r in rows])
-    batch = np.array([batch_of(r["id"]) for r in rows])
+    batch = np.array([fit.batch_of(r["id"]) for r in rows])
     tune = np.array([r["split"] == "tune" for r in rows]) & (batch != args.test_batch)
 
     # each batch read by a probe that never saw it
@@ -91,11 +75,9 @@ def main():
     for b in sorted(set(batch)):
         if b == args.test_batch:
             continue
-        w, b0 = ridge(x[tune & (batch != b)], y[tune & (batch != b)])
-        unseen[batch == b] = x[batch == b] @ w + b0
+        unseen[batch == b] = fit.fit_kernel(x[tune & (batch != b)], y[tune & (batch != b)])[0](x[batch == b])
     if args.test_batch is not None:
-        w, b0 = ridge(x[tune], y[tune])
-        unseen[batch == args.test_batch] = x[batch == args.test_batch] @ w + b0
+        unseen[batch == args.test_batch] = fit.fit_kernel(x[tune], y[tune])[0](x[batch == args.test_batch])
 
     # what the rules after ScoreModel did to each answer, as a ratio of the model's own score
     ratio = []

@@ -3,11 +3,15 @@ package dev.viva.assessment.signal;
 import dev.viva.assessment.Embedders;
 import org.junit.jupiter.api.Test;
 
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 
 class AnswerQualityTest {
 
@@ -36,22 +40,58 @@ class AnswerQualityTest {
         assertThat(vague).isLessThan(2);
     }
 
+    /** A model in the bundled layout: vectors of one number per model, so each tuning answer is three bytes. */
+    private static byte[] model(String magic, int size, double gamma, double[] weights, byte[] vectors) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeBytes(magic);
+            out.writeInt(size);
+            out.writeInt(weights.length);
+            out.writeDouble(gamma);
+            out.writeDouble(0.5);
+            out.writeDouble(0.5);
+            for (double w : weights) {
+                out.writeDouble(w);
+            }
+            out.write(vectors);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
     @Test
-    void theWeightsFileIsCheckedBeforeItIsUsed() {
-        String bias = "# comment\n0.5\n";
-        String nine = IntStream.range(0, 9).mapToObj(i -> "0.1").collect(Collectors.joining("\n"));
-        AnswerQuality tiny = AnswerQuality.parse(bias + nine, 3);
-        assertThat(tiny.label(new float[]{1, 0, 0}, new float[]{0, 1, 1}, new float[]{0, 0, 2}))
-                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
-        assertThatThrownBy(() -> AnswerQuality.parse(bias + "0.1\n0.2", 3))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("expected 10 numbers").hasMessageContaining("found 3");
-        assertThatThrownBy(() -> AnswerQuality.parse(bias + nine.replaceFirst("0.1", "zero"), 3))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("'zero' is not a number");
-        assertThatThrownBy(() -> AnswerQuality.parse(bias + nine.replaceFirst("0.1", "NaN"), 3))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not a number");
-        assertThatThrownBy(() -> AnswerQuality.load("/assessment/no-such-weights.txt"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("are not on the classpath");
-        assertThatThrownBy(() -> tiny.label(new float[3], new float[3], new float[2]))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("probe reads 3, 3 and 3");
+    void theReadingIsAKernelWeightedSumOverTheTuningAnswers() {
+        // two tuning answers at (1, 0, 0) and (0, 1, 0) after the scale of 0.5; the answer read is (1, 0, 1 - 1)
+        AnswerQuality tiny = AnswerQuality.parse(model("VAQ2", 1, 1, new double[]{1, -1}, new byte[]{2, 0, 0, 0, 2, 0}), 1);
+        assertThat(tiny.label(new float[]{1}, new float[]{0}, new float[]{1}))
+                .isCloseTo(0.5 + 1 - Math.exp(-2), offset(1e-9));
+        // far from both, the reading falls back to the bias (the tuning labels' mean)
+        assertThat(tiny.label(new float[]{9}, new float[]{9}, new float[]{0})).isCloseTo(0.5, offset(1e-9));
+    }
+
+    @Test
+    void theModelFileIsCheckedBeforeItIsUsed() {
+        double[] two = {1, -1};
+        byte[] six = {2, 0, 0, 0, 2, 0};
+        assertThatThrownBy(() -> AnswerQuality.parse(model("VAQ1", 1, 1, two, six), 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("not a VAQ2 file");
+        assertThatThrownBy(() -> AnswerQuality.parse(model("VAQ2", 2, 1, two, six), 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("vectors of 2 numbers");
+        assertThatThrownBy(() -> AnswerQuality.parse(model("VAQ2", 1, 1, two, new byte[5]), 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("expected 6 bytes of vectors, found 5");
+        assertThatThrownBy(() -> AnswerQuality.parse(model("VAQ2", 1, 1, two, new byte[7]), 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("found 7");
+        assertThatThrownBy(() -> AnswerQuality.parse(model("VAQ2", 1, Double.NaN, two, six), 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("gamma is not a number");
+        assertThatThrownBy(() -> AnswerQuality.parse(model("VAQ2", 1, 1, new double[]{1, Double.POSITIVE_INFINITY}, six), 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("weight is not a number");
+        assertThatThrownBy(() -> AnswerQuality.parse(Arrays.copyOf(model("VAQ2", 1, 1, two, six), 20), 1))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("ends early");
+        assertThatThrownBy(() -> AnswerQuality.load("/assessment/no-such-model.bin"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("is not on the classpath");
+        AnswerQuality tiny = AnswerQuality.parse(model("VAQ2", 1, 1, two, six), 1);
+        assertThatThrownBy(() -> tiny.label(new float[1], new float[1], new float[2]))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("probe reads 1 each");
     }
 }
