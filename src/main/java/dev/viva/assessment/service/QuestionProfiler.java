@@ -96,21 +96,29 @@ public final class QuestionProfiler {
             + "|give (?:me |us )?an example of a time|describe a (?:situation|time|moment) (?:when|where|you))\\b");
 
     /**
-     * "How did that play out?", "Walk me through what happened", "What was your own part in it?": after a follow-up's
-     * "you mentioned...", how something the candidate lived through went, which is a story whatever its subject
+     * "How did that play out?", "Walk me through what happened" or "what you did", "What was your own part in it?", "How
+     * did you get the other teams to adopt it?": after a follow-up's "you mentioned...", how something the candidate
+     * lived through went, which is a story whatever its subject
      * ("You mentioned you disagreed with a teammate about adopting TCA. How did that play out?").
      */
     private static final Pattern OUTCOME_ASK = Pattern.compile("(?i)\\b(?:how did (?:that|it|this|things|the)(?: \\w+){0,2}"
             + " (?:actually )?(?:go|play out|end(?: up)?|turn out|work out|get (?:resolved|settled)|happen|land)"
             + "|what (?:actually )?happened|how did you (?:make|get) (?:that|it|this) (?:happen|done|to work)"
             + "|(?:tell|walk) (?:me|us) (?:through )?(?:how|what) (?:that |it |this )?(?:actually )?happened"
+            // "Walk me through what you did": the candidate's own actions in it
+            + "|(?:tell|walk|talk) (?:me|us) (?:through )?what you (?:actually |personally )?did"
+            // "Tell me how you handled that", "How did you get the other teams to adopt it?": their conduct in it
+            + "|how you (?:handled|dealt with|resolved|managed|approached|navigated) (?:that|it|this|them|the situation)"
+            + "|how did you (?:get|bring|win) (?:\\w+ ){0,3}?(?:\\w+s|everyone|people|them) (?:to (?:adopt|use|agree|accept"
+            + "|buy|switch|move|migrate|follow|sign|care|try|start|stop)|on board|over)"
             + "|(?:your|you) (?:own )?(?:part|role|share) in)\\b");
 
     /** "How would you build the front end?": a problem to solve, whatever the bank questions most like it are. */
     private static final Pattern SOLVE = Pattern.compile("(?i)\\bhow (?:(?:would|do|should|could|can) (?:you|we|one)"
             + "|you'?d|you would|to) (?:build|design|implement|architect|structure|scale|debug|diagnose|test|fix|model"
             + "|store|detect|prevent|investigate|troubleshoot|track (?:it |this )?down|work out|figure out|find out|approach"
-            + "|tackle|go about|narrow (?:it |this )?down|pin (?:it |this )?down)\\b"
+            + "|tackle|go about|narrow (?:it |this )?down|pin (?:it |this )?down|run|deploy|monitor|roll out|migrate"
+            + "|secure|version|evaluate|validate)\\b"
             // "the nightly job now takes six hours. What do you look at first?": where a diagnosis starts
             + "|\\b(?:what|where) (?:do|would|should|will|can) (?:you|we) (?:look|check|start|begin|dig)(?: at| into)? first\\b");
 
@@ -164,8 +172,9 @@ public final class QuestionProfiler {
             + "|came (?:to|into)|start(?:ed)? (?:in|out)|wound up|land(?:ed)? (?:in|here)|found your way)"
             + "|what (?:does|is) your (?:[\\w-]+ ){0,2}(?:work|job|role|day|week|setup) (?:look )?like"
             + "|(?:work|project|thing|feature)[^?]{0,60}you'?d (?:most )?(?:like|love|want) to (?:talk|tell me) about"
+            // (but "what made you choose LightGBM over XGBoost" asks for a technical choice)
             + "|what (?:made|brought|led|got|draws|drew|attracted|pulled) you (?:to|into"
-            + "|towards|apply|choose|decide|want|here)|(?:keeping|kept|keeps) you busy|(?:a |your )?(?:normal|typical|usual"
+            + "|towards|apply|choose|decide|want|here)(?![^?]{0,60}\\b(?:over|instead of|rather than|versus|vs)\\b)|(?:keeping|kept|keeps) you busy|(?:a |your )?(?:normal|typical|usual"
             + "|average) (?:day|week|sprint)|(?:tour|summary|overview|rundown|short version|quick version) of your"
             + "|your (?:background|career|journey|path)\\b|looking around|what (?:do you want|are you hoping) (?:from|in)"
             + " (?:your|the|a) next|appl(?:y|ied|ying) for (?:this|the|our)|your role (?:on|in|at) )");

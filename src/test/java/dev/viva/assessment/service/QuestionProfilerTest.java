@@ -122,7 +122,10 @@ class QuestionProfilerTest {
         for (String q : List.of("You mentioned you argued for rewriting the billing service in Go. How did it turn out?",
                 "You said your team moved off Jenkins last spring. Walk me through what happened.",
                 "Earlier you said the on-call rota was your idea. How did you get that to work?",
-                "You mentioned the outage on Black Friday. What was your own role in it?")) {
+                "You mentioned the outage on Black Friday. What was your own role in it?",
+                "You said the release train kept slipping. Talk me through what you did.",
+                "You mentioned QA refused to sign off on the release. Tell me how you dealt with that.",
+                "Earlier you said you wrote the new logging library. How did you get the other squads to use it?")) {
             assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.BEHAVIOURAL);
         }
         // what the thing is or how it works stays technical
@@ -161,7 +164,10 @@ class QuestionProfilerTest {
                         + "going on?",
                 "The export endpoint used to answer in a second and now times out for big accounts. Where do you look "
                         + "first?",
-                "Half the test runs on the build farm hang since Monday. What would you check first?")) {
+                "Half the test runs on the build farm hang since Monday. What would you check first?",
+                // how they run, deploy or evaluate something, even in their own system
+                "What made you choose Kafka rather than RabbitMQ for the event bus?",
+                "How do you monitor the scheduled tasks in your present system?")) {
             assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.TECHNICAL);
         }
         // the same conditional about a colleague's conduct stays a question about the candidate's own
