@@ -20,12 +20,13 @@ import java.util.Locale;
  * spread over the whole of the answer's wording, which the two embedding models encode and hand-written cues do not.
  * An answer is read as its e5 vector, its MiniLM vector and its e5 vector less the question's: an answer's vector says
  * as much about its topic as about how well it is put, and taking the question's away leaves more of the second. The
- * reading is a weighted sum of the answer's Gaussian similarity to each tuning answer of the development set: answers
- * by authors the fit never read rank better so than by a linear probe over the same vectors (leave one batch out,
- * Spearman 0.779 against 0.739; BENCHMARKS.md, stop 38). That does not make it a judge of relevance (an answer read
- * against another question of its role scores about the same), so it never decides alone: {@code AnswerScorer} adds
- * it, relevance-gated, to the measured score, and the rubric, misconceptions, restatement, off-topic and injection
- * rules still bound the result. It reads the answer after text addressed to the grader was blanked.
+ * reading is a weighted sum of the answer's Gaussian similarity to each tuning answer of the development set, and
+ * answers by authors the fit never read rank better with it than with a linear probe over the same vectors (leaving
+ * each batch out, Spearman 0.773 against 0.734; BENCHMARKS.md, stop 38). That does not make it a judge of relevance
+ * (an answer read against another question of its role scores about the same), so it never decides alone:
+ * {@code AnswerScorer} adds it, relevance-gated, to the measured score, and the rubric, misconceptions, restatement,
+ * off-topic and injection rules still bound the result. It reads the answer after text addressed to the grader was
+ * blanked.
  *
  * <p>The model is {@value #RESOURCE}, written by {@code bench/fit-answer-quality.py} from the tuning part of the
  * development set only (its held-out part and the newest batch judge it; BENCHMARKS.md). Its layout, big-endian:
@@ -120,6 +121,10 @@ public final class AnswerQuality {
         }
     }
 
+    private int quantise(double value) {
+        return (int) Math.max(-127, Math.min(127, Math.round(value / scale)));
+    }
+
     private static double finite(double value, String what) {
         if (!Double.isFinite(value)) {
             throw new IllegalStateException("answer-quality model: the " + what + " is not a number");
@@ -133,23 +138,26 @@ public final class AnswerQuality {
             throw new IllegalArgumentException("vectors of " + e5Passage.length + ", " + miniLm.length + " and "
                     + e5Query.length + " dimensions; the probe reads " + dimensions + " each");
         }
-        double[] x = new double[3 * dimensions];
+        // the answer's vector is quantised like the tuning answers', so that the kernel's distances come from a dot
+        // product of small integers (1,415 of them of 1,152 numbers each, in about a millisecond)
+        int width = 3 * dimensions;
+        int[] x = new int[width];
+        long length = 0;
         for (int i = 0; i < dimensions; i++) {
-            x[i] = e5Passage[i];
-            x[dimensions + i] = miniLm[i];
-            x[2 * dimensions + i] = e5Passage[i] - e5Query[i];
+            x[i] = quantise(e5Passage[i]);
+            x[dimensions + i] = quantise(miniLm[i]);
+            x[2 * dimensions + i] = quantise(e5Passage[i] - e5Query[i]);
         }
-        double length = 0;
-        for (double v : x) {
-            length += v * v;
+        for (int v : x) {
+            length += (long) v * v;
         }
         double sum = bias;
-        for (int i = 0, row = 0; i < weights.length; i++, row += x.length) {
-            double dot = 0;
-            for (int j = 0; j < x.length; j++) {
+        for (int i = 0, row = 0; i < weights.length; i++, row += width) {
+            int dot = 0;
+            for (int j = 0; j < width; j++) {
                 dot += x[j] * vectors[row + j];
             }
-            double distance = Math.max(0, length + norms[i] - 2 * dot * scale);
+            double distance = Math.max(0, length * scale * scale + norms[i] - 2.0 * dot * scale * scale);
             sum += weights[i] * Math.exp(-gamma * distance);
         }
         return sum;
