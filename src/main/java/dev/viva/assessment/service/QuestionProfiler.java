@@ -204,10 +204,11 @@ public final class QuestionProfiler {
      */
     public QuestionSpec profile(RoleTemplate role, String question, List<String> keyPoints, String idealAnswer) {
         String ask = ask(question);
+        boolean followUp = FOLLOW_UP.matcher(question).find();
         QuestionKind kind = WRAP_UP.matcher(ask).find() ? QuestionKind.CONVERSATIONAL
                 : STORY_FRAME.matcher(ask).find() ? QuestionKind.BEHAVIOURAL
-                : FOLLOW_UP.matcher(question).find() && OUTCOME_ASK.matcher(ask).find() ? QuestionKind.BEHAVIOURAL
-                : FOLLOW_UP.matcher(question).find() && !CONDUCT.matcher(ask).find() ? QuestionKind.TECHNICAL
+                : followUp && OUTCOME_ASK.matcher(ask).find() ? QuestionKind.BEHAVIOURAL
+                : followUp && !CONDUCT.matcher(ask).find() ? QuestionKind.TECHNICAL
                 : INTRODUCTION.matcher(ask).find() ? QuestionKind.CONVERSATIONAL
                 : STORY.matcher(ask).find() ? QuestionKind.BEHAVIOURAL
                 : OWN_WORK.matcher(ask).find() ? QuestionKind.CONVERSATIONAL : null;

@@ -20,6 +20,12 @@ class QuestionProfilerTest {
         return PROFILER.profile(backend, question, null, null).kind();
     }
 
+    private static void readAs(QuestionKind kind, String... questions) {
+        for (String q : questions) {
+            assertThat(kindOf(q)).as(q).isEqualTo(kind);
+        }
+    }
+
     @Test
     void anIntroductionIsNotAnExamQuestion() {
         QuestionSpec spec = PROFILER.profile(backend, "Great to meet you. Walk me through your most recent project.", null, null);
@@ -47,7 +53,7 @@ class QuestionProfilerTest {
 
     @Test
     void aQuestionAboutTheCandidatesOwnRecentWorkIsAnIntroductionHoweverItIsWorded() {
-        for (String q : List.of("So, what's the latest feature you've released?",
+        readAs(QuestionKind.CONVERSATIONAL, "So, what's the latest feature you've released?",
                 "Walk us through the most recent service your team launched.",
                 "What's the last pipeline you built end to end?",
                 "Tell me what you've been up to at work.",
@@ -56,29 +62,23 @@ class QuestionProfilerTest {
                 "Describe your current project that you're leading.",
                 "Tell me about your proudest achievement.",
                 "Why are you interested in this position?",
-                "What was your role in your last team?")) {
-            assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.CONVERSATIONAL);
-        }
+                "What was your role in your last team?");
         // the same words about the technology rather than the candidate's work stay exam questions
-        for (String q : List.of("What changed in the most recent version of HTTP?",
+        readAs(QuestionKind.TECHNICAL, "What changed in the most recent version of HTTP?",
                 "How would you roll back the latest release if error rates spike?",
-                "What is the current best practice for storing passwords?")) {
-            assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.TECHNICAL);
-        }
+                "What is the current best practice for storing passwords?");
     }
 
     @Test
     void aStoryIsAskedForInManyWords() {
-        for (String q : List.of("Describe a situation where you had to push back on a product manager.",
+        readAs(QuestionKind.BEHAVIOURAL, "Describe a situation where you had to push back on a product manager.",
                 "Can you share an example of when you had to learn a new technology quickly?",
                 "Have you ever had to deliver bad news to a stakeholder? How did it go?",
                 "Describe a project that didn't go as planned.",
                 "Give me an example of how you handled competing priorities.",
                 "Walk me through a difficult decision you made as a tech lead.",
                 "Tell me about the last time a code review of yours turned into a long argument.",
-                "Describe the first time you were paged for something you had shipped yourself.")) {
-            assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.BEHAVIOURAL);
-        }
+                "Describe the first time you were paged for something you had shipped yourself.");
         // something that turned out badly is a story, whichever bank questions the words resemble
         String disappointed = "Tell me about a migration that disappointed everyone once it was live.";
         assertThat(PROFILER.profile(Roles.shipped("frontend-engineer"), disappointed, null, null).kind())
@@ -94,14 +94,12 @@ class QuestionProfilerTest {
 
     @Test
     void anOpeningAboutTheCandidatesJobPathOrMotivationIsAnIntroduction() {
-        for (String q : List.of("How did you first get into backend work?",
+        readAs(QuestionKind.CONVERSATIONAL, "How did you first get into backend work?",
                 "What's a regular week at your present company like?",
                 "Where do you fit on the team you're on now?",
                 "What brought you to apply for this role?",
                 "Give me the quick version of your career.",
-                "What does your engineering work look like day to day?")) {
-            assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.CONVERSATIONAL);
-        }
+                "What does your engineering work look like day to day?");
         assertThat(kindOf("Alright, that's all from me. What's on your mind?"))
                 .isEqualTo(QuestionKind.CONVERSATIONAL);
         assertThat(kindOf("That's my side covered. Is there something about us you'd want to ask?"))
@@ -119,15 +117,14 @@ class QuestionProfilerTest {
 
     @Test
     void howSomethingTheCandidateMentionedWentIsAStory() {
-        for (String q : List.of("You mentioned you argued for rewriting the billing service in Go. How did it turn out?",
+        readAs(QuestionKind.BEHAVIOURAL,
+                "You mentioned you argued for rewriting the billing service in Go. How did it turn out?",
                 "You said your team moved off Jenkins last spring. Walk me through what happened.",
                 "Earlier you said the on-call rota was your idea. How did you get that to work?",
                 "You mentioned the outage on Black Friday. What was your own role in it?",
                 "You said the release train kept slipping. Talk me through what you did.",
                 "You mentioned QA refused to sign off on the release. Tell me how you dealt with that.",
-                "Earlier you said you wrote the new logging library. How did you get the other squads to use it?")) {
-            assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.BEHAVIOURAL);
-        }
+                "Earlier you said you wrote the new logging library. How did you get the other squads to use it?");
         // what the thing is or how it works stays technical
         assertThat(kindOf("You mentioned you moved the jobs to Kubernetes. How did you size the pods?"))
                 .isEqualTo(QuestionKind.TECHNICAL);
@@ -155,7 +152,7 @@ class QuestionProfilerTest {
 
     @Test
     void aScenarioPutToTheCandidateIsAProblemToSolveNotAStory() {
-        for (String q : List.of(
+        readAs(QuestionKind.TECHNICAL,
                 "Our nightly import job took the read replica down last Tuesday. What would you change so it can't "
                         + "happen again?",
                 "Search got twice as slow after the last release. Walk me through how you'd investigate.",
@@ -167,15 +164,11 @@ class QuestionProfilerTest {
                 "Half the test runs on the build farm hang since Monday. What would you check first?",
                 // how they run, deploy or evaluate something, even in their own system
                 "What made you choose Kafka rather than RabbitMQ for the event bus?",
-                "How do you monitor the scheduled tasks in your present system?")) {
-            assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.TECHNICAL);
-        }
+                "How do you monitor the scheduled tasks in your present system?");
         // the same conditional about a colleague's conduct stays a question about the candidate's own
-        for (String q : List.of(
+        readAs(QuestionKind.BEHAVIOURAL,
                 "A teammate keeps missing code review deadlines and the whole release slips. What would you do?",
-                "A new colleague keeps asking you the same questions every day. What would you do?")) {
-            assertThat(kindOf(q)).as(q).isEqualTo(QuestionKind.BEHAVIOURAL);
-        }
+                "A new colleague keeps asking you the same questions every day. What would you do?");
     }
 
     @Test
