@@ -120,7 +120,9 @@ public final class QuestionProfiler {
             + "|tackle|go about|narrow (?:it |this )?down|pin (?:it |this )?down|run|deploy|monitor|roll out|migrate"
             + "|secure|version|evaluate|validate)\\b"
             // "the nightly job now takes six hours. What do you look at first?": where a diagnosis starts
-            + "|\\b(?:what|where) (?:do|would|should|will|can) (?:you|we) (?:look|check|start|begin|dig)(?: at| into)? first\\b");
+            + "|\\b(?:what|where) (?:do|would|should|will|can) (?:you|we) (?:look|check|start|begin|dig)(?: at| into)? first\\b"
+            // "what do you mean by toil?": a term to define, however personal the rest of the question sounds
+            + "|\\bwhat (?:do|would) you mean by\\b");
 
     /**
      * "Writes stalled for twenty minutes. What would you do next time?": a scenario put to the candidate, asked in the
@@ -156,7 +158,10 @@ public final class QuestionProfiler {
             + "|what(?:'s| is) on your mind|anything i can (?:answer|tell you|clarify)"
             // the candidate's turn offered by what the interview left out, or from their side of the table
             + "|anything (?:else )?(?:we (?:didn'?t|did not|haven'?t|have not) (?:cover|covered|get to|talk about|talked about)"
-            + "|(?:you'?d|you would) like to add(?=\\s*[?.]*$))|questions? (?:on|from) your (?:side|end))\\b");
+            + "|(?:you'?d|you would) like to add(?=\\s*[?.]*$))|questions? (?:on|from) your (?:side|end)"
+            // "anything else you want to add before we wrap up?": the last word offered as the interview closes
+            + "|anything (?:else )?(?:(?:you'?d|you would|you) (?:like|want) to (?:add|say|mention)|to add)[^?.]{0,20}"
+            + " before (?:we|you) (?:wrap|finish|close|end|stop|go|hang up))\\b");
     /** "Tell me about yourself", "walk me through your most recent project": an introduction, not an exam question. */
     private static final Pattern INTRODUCTION = Pattern.compile("(?i)\\b(?:(?:tell|talk) (?:me|us) (?:a (?:bit|little) )?about"
             + " (?:yourself|your (?:background|experience|career|current (?:role|job|work)))|walk (?:me|us) through your"

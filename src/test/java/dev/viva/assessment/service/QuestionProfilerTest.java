@@ -43,7 +43,8 @@ class QuestionProfilerTest {
         for (String q : List.of("We're nearly out of time. Any questions from your end?",
                 "Is there anything we haven't talked about that you want to mention?",
                 "That's all from me. Anything else you would like to add?",
-                "We're at time. Is there anything you'd like to say or ask?")) {
+                "We're at time. Is there anything you'd like to say or ask?",
+                "Looks like we're done. Anything else you want to say before we finish?")) {
             assertThat(QuestionProfiler.WRAP_UP.matcher(q).find()).as(q).isTrue();
         }
         // adding to one answer is not the candidate's turn at the end
@@ -164,7 +165,9 @@ class QuestionProfilerTest {
                 "Half the test runs on the build farm hang since Monday. What would you check first?",
                 // how they run, deploy or evaluate something, even in their own system
                 "What made you choose Kafka rather than RabbitMQ for the event bus?",
-                "How do you monitor the scheduled tasks in your present system?");
+                "How do you monitor the scheduled tasks in your present system?",
+                // a term to define, even with a question about their own team after it
+                "What do you mean by error budget, and how does your team spend it?");
         // the same conditional about a colleague's conduct stays a question about the candidate's own
         readAs(QuestionKind.BEHAVIOURAL,
                 "A teammate keeps missing code review deadlines and the whole release slips. What would you do?",
