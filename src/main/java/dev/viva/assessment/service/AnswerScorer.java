@@ -78,6 +78,15 @@ public final class AnswerScorer {
      * one either side also unflagged true statements of the myth, the whole answer flagged good answers on its topic.
      */
     static final int MYTH_REACH = 2;
+    /**
+     * The answer-quality reading (of 1) and rubric score from which a passage like a myth is doubted as the candidate's
+     * own claim. Among the development set's tuning answers with a myth found, the probe's readings with their own
+     * batch left out put five of the six strong answers at 2.53-2.97 of 3 with 0.90-0.94 of their rubric (the sixth
+     * reads 1.51), and none of the 40 confident wrong ones at both (the closest: 2.67 with 0.67, 2.44 with 0.78, 1.29
+     * with 0.95).
+     */
+    static final double MYTH_DOUBTED_READING = 2.5 / 3;
+    static final double MYTH_DOUBTED_RUBRIC = 0.85;
     /** Alignment recall from which a key point counts as covered in the report. */
     static final double KEY_POINT_COVERED = 0.60;
     /** A criterion counts as met from here; below {@link #CRITERION_MISSED} it is reported as missing. */
@@ -526,6 +535,12 @@ public final class AnswerScorer {
                         || hasRubric && substance.domainTerms().size() <= RESTATED_TERMS))
                 || circular && rubric < CIRCULAR_RUBRIC && substance.novel() < CIRCULAR_NOVEL
                 || substance.saysLittleNew() && rubric < CIRCULAR_RUBRIC;
+        double reading = quality(passageVec, answerVec, queryVec, !injections.isEmpty() || echo);
+        if (!misconceptionsFound.isEmpty() && reading >= MYTH_DOUBTED_READING && rubric >= MYTH_DOUBTED_RUBRIC) {
+            // an answer that meets its reference and reads like the strong ones is discussing the myth, not holding it
+            misconceptionsFound.clear();
+            weaknesses.removeIf(f -> f.aspect() == Aspect.MISCONCEPTION);
+        }
         var features = new ScoreModel.Features(gate, rubric, hasRubric ? 1 : 0, Double.isNaN(criteriaMet) ? 0 : criteriaMet,
                 Math.min(1, substance.domainTerms().size() / domainSaturation(group)),
                 Math.min(1, substance.reasoning() / 4.0),
@@ -534,7 +549,7 @@ public final class AnswerScorer {
                 scale(idealSim, 0.2, 0.8), onTopic, Math.min(1, substance.novel() / 25.0), readsLikeQuestion,
                 Math.min(1, Math.max(0, glib(cues, n) - 1) * GLIB_RATE / Math.max(n, GLIB_MIN_WORDS)),
                 substance.listed(), Criteria.outcome(scored),
-                quality(passageVec, answerVec, queryVec, !injections.isEmpty() || echo));
+                reading);
         double raw = ScoreModel.score(group, features);
         // a stated misconception is on topic and shares the reference's vocabulary, so alignment credits it: only
         // a firm cut keeps a confident wrong answer below a vague right one

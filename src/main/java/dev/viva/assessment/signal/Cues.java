@@ -218,12 +218,22 @@ public final class Cues {
             + "|misread\\w*|misinterpret\\w*|(?:that'?s|it'?s|is) backwards|the wrong way (?:round|around)"
             + "|common (?:mistake|belief|assumption|misunderstanding|trap)|commonly believed"
             + "|(?:a )?(?:popular|widespread) (?:belief|idea)|people (?:often |usually |sometimes |tend to )?(?:think|believe|assume|say|call)"
-            + "|(?:is|are) often (?:said|assumed|thought)|contrary to|that'?s wrong|(?:is|are) wrong|it'?s false|is false";
+            + "|(?:is|are) often (?:said|assumed|thought)|contrary to|that'?s wrong|(?:is|are) wrong|it'?s false|is false"
+            // the claim framed as a first guess to be corrected: "it's tempting to say...", "you'd think...", "that's
+            // not how it works", "not quite right"
+            + "|not how (?:it|this|that|they) works?|tempting to (?:say|think|assume|believe|conclude)"
+            + "|(?:you'?d|you would|one would|you might|one might) (?:think|expect|assume)"
+            + "|the (?:naive|intuitive) (?:answer|view|assumption|idea|intuition|reading)"
+            + "|(?:isn'?t|is not|not) (?:quite|entirely|strictly|actually) (?:right|true|correct|accurate|the case)"
+            + "|only half (?:true|right)";
     private static final Pattern REJECTS = words(REJECTION);
     /** Those and the words that qualify or negate a claim to correct it: "it doesn't", "not always", "rather than". */
     private static final Pattern REFUTATION = words(REJECTION + "|misleading|misunderstanding|too narrow"
             + "|oversimplif\\w*|not always|not necessarily|doesn'?t (?:mean|always|necessarily|guarantee)|it doesn'?t|they don'?t"
             + "|that'?s not|not quite|rather than|a trap|anti-?pattern|bad idea"
+            // what a myth says happens by itself, denied: "your own types don't get it for free"
+            + "|(?:don'?t|doesn'?t|do not|does not|won'?t|isn'?t|aren'?t|never) (?:[\\w-]+ ){0,3}?(?:for free|automatic(?:ally)?)"
+            + "|not (?:for free|automatic(?:ally)?)"
             // the approach judged and found wanting: "a plain error threshold is either too noisy or too slow"
             + "|too (?:noisy|slow|late|coarse|crude|naive|simplistic|fragile|brittle|risky)|(?:is|are)n'?t enough|not enough"
             + "|insufficient|falls? short|doesn'?t work|won'?t work|breaks? down"

@@ -265,6 +265,25 @@ class AnswerScorerTest {
         assertThat(good.score()).isGreaterThan(bad.score() + 20);
     }
 
+    @Test
+    void aPassageLikeAMythInAnAnswerThatMeetsItsReferenceIsNotTheCandidatesClaim() throws Exception {
+        // a strong answer on overselling whose passage about the read-then-write gap resembles the myth, and a
+        // confident wrong answer that meets most of its rubric's words: only the second holds a myth
+        var strong = devSetAnswer("f25-a-024");
+        var wrong = devSetAnswer("f14-p-008");
+        assertThat(strong.misconceptions()).isEmpty();
+        assertThat(strong.weaknesses()).noneMatch(f -> f.aspect() == AnswerAssessment.Aspect.MISCONCEPTION);
+        assertThat(strong.score()).isGreaterThanOrEqualTo(70);
+        assertThat(wrong.misconceptions()).isNotEmpty();
+        assertThat(wrong.score()).isLessThan(30);
+    }
+
+    private static AnswerAssessment devSetAnswer(String id) throws Exception {
+        DevSet row = DevSet.load().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+        RoleTemplate role = Roles.shipped(row.role());
+        return scorer.score(QuestionSpec.of(role, role.question(row.questionId()).orElseThrow()), row.answer()).assessment();
+    }
+
     /** A question whose myth denies something: "the JVM never uses more memory than Xmx". */
     private static final QuestionSpec XMX_QUESTION = new QuestionSpec(
             "Can a JVM process use more memory than its -Xmx setting?", QuestionKind.TECHNICAL,

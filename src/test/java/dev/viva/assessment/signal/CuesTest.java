@@ -76,6 +76,19 @@ class CuesTest {
         assertThat(Cues.rejects(rejected, rejected.indexOf("goroutines"), rejected.indexOf(", but"))).isTrue();
         String misread = "The usual misreading is that a p-value is the chance the null hypothesis is true.";
         assertThat(Cues.rejects(misread, misread.indexOf("a p-value"), misread.length() - 1)).isTrue();
+        // a claim framed as the first guess a correction follows
+        for (String framed : List.of("It's tempting to say a bigger pool always helps, but past the core count it "
+                        + "only adds contention.", "You'd think a retry makes the call safe; it does only if the call is "
+                        + "idempotent.", "The naive answer is that a bigger pool always helps.")) {
+            int at = framed.indexOf(framed.contains("retry") ? "a retry" : "a bigger");
+            assertThat(Cues.rejects(framed, at, framed.indexOf(framed.contains("retry") ? ";" : "helps") + 5)).as(framed)
+                    .isTrue();
+        }
+        String statedFirst = "The obvious answer is an index on customer_id, and that is what I'd add.";
+        assertThat(Cues.rejects(statedFirst, 0, statedFirst.length() - 1)).isFalse();
+        // what a myth says happens by itself, denied
+        String notFree = "Your own structs don't get copy-on-write for free: you implement it with isKnownUniquelyReferenced.";
+        assertThat(Cues.refutes(notFree, 0, notFree.indexOf(":"))).isTrue();
     }
 
     @Test
