@@ -176,6 +176,15 @@ class ReadableReportTest {
             if (namesTools) {
                 assertThat(a.summary()).doesNotContainPattern("(?i)does not name technolog");
             }
+            // and a strong score is not summed up as an answer that covers little of its reference
+            if (a.assessment().score() >= 70) {
+                assertThat(a.summary()).as(a.question()).doesNotContainPattern("(?i)covers none");
+                var count = Pattern.compile("(?i)covers (\\d+) of (\\d+) key").matcher(a.summary());
+                if (count.find()) {
+                    assertThat(2 * Integer.parseInt(count.group(1))).as(a.summary())
+                            .isGreaterThanOrEqualTo(Integer.parseInt(count.group(2)));
+                }
+            }
         });
     }
 

@@ -130,6 +130,20 @@ class ReportBuilderTest {
     }
 
     @Test
+    void anAnswerThatMissesTheOnlyKeyPointIsToldWhatItMissedOnce() {
+        QuestionSpec q = new QuestionSpec("Users need to upload profile pictures. How would you design that feature?",
+                QuestionKind.TECHNICAL, List.of("problem-solving"),
+                List.of("store the files in object storage rather than in the database"), List.of(), null);
+        Instant start = Instant.parse("2026-11-22T10:00:00Z");
+        InterviewReport r = builder.build(new ReportBuilder.TranscriptInput(null, backend, Level.MID, "Ada", "COMPLETED",
+                start, start.plusSeconds(600), List.of(new ReportBuilder.Entry(1, Phase.SYSTEM_DESIGN, 3, q, "GENERATED",
+                        null, "I'd accept the upload on a FastAPI endpoint, check the type and size, resize it to three "
+                        + "sizes in a Celery worker and keep them as rows next to the user, with a CDN in front.", "TEXT",
+                        true, null))), InterviewReport.Method.offline());
+        assertThat(r.answers().getFirst().summary()).doesNotContain("covers none").containsIgnoringCase("object storage");
+    }
+
+    @Test
     void candidateTextCannotInjectMarkupIntoRenderings() {
         QuestionSpec q = new QuestionSpec("Tell me about yourself", QuestionKind.TECHNICAL, List.of("communication"),
                 List.of(), List.of(), null);
