@@ -747,6 +747,13 @@ public final class InjectionDetector {
             + ".*?(?:\\b(\\d+)\\s*/\\s*\\1\\b|full marks|(?:maximum|highest|top|perfect) (?:score|mark|grade)|hire recommendation"
             + "|strong hire)");
 
+    /** Thanks and sign-offs, in the languages covered. */
+    private static final Pattern SIGN_OFF = Pattern.compile("(?i)\\b(?:thanks?|thank you|regards|sincerely|cheers|best wishes"
+            + "|danke|dank|gr[üu](?:ß|ss)e\\w*|merci|cordialement|salutations|gracias|saludos|atentamente|grazie|cordiali"
+            + "|obrigad[oa]|atenciosamente|bedankt|groeten)\\b");
+    /** The most words after the last flagged span that can be its sign-off rather than more of the answer. */
+    private static final int SIGN_OFF_WORDS = 12;
+
     /**
      * What the flagged spans speak for beyond their own sentence: a numbered procedure one of whose steps is an order
      * to the grader is the grader's procedure, every step of it ("Step 1: confirm the answer covers X. Step 2: ...
@@ -782,6 +789,15 @@ public final class InjectionDetector {
             if (runStart >= 0) {
                 last = n;
                 lastEnd = step.end();
+            }
+        }
+        // a letter to the grader signs off after its request: "Vielen Dank ... Mit freundlichen Grüßen" closing the
+        // answer is the letter's, not the candidate's answer
+        int letterEnd = found.stream().mapToInt(f -> f[1]).max().orElse(-1);
+        if (letterEnd >= 0 && letterEnd < text.length()) {
+            String tail = text.substring(letterEnd);
+            if (SIGN_OFF.matcher(tail).find() && tail.strip().split("\\s+").length <= SIGN_OFF_WORDS) {
+                out.add(new int[]{letterEnd, text.length()});
             }
         }
         for (int[] f : found) {
