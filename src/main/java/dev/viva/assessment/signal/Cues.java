@@ -225,7 +225,10 @@ public final class Cues {
             + "|(?:you'?d|you would|one would|you might|one might) (?:think|expect|assume)"
             + "|the (?:naive|intuitive) (?:answer|view|assumption|idea|intuition|reading)"
             + "|(?:isn'?t|is not|not) (?:quite|entirely|strictly|actually) (?:right|true|correct|accurate|the case)"
-            + "|only half (?:true|right)";
+            + "|only half (?:true|right)"
+            // or as something that was true once: "that used to be the case before Postgres 11", "no longer true"
+            + "|used to be (?:true|the case|right)|no longer (?:true|the case|right|holds?)|(?:is|that'?s) outdated"
+            + "|(?:doesn'?t|does not|don'?t|do not) (?:really )?hold(?: up)?";
     private static final Pattern REJECTS = words(REJECTION);
     /** Those and the words that qualify or negate a claim to correct it: "it doesn't", "not always", "rather than". */
     private static final Pattern REFUTATION = words(REJECTION + "|misleading|misunderstanding|too narrow"

@@ -84,6 +84,8 @@ class CuesTest {
             assertThat(Cues.rejects(framed, at, framed.indexOf(framed.contains("retry") ? ";" : "helps") + 5)).as(framed)
                     .isTrue();
         }
+        String once = "Adding a column with a default rewrites the whole table; that used to be the case, before Postgres 11.";
+        assertThat(Cues.rejects(once, 0, once.indexOf(";"))).isTrue();
         String statedFirst = "The obvious answer is an index on customer_id, and that is what I'd add.";
         assertThat(Cues.rejects(statedFirst, 0, statedFirst.length() - 1)).isFalse();
         // what a myth says happens by itself, denied
