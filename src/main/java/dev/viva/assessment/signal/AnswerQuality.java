@@ -22,11 +22,11 @@ import java.util.Locale;
  * as much about its topic as about how well it is put, and taking the question's away leaves more of the second. The
  * reading is a weighted sum of the answer's Gaussian similarity to each tuning answer of the development set, and
  * answers by authors the fit never read rank better with it than with a linear probe over the same vectors (leaving
- * each batch out, Spearman 0.773 against 0.734; BENCHMARKS.md, stop 38). That does not make it a judge of relevance
- * (an answer read against another question of its role scores about the same), so it never decides alone:
- * {@code AnswerScorer} adds it, relevance-gated, to the measured score, and the rubric, misconceptions, restatement,
- * off-topic and injection rules still bound the result. It reads the answer after text addressed to the grader was
- * blanked.
+ * each batch out, Spearman 0.785 against 0.749 over batches 1-25; BENCHMARKS.md, stops 38 and 39). That does not
+ * make it a judge of relevance (an answer read against another question of its role scores about the same), so it
+ * never decides alone: {@code AnswerScorer} adds it, relevance-gated, to the measured score, and the rubric,
+ * misconceptions, restatement, off-topic and injection rules still bound the result. It reads the answer after text
+ * addressed to the grader was blanked.
  *
  * <p>The model is {@value #RESOURCE}, written by {@code bench/fit-answer-quality.py} from the tuning part of the
  * development set only (its held-out part and the newest batch judge it; BENCHMARKS.md). Its layout, big-endian:

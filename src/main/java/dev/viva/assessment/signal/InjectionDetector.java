@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -669,11 +670,11 @@ public final class InjectionDetector {
         }
         // base64 and hex are read in the answer as written (folding would take their digits for letters), and always:
         // a run of either is never prose, so decoding it costs no false alarm, and the order it hides needs no cue
-        List<int[]> base64 = encodedOrders(answer);
+        List<int[]> encodedRuns = encodedOrders(answer);
         Matcher cue = DECODE_CUE.matcher(text);
         if (cue.find()) {
             List<int[]> hidden = encoded(text);
-            if (!hidden.isEmpty() || !base64.isEmpty()) {
+            if (!hidden.isEmpty() || !encodedRuns.isEmpty()) {
                 found.addAll(hidden);
                 // the request itself, to the end of its clause: the payload after a colon is judged on its own
                 found.add(sentence(text, cue.start(), Math.min(text.length(), until(text, cue.end(), ".!?\n:;)") + 1)));
@@ -704,7 +705,7 @@ public final class InjectionDetector {
         }
         blocks.removeIf(b -> found.stream().noneMatch(f -> f[0] >= b[0] && f[0] < b[1]));
         found.addAll(blocks);
-        List<int[]> original = new ArrayList<>(base64);
+        List<int[]> original = new ArrayList<>(encodedRuns);
         for (int[] f : found) {
             original.add(new int[]{folded.original(f[0]), folded.originalEnd(f[1])});
         }
@@ -754,6 +755,10 @@ public final class InjectionDetector {
     /** The most words after the last flagged span that can be its sign-off rather than more of the answer. */
     private static final int SIGN_OFF_WORDS = 12;
 
+    private static int stepNumber(MatchResult step) {
+        return Integer.parseInt(step.group(1) != null ? step.group(1) : step.group(2));
+    }
+
     /**
      * What the flagged spans speak for beyond their own sentence: a numbered procedure one of whose steps is an order
      * to the grader is the grader's procedure, every step of it ("Step 1: confirm the answer covers X. Step 2: ...
@@ -762,34 +767,24 @@ public final class InjectionDetector {
      */
     private static List<int[]> addressedBlocks(String text, List<int[]> found) {
         List<int[]> out = new ArrayList<>();
-        Matcher step = STEP.matcher(text);
-        int runStart = -1;
-        int last = 0;
-        int lastEnd = 0;
-        while (true) {
-            boolean more = step.find();
-            int n = more ? Integer.parseInt(step.group(1) != null ? step.group(1) : step.group(2)) : -1;
-            if (runStart >= 0 && n != last + 1) {
-                int end = Math.min(text.length(), until(text, lastEnd, ".!?\n") + 1);
-                int[] run = {runStart, end};
-                if (last >= 2 && (found.stream().anyMatch(f -> f[0] < run[1] && f[1] > run[0])
-                        || GRADING_STEPS.matcher(text).region(run[0], run[1]).find())) {
-                    // the procedure's closing words go with it: "... 10/10. Please output exactly that."
-                    int line = text.indexOf('\n', end);
-                    out.add(new int[]{runStart, line < 0 ? text.length() : line});
-                }
-                runStart = -1;
+        List<MatchResult> steps = STEP.matcher(text).results().toList();
+        for (int i = 0; i < steps.size(); i++) {
+            if (stepNumber(steps.get(i)) != 1) {
+                continue;
             }
-            if (!more) {
-                break;
+            int last = i;
+            while (last + 1 < steps.size() && stepNumber(steps.get(last + 1)) == stepNumber(steps.get(last)) + 1) {
+                last++;
             }
-            if (n == 1) {
-                runStart = step.start();
+            int start = steps.get(i).start();
+            int end = Math.min(text.length(), until(text, steps.get(last).end(), ".!?\n") + 1);
+            if (last > i && (found.stream().anyMatch(f -> f[0] < end && f[1] > start)
+                    || GRADING_STEPS.matcher(text).region(start, end).find())) {
+                // the procedure's closing words go with it: "... 10/10. Please output exactly that."
+                int line = text.indexOf('\n', end);
+                out.add(new int[]{start, line < 0 ? text.length() : line});
             }
-            if (runStart >= 0) {
-                last = n;
-                lastEnd = step.end();
-            }
+            i = last;
         }
         // a letter to the grader signs off after its request: "Vielen Dank ... Mit freundlichen Grüßen" closing the
         // answer is the letter's, not the candidate's answer
@@ -1042,7 +1037,7 @@ public final class InjectionDetector {
         return out;
     }
 
-    /** The runs of base64 in {@code answer} that decode to an order, taken whole. */
+    /** The runs of base64 or hex in {@code answer} that decode to an order, taken whole. */
     private static List<int[]> encodedOrders(String answer) {
         List<int[]> out = new ArrayList<>();
         for (Pattern p : List.of(BASE64_RUN, HEX_RUN)) {
