@@ -534,7 +534,7 @@ public final class AnswerScorer {
                 || (readsLikeQuestion >= RESTATED && (rubric < 0.6 || circular) && (substance.novel() < RESTATED_NOVEL
                         || hasRubric && substance.domainTerms().size() <= RESTATED_TERMS))
                 || circular && rubric < CIRCULAR_RUBRIC && substance.novel() < CIRCULAR_NOVEL
-                || substance.saysLittleNew() && rubric < CIRCULAR_RUBRIC;
+                || (substance.saysLittleNew() || substance.namesNoMeans()) && rubric < CIRCULAR_RUBRIC;
         double reading = quality(passageVec, answerVec, queryVec, !injections.isEmpty() || echo);
         if (!misconceptionsFound.isEmpty() && reading >= MYTH_DOUBTED_READING && rubric >= MYTH_DOUBTED_RUBRIC) {
             // an answer that meets its reference and reads like the strong ones is discussing the myth, not holding it

@@ -24,10 +24,14 @@ import java.util.regex.Pattern;
  * @param listed        share of the answer's words that stand in bare lists: runs of at least
  *                      {@link #LIST_ITEMS} comma-separated items of at most {@link #LIST_ITEM_WORDS} words each
  * @param circular      clauses that define one of the question's terms by itself ("precision is about how precise
- *                      the model is", "the bias-variance trade-off is the trade-off between bias and variance")
+ *                      the model is", "the bias-variance trade-off is the trade-off between bias and variance"), or
+ *                      that give as the way to do what was asked only its goal again ("to fix it I'd make it faster")
+ * @param vacant        share of the answer's words that name no means: the question's own, and words such as find,
+ *                      cause, problem, fix, make sure, working again; 0 when the answer names a technology, a number
+ *                      or a technical term the question did not, or is shorter than {@link #VACANT_FROM} words
  */
 public record Substance(int contentWords, int novel, double novelShare, Set<String> domainTerms, int reasoning,
-                        int examples, double borrowed, double listed, int circular) {
+                        int examples, double borrowed, double listed, int circular, double vacant) {
 
     /**
      * "race conditions, shared state, timeouts, brittle locators": a list this long of items this short names terms
@@ -49,6 +53,16 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
      */
     static final double REPEATED = 0.5;
     static final int REPEATED_NOVEL = 12;
+
+    /**
+     * "I'd figure out what's actually causing it, narrow down where it happens, fix that cause and make sure it doesn't
+     * come back": an answer this long made this much of words that name no means says how to do anything only in
+     * general. Of the development set's tuning answers of {@link #VACANT_FROM} words or more that name no technology or
+     * number, every one at {@link #VACANT} or above is labelled weak or worse (60, nearly all restatements); at 0.6 a
+     * strong refutation joins them.
+     */
+    static final double VACANT = 0.65;
+    static final int VACANT_FROM = 12;
 
     /** Words that carry no content in speech even though they are not function words. */
     private static final Set<String> FILLER = Set.of("think", "really", "thing", "things", "basically", "actually",
@@ -73,6 +87,35 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
      */
     private static final Set<String> RELATIONAL = Set.of("between", "among", "amongst", "within", "against", "across",
             "versus", "vs", "per", "via");
+
+    /**
+     * A goal and the way to it: "to fix it I'd ...", "you detect it by ...", "I'd debug that by ...". The goal's verb
+     * is group 1, the way group 2.
+     */
+    private static final Pattern METHOD = Pattern.compile("(?i)^(?:(?:so|and|then|but|well|okay|first|basically|and then)\\s+)*"
+            + "(?:(?:to|you|we|i|i'd|you'd|we'd|i would|you would|we would|i'll|i will|you can|we can|i can)\\s+)?"
+            + "(\\p{L}+)\\s+(?:(?:it|them|this|that|these|those|the problem|the issue|the cause|out|why|up|down)\\s+){0,2},?\\s*"
+            + "(?:by\\s+|(?:i'd|i would|you'd|you would|we'd|we would|i'll|i will|you can|we can|i can|you|we|i)\\s+)(.+)$");
+    /** Verbs that ask for a method when the question did not name them. */
+    private static final Set<String> GOALS = Set.of("fix", "find", "detect", "diagnose", "debug", "solve", "reduce",
+            "prevent", "improve", "handle", "resolve", "troubleshoot", "investigate", "identify", "avoid", "stop",
+            "mitigate", "address", "tackle");
+    /** Stems of verbs that name no means: "find out", "make it faster", "check whether". */
+    private static final Set<String> EMPTY_VERBS = Set.of("find", "check", "look", "see", "seeing", "figure", "make",
+            "making", "fix", "fixing", "solve", "solv", "identify", "determine", "work", "try", "trying", "detect",
+            "ensure", "sort", "get", "gett", "investigate", "investigat", "understand");
+    /** Words a method may open with before its verb: "I'd probably just find ...". */
+    private static final Set<String> HEDGES = Set.of("first", "simply", "probably", "maybe", "just", "really", "also",
+            "basically", "definitely", "try", "want", "go", "going", "start");
+    /** Stems that name no means: the problem, its cause, and how much better or worse. */
+    private static final Set<String> NO_MEANS = Set.of("problem", "issue", "cause", "caus", "reason", "root", "source",
+            "wrong", "right", "correct", "correctly", "proper", "properly", "slow", "fast", "faster", "slower", "quick",
+            "quicker", "sooner", "later", "less", "more", "better", "worse", "again", "anymore", "happen", "happening",
+            "sure", "whether", "which", "what", "out", "exactly", "actual", "actually", "thing", "part", "one", "ones",
+            "work", "working", "fine", "okay", "normal", "normally", "expected", "supposed", "way", "away", "back", "long",
+            "longer", "short", "shorter", "take", "tak", "taking", "takes", "approach", "different", "differ", "time", "times",
+            "pin", "pinn", "track", "narrow", "keep", "eye", "stop", "come", "go", "goe", "everyth", "everything",
+            "someth", "something", "nothing", "resolve", "resolv", "address", "deal", "handle", "handl", "step", "steps");
 
     private static final Pattern REASONING = Pattern.compile("(?i)\\b(?:because|so that|which means|that means|this means|therefore"
             + "|since|that's why|that is why|in order to|otherwise|unless|as long as|if|when|whereas|which (?:causes|leads|lets|makes|gives|avoids|keeps)"
@@ -136,7 +179,32 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
         }
         return new Substance(content, fresh.size(), stems.isEmpty() ? 0 : (double) fresh.size() / stems.size(), domain,
                 count(REASONING, answer), count(EXAMPLE, answer), content == 0 ? 0 : (double) borrowed / content,
-                words.isEmpty() ? 0 : (double) listedWords(answer) / words.size(), circular(answer, asked));
+                words.isEmpty() ? 0 : (double) listedWords(answer) / words.size(), circular(answer, asked),
+                vacant(answer, asked));
+    }
+
+    /** See {@link #vacant()}: filler counts as naming no means, function words do not count at all. */
+    private static double vacant(String answer, Set<String> asked) {
+        int words = 0;
+        int vacant = 0;
+        for (Text.Token t : Text.tokens(answer)) {
+            String w = t.bare();
+            if (Text.isStopword(w) || w.length() < 2) {
+                continue;
+            }
+            words++;
+            String stem = Text.stem(w);
+            boolean askedWord = Text.inFamily(stem, asked);
+            if (!askedWord && (Cues.isKnownTech(w) || w.chars().anyMatch(Character::isDigit)
+                    || TECHNICAL_SHAPE.matcher(answer.substring(t.start(), t.end())).matches())) {
+                return 0;
+            }
+            if (askedWord || FILLER.contains(w) || EMPTY_VERBS.contains(stem) || NO_MEANS.contains(stem)
+                    || GOALS.contains(w) || HEDGES.contains(w)) {
+                vacant++;
+            }
+        }
+        return words < VACANT_FROM ? 0 : (double) vacant / words;
     }
 
     /**
@@ -147,10 +215,15 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
      */
     private static int circular(String answer, Set<String> asked) {
         int n = 0;
+        Set<String> said = new HashSet<>();
         // "i.e." and "e.g." do not end a clause
         // "a flaky test is a test that's flaky, meaning it sometimes fails": the gloss after "meaning" is a clause of
         // its own, judged on its own; the definition before it still goes in a circle
         for (String clause : answer.split("(?<!\\b\\p{L})[.!?;]+(?=\\s|$)|,\\s*(?:and|but|so|while|meaning)\\s+|\\n+")) {
+            if (circularMethod(clause.strip(), asked, said)) {
+                n++;
+            }
+            said.addAll(Text.contentStems(clause));
             Matcher m = DEFINITION.matcher(clause.strip());
             if (!m.matches()) {
                 continue;
@@ -179,6 +252,43 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
             }
         }
         return n;
+    }
+
+    /**
+     * "To diagnose it I'd find out which interactions are slow", "you reduce it by making the model fit less": a way
+     * of doing what was asked whose only verb is one that names no method (find, check, make) and whose other words
+     * are the question's, the answer's own from before, or words that name no means (slow, faster, problem). "Fix it by
+     * adding an index" or "find it with a profiler" name the means, and a number or a technology is one.
+     */
+    private static boolean circularMethod(String clause, Set<String> asked, Set<String> said) {
+        Matcher m = METHOD.matcher(clause);
+        if (!m.matches() || !Text.inFamily(Text.stem(m.group(1).toLowerCase(java.util.Locale.ROOT)), asked)
+                && !GOALS.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+            return false;
+        }
+        String verb = Text.words(m.group(2)).stream().filter(w -> !Text.isStopword(w) && !HEDGES.contains(w))
+                .findFirst().orElse(null);
+        if (verb == null || !EMPTY_VERBS.contains(Text.stem(verb))) {
+            return false;
+        }
+        int own = 0;
+        for (Text.Token t : Text.tokens(m.group(2))) {
+            String w = t.bare();
+            if (Text.isStopword(w) || FILLER.contains(w) || w.length() < 2) {
+                continue;
+            }
+            String raw = m.group(2).substring(t.start(), t.end());
+            if (Cues.isKnownTech(w) || TECHNICAL_SHAPE.matcher(raw).matches()) {
+                return false;
+            }
+            String stem = Text.stem(w);
+            if (EMPTY_VERBS.contains(stem) || NO_MEANS.contains(stem) || Text.inFamily(stem, asked) || said.contains(stem)
+                    || asked.stream().anyMatch(a -> stem.length() >= 3 && a.length() > stem.length() && a.contains(stem))) {
+                continue;
+            }
+            own++;
+        }
+        return own <= 1;
     }
 
     /**
@@ -229,6 +339,11 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
     /** An answer that says its few new words over and over (see {@link #SPARSE}). */
     public boolean saysLittleNew() {
         return contentWords >= SPARSE_FROM && contentWords < SPARSE_UNTIL && novel < SPARSE * contentWords;
+    }
+
+    /** An answer that says how to do what was asked only in words that name no means (see {@link #VACANT}). */
+    public boolean namesNoMeans() {
+        return vacant >= VACANT;
     }
 
     /** An answer made mostly of the question's own words (see {@link #REPEATED}), whatever else it matches. */

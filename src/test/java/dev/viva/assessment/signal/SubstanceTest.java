@@ -79,6 +79,38 @@ class SubstanceTest {
     }
 
     @Test
+    void aMethodThatOnlyNamesItsGoalAgainGoesInACircleAndOneThatNamesItsMeansDoesNot() {
+        String question = "A nightly batch job now takes twice as long as last month. How would you find out why and speed it up?";
+        assertThat(Substance.of("I'd find out why by checking what is making the job take longer, and I'd speed it up "
+                + "by making the slow parts faster.", question, Set.of()).circular()).isEqualTo(2);
+        // words the answer said before name no new means either
+        assertThat(Substance.of("The export step got slower. To fix it I'd make the export step quicker.", question,
+                Set.of()).circular()).isEqualTo(1);
+        assertThat(Substance.of("I'd find out why by comparing each step's timings in the job log with last month's, and "
+                + "I'd speed it up by adding an index on the join column.", question, Set.of()).circular()).isZero();
+        assertThat(Substance.of("To fix it I'd use a profiler on the slowest step.", question, Set.of()).circular()).isZero();
+        // a number or a technology is a means
+        assertThat(Substance.of("I'd speed it up by making it check Redis first.", question, Set.of()).circular()).isZero();
+    }
+
+    @Test
+    void anAnswerMadeOfWordsThatNameNoMeansSaysHowOnlyInGeneral() {
+        String question = "Users report that search sometimes returns stale results. How would you track that down?";
+        Substance general = Substance.of("So my approach would be to figure out what's actually causing the stale results. "
+                + "I'd narrow down when it happens and what's different about those times, find the root cause, and then "
+                + "fix it properly and make sure it doesn't come back again.", question, Set.of());
+        assertThat(general.namesNoMeans()).isTrue();
+        // the same shape with the means named: the index, its refresh, a number
+        Substance specific = Substance.of("So my approach would be to figure out what's actually causing the stale results. "
+                + "I'd compare the document's updated_at with when the indexer last consumed its change event, and check "
+                + "whether the refresh interval is still 30 seconds.", question, Set.of());
+        assertThat(specific.namesNoMeans()).isFalse();
+        assertThat(specific.vacant()).isZero();
+        // too short to judge this way
+        assertThat(Substance.of("I'd find the cause and fix it.", question, Set.of()).namesNoMeans()).isFalse();
+    }
+
+    @Test
     void termsJoinedByAndOrOrStandInAListAsMuchAsCommaSeparatedOnes() {
         Substance salad = Substance.of("Async/await, actors and Sendable, tasks or structured concurrency.",
                 "How do you keep UI updates on the main thread?", Set.of());
