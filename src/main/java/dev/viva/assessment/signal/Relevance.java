@@ -25,6 +25,10 @@ public final class Relevance {
      * same, the time per answer lower).
      */
     private static final int MAX_PASSAGE_CHARS = 600;
+    /** How plainly on topic an answer's start must be for the rest of it not to be read (see {@link #cosine}). */
+    private static final double ON_TOPIC = 0.95;
+    /** How plainly about something else an answer's start must be for the rest of it not to be read either. */
+    private static final double ELSEWHERE = 0.05;
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final SentenceEmbedder e5;
@@ -39,10 +43,30 @@ public final class Relevance {
         this.calibration = calibration;
     }
 
-    /** The raw cosine between the question as a query and the answer as a passage. */
+    /**
+     * The raw cosine between the question as a query and the answer as a passage; a longer answer whose start is
+     * neither plainly on topic nor plainly elsewhere is read by its first {@link #MAX_PASSAGE_CHARS} characters and by
+     * its last as many, and counts as close as the closer: a rambling answer that gets to the point after an anecdote
+     * is about the question as much as one that starts with it.
+     */
     public double cosine(String question, String answer) {
         var vectors = e5.embedAll(List.of(queryText(question), passageText(answer)));
-        return SentenceEmbedder.cosine(vectors.get(0), vectors.get(1));
+        double best = SentenceEmbedder.cosine(vectors.get(0), vectors.get(1));
+        String text = SPACES.matcher(answer.strip()).replaceAll(" ");
+        // an answer plainly on topic where it starts, or plainly about something else, is not read further: the end
+        // costs an encoding, and only an answer in between may be a ramble that gets to the point late
+        double start = probability(best);
+        if (text.length() <= MAX_PASSAGE_CHARS || start >= ON_TOPIC || start < ELSEWHERE) {
+            return best;
+        }
+        float[] end = e5.embed(window(text, text.length() - MAX_PASSAGE_CHARS));
+        return Math.max(best, SentenceEmbedder.cosine(vectors.get(0), end));
+    }
+
+    /** {@link #MAX_PASSAGE_CHARS} characters of the answer from the word that starts at or after {@code from}. */
+    private static String window(String text, int from) {
+        int start = text.indexOf(' ', Math.max(0, from - 1)) + 1;
+        return "passage: " + Text.normalise(text.substring(start, Math.min(text.length(), start + MAX_PASSAGE_CHARS)));
     }
 
     /** The question's e5 vector as a query, the one {@link #cosine} compares (cached by the embedder). */

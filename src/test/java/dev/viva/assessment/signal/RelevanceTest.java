@@ -26,6 +26,22 @@ class RelevanceTest {
     }
 
     @Test
+    void aRamblingAnswerThatGetsToThePointAfterAnAnecdoteIsReadWhereItDoes() {
+        String anecdote = "Oh, that one's close to home. At my last company we ran everything on one big PostgreSQL box "
+                + "that a contractor had set up years before I joined, and nobody really knew how it was configured. The "
+                + "team was four people, we were on call every other week, and half our tickets were about the billing "
+                + "service, which was written in Perl by someone who had left, so honestly most days were archaeology. "
+                + "We also moved offices twice that year and the VPN was terrible, which made on-call even more fun, and "
+                + "the monitoring was a mix of Nagios checks and emails nobody read. ";
+        String point = "But for the query: I'd run EXPLAIN ANALYZE with production-like parameters, compare estimated "
+                + "and actual rows to spot stale statistics, check pg_stat_statements for when its mean time jumped, and "
+                + "see whether a sequential scan replaced the index scan after the table grew.";
+        assertThat(anecdote.length()).isGreaterThan(500);
+        assertThat(RELEVANCE.cosine(QUESTION, anecdote + point)).isGreaterThan(RELEVANCE.cosine(QUESTION, anecdote))
+                .isGreaterThan(RELEVANCE.cosine(QUESTION, anecdote + anecdote));
+    }
+
+    @Test
     void theProbabilityIsMonotonicInTheCosine() {
         var calibration = Relevance.Calibration.DEFAULT;
         assertThat(RELEVANCE.probability(calibration.midpoint())).isEqualTo(0.5);
