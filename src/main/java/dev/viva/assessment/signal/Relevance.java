@@ -50,23 +50,18 @@ public final class Relevance {
      * is about the question as much as one that starts with it.
      */
     public double cosine(String question, String answer) {
-        var vectors = e5.embedAll(List.of(queryText(question), passageText(answer)));
+        String text = collapsed(answer);
+        var vectors = e5.embedAll(List.of(queryText(question), window(text, 0)));
         double best = SentenceEmbedder.cosine(vectors.get(0), vectors.get(1));
-        String text = SPACES.matcher(answer.strip()).replaceAll(" ");
         // an answer plainly on topic where it starts, or plainly about something else, is not read further: the end
         // costs an encoding, and only an answer in between may be a ramble that gets to the point late
         double start = probability(best);
         if (text.length() <= MAX_PASSAGE_CHARS || start >= ON_TOPIC || start < ELSEWHERE) {
             return best;
         }
-        float[] end = e5.embed(window(text, text.length() - MAX_PASSAGE_CHARS));
+        int from = text.indexOf(' ', text.length() - MAX_PASSAGE_CHARS - 1) + 1;
+        float[] end = e5.embed(window(text, from));
         return Math.max(best, SentenceEmbedder.cosine(vectors.get(0), end));
-    }
-
-    /** {@link #MAX_PASSAGE_CHARS} characters of the answer from the word that starts at or after {@code from}. */
-    private static String window(String text, int from) {
-        int start = text.indexOf(' ', Math.max(0, from - 1)) + 1;
-        return "passage: " + Text.normalise(text.substring(start, Math.min(text.length(), start + MAX_PASSAGE_CHARS)));
     }
 
     /** The question's e5 vector as a query, the one {@link #cosine} compares (cached by the embedder). */
@@ -92,9 +87,17 @@ public final class Relevance {
     }
 
     private static String passageText(String answer) {
-        // blanked spans (an instruction to the grader) must not use up the characters read
-        String text = SPACES.matcher(answer.strip()).replaceAll(" ");
-        return "passage: " + Text.normalise(text.length() > MAX_PASSAGE_CHARS ? text.substring(0, MAX_PASSAGE_CHARS) : text);
+        return window(collapsed(answer), 0);
+    }
+
+    /** The answer's words one space apart: blanked spans (an instruction to the grader) must not use up what is read. */
+    private static String collapsed(String answer) {
+        return SPACES.matcher(answer.strip()).replaceAll(" ");
+    }
+
+    /** Up to {@link #MAX_PASSAGE_CHARS} characters of the collapsed answer from {@code start}, as a passage. */
+    private static String window(String text, int start) {
+        return "passage: " + Text.normalise(text.substring(start, Math.min(text.length(), start + MAX_PASSAGE_CHARS)));
     }
 
     /** 0-1: how likely the answer is about the question at all. */

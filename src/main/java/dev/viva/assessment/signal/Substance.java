@@ -3,6 +3,7 @@ package dev.viva.assessment.signal;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -195,8 +196,8 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
             words++;
             String stem = Text.stem(w);
             boolean askedWord = Text.inFamily(stem, asked);
-            if (!askedWord && (Cues.isKnownTech(w) || w.chars().anyMatch(Character::isDigit)
-                    || TECHNICAL_SHAPE.matcher(answer.substring(t.start(), t.end())).matches())) {
+            if (!askedWord && (technical(w, answer.substring(t.start(), t.end()))
+                    || w.chars().anyMatch(Character::isDigit))) {
                 return 0;
             }
             if (askedWord || FILLER.contains(w) || EMPTY_VERBS.contains(stem) || NO_MEANS.contains(stem)
@@ -262,8 +263,11 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
      */
     private static boolean circularMethod(String clause, Set<String> asked, Set<String> said) {
         Matcher m = METHOD.matcher(clause);
-        if (!m.matches() || !Text.inFamily(Text.stem(m.group(1).toLowerCase(java.util.Locale.ROOT)), asked)
-                && !GOALS.contains(m.group(1).toLowerCase(java.util.Locale.ROOT))) {
+        if (!m.matches()) {
+            return false;
+        }
+        String goal = m.group(1).toLowerCase(Locale.ROOT);
+        if (!Text.inFamily(Text.stem(goal), asked) && !GOALS.contains(goal)) {
             return false;
         }
         String verb = Text.words(m.group(2)).stream().filter(w -> !Text.isStopword(w) && !HEDGES.contains(w))
@@ -277,8 +281,7 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
             if (Text.isStopword(w) || FILLER.contains(w) || w.length() < 2) {
                 continue;
             }
-            String raw = m.group(2).substring(t.start(), t.end());
-            if (Cues.isKnownTech(w) || TECHNICAL_SHAPE.matcher(raw).matches()) {
+            if (technical(w, m.group(2).substring(t.start(), t.end()))) {
                 return false;
             }
             String stem = Text.stem(w);
@@ -289,6 +292,11 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
             own++;
         }
         return own <= 1;
+    }
+
+    /** A word that names a means by its form: a known technology, or a token with a digit, a dot or camel case. */
+    private static boolean technical(String word, String raw) {
+        return Cues.isKnownTech(word) || TECHNICAL_SHAPE.matcher(raw).matches();
     }
 
     /**
