@@ -224,6 +224,9 @@ public final class Cues {
             + "|not how (?:it|this|that|they) works?|tempting to (?:say|think|assume|believe|conclude)"
             + "|(?:you'?d|you would|one would|you might|one might) (?:think|expect|assume)"
             + "|the (?:naive|intuitive) (?:answer|view|assumption|idea|intuition|reading)"
+            // or as the move everyone makes first: "the first instinct is to bump the sleep", "the instinct when you
+            // split a monolith is to keep the big suite"
+            + "|the (?:first |natural |obvious |usual )?instinct|(?:first|natural|obvious) instinct"
             + "|(?:isn'?t|is not|not) (?:quite|entirely|strictly|actually) (?:right|true|correct|accurate|the case)"
             + "|only half (?:true|right)"
             // or as something that was true once: "that used to be the case before Postgres 11", "no longer true"
@@ -239,7 +242,7 @@ public final class Cues {
             + "|not (?:for free|automatic(?:ally)?)"
             // the approach judged and found wanting: "a plain error threshold is either too noisy or too slow"
             + "|too (?:noisy|slow|late|coarse|crude|naive|simplistic|fragile|brittle|risky)|(?:is|are)n'?t enough|not enough"
-            + "|insufficient|falls? short|doesn'?t work|won'?t work|breaks? down"
+            + "|insufficient|falls? short|doesn'?t work|won'?t work|breaks? down|falls? apart|tempting"
             // "what you must avoid is each request refreshing on its own", "the risk is that stubs drift"
             + "|(?:must|should|want to|need to|have to|to) avoid|the (?:risk|danger|pitfall|trap|catch) (?:is|here is)");
 

@@ -84,6 +84,11 @@ class CuesTest {
             assertThat(Cues.rejects(framed, at, framed.indexOf(framed.contains("retry") ? ";" : "helps") + 5)).as(framed)
                     .isTrue();
         }
+        // or as the move everyone makes first, or one that only looks right
+        String instinct = "The first instinct is to raise the sleep to five seconds, and it only hides the race.";
+        assertThat(Cues.rejects(instinct, instinct.indexOf("to raise"), instinct.indexOf(", and"))).isTrue();
+        String tempting = "Copying the absolute XPath from the browser is tempting, because it works today.";
+        assertThat(Cues.refutes(tempting, 0, tempting.indexOf(" is tempting"))).isTrue();
         String once = "Adding a column with a default rewrites the whole table; that used to be the case, before Postgres 11.";
         assertThat(Cues.rejects(once, 0, once.indexOf(";"))).isTrue();
         String statedFirst = "The obvious answer is an index on customer_id, and that is what I'd add.";
