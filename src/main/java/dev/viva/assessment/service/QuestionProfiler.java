@@ -55,8 +55,10 @@ public final class QuestionProfiler {
             + "|difficult (?:colleague|team ?mate|team member|stakeholder|person|manager)|tight deadline"
             + "|mentor(?:ed|ing)?|persuade\\w*|convince\\w*"
             // "describe a situation where...", "share an example of when...", "have you ever had to...": the same ask
-            + "|describe a (?:situation|time|moment|case)|(?:share|give)(?: me| us)? an example (?:of )?(?:when|where|how"
-            + "|a time|a situation)|have you ever (?:had to|been)|how did you (?:handle|deal with|manage|approach|resolve"
+            + "|describe a (?:situation|time|moment|case)|(?:share|give)(?: me| us)? an example (?:of )?(?:(?:when|where|how)"
+            // "give an example where you'd use one" asks where a thing fits, not for a story
+            + "(?! (?:you'?d|you would|one would|it'?d|it would|you might|you could|it helps|it's useful))|a time|a situation)"
+            + "|have you ever (?:had to|been)|how did you (?:handle|deal with|manage|approach|resolve"
             + "|respond)|push(?:ed)? back|bad news|competing priorities|(?:didn'?t|did not) go (?:as planned|well)"
             + "|went (?:wrong|badly|sideways)|a (?:difficult|hard|tough) (?:decision|conversation|call)"
             // "a model that looked good offline but disappointed in production": something that turned out badly
@@ -118,7 +120,11 @@ public final class QuestionProfiler {
             + "|you'?d|you would|to) (?:build|design|implement|architect|structure|scale|debug|diagnose|test|fix|model"
             + "|store|detect|prevent|investigate|troubleshoot|track (?:it |this )?down|work out|figure out|find out|approach"
             + "|tackle|go about|narrow (?:it |this )?down|pin (?:it |this )?down|run|deploy|monitor|roll out|migrate"
-            + "|secure|version|evaluate|validate)\\b"
+            // "how do you deal with it?" after a technical situation; "how do you handle it when pages keep coming in"
+            // asks how they conduct themselves
+            + "|secure|version|evaluate|validate|(?:deal with|handle|recover from) (?:it|this|that)(?! when))\\b"
+            // "what happens when both branches are merged?", "what does a partial index give you?": a mechanism
+            + "|\\bwhat (?:happens (?:when|if|to|after)|does (?:\\S+ ){1,6}?(?:give|tell|show|buy|cost) (?:you|us))\\b"
             // "the nightly job now takes six hours. What do you look at first?": where a diagnosis starts
             + "|\\b(?:what|where) (?:do|would|should|will|can) (?:you|we) (?:look|check|start|begin|dig)(?: at| into)? first\\b"
             // "what do you mean by toil?": a term to define, however personal the rest of the question sounds

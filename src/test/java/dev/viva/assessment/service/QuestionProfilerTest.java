@@ -167,7 +167,14 @@ class QuestionProfilerTest {
                 "What made you choose Kafka rather than RabbitMQ for the event bus?",
                 "How do you monitor the scheduled tasks in your present system?",
                 // a term to define, even with a question about their own team after it
-                "What do you mean by error budget, and how does your team spend it?");
+                "What do you mean by error budget, and how does your team spend it?",
+                // a mechanism asked about, and how to deal with a situation in a system rather than with people
+                "Two services both bump the same schema version on their own branches. What happens when both are "
+                        + "released, and how do you deal with it?",
+                "What does a covering index give you, and can you give an example where you'd reach for one?");
+        readAs(QuestionKind.BEHAVIOURAL,
+                "How do you deal with it when a product manager changes the scope mid-sprint?",
+                "Give me an example where you disagreed with a reviewer.");
         // the same conditional about a colleague's conduct stays a question about the candidate's own
         readAs(QuestionKind.BEHAVIOURAL,
                 "A teammate keeps missing code review deadlines and the whole release slips. What would you do?",
