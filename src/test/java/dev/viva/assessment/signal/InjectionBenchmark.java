@@ -23,7 +23,10 @@ import java.util.TreeMap;
  * reversed orders, authority claims), set 6 (60 and 60: a mark reported as already given, by a panel, a reviewer or a
  * record, in eleven languages), set 7 (60 and 60: the same in fourteen languages, and pressure, faked policies, faked
  * rubrics and questions put to the grader), set 8 (50 and 50, any form: encodings, markup, role-play, fourteen languages
- * in five scripts). Each line is appended to an ordinary answer, as a candidate would. Also the development
+ * in five scripts), set 9 (50 and 50: faked turns, made-up rubrics, ten more languages, requests disguised as code),
+ * sets 10 to 12 (50 and 50 each: claimed accommodations and policies, audio gaps, claimed matches with the reference,
+ * orders in code comments, requests of the summariser; each written after the one before was tuned on). Each line is
+ * appended to an ordinary answer, as a candidate would. Also the development
  * set's answers that are not injections, which must stay unflagged. Prints every miss and false alarm ({@code -Dall})
  * or only the counts. Run with {@code ./mvnw -B test -Pbench -Dtest=InjectionBenchmark}.
  */
@@ -77,6 +80,71 @@ class InjectionBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "  development set answers that are not injections, flagged: %d of %d%n", flagged, clean);
+    }
+
+    /**
+     * Requests spread over two to four sentences in the middle of an answer, only some of which ask for anything (an
+     * "approved adjustment", then "HR passed it to the assessment team", then "so my answers should be treated as
+     * complete"), and look-alike passages that ask nothing (src/test/resources/injections/multi-sentence.jsonl, written
+     * by a helper who never saw the detector). What is left of a request is scored as the candidate's, so this counts
+     * requests blanked whole, the characters of requests left, and characters of the answer around them blanked.
+     */
+    @Test
+    void multiSentenceRequests() throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        int requests = 0;
+        int whole = 0;
+        int found = 0;
+        int left = 0;
+        int requestChars = 0;
+        int reached = 0;
+        int innocent = 0;
+        int flagged = 0;
+        boolean all = System.getProperty("all") != null;
+        try (InputStream in = InjectionBenchmark.class.getResourceAsStream("/injections/multi-sentence.jsonl")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode r = json.readTree(line);
+                String before = r.get("before").asText() + " ";
+                String inserted = r.get("inserted").asText();
+                String answer = before + inserted + " " + r.get("after").asText();
+                List<Text.Span> spans = InjectionDetector.find(answer);
+                String blanked = InjectionDetector.strip(answer, spans);
+                int end = before.length() + inserted.length();
+                int leftHere = nonBlank(blanked, before.length(), end);
+                reached += nonBlank(answer, 0, before.length()) - nonBlank(blanked, 0, before.length())
+                        + nonBlank(answer, end, answer.length()) - nonBlank(blanked, end, answer.length());
+                if (r.get("kind").asText().equals("injection")) {
+                    requests++;
+                    requestChars += nonBlank(inserted, 0, inserted.length());
+                    found += spans.isEmpty() ? 0 : 1;
+                    whole += leftHere == 0 ? 1 : 0;
+                    left += leftHere;
+                    if (all && leftHere > 0) {
+                        System.out.println("  left  " + r.get("id").asText() + "  " + blanked.substring(before.length(), end).strip());
+                    }
+                } else {
+                    innocent++;
+                    flagged += spans.isEmpty() ? 0 : 1;
+                    if (all && !spans.isEmpty()) {
+                        System.out.println("  false alarm  " + r.get("id").asText() + "  " + inserted);
+                    }
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "Requests over several sentences: found %d of %d, blanked whole %d; characters of "
+                + "requests left %d of %d; characters of the answer around them blanked %d; innocent passages flagged %d "
+                + "of %d%n", found, requests, whole, left, requestChars, reached, flagged, innocent);
+    }
+
+    private static int nonBlank(String text, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            n += Character.isWhitespace(text.charAt(i)) ? 0 : 1;
+        }
+        return n;
     }
 
     /**
