@@ -1313,6 +1313,9 @@ public final class InjectionDetector {
             + "|treated|regarded|considered|read|taken|seen|counted|scored|marked|graded|rated)\\s+as\\s+(?:complete|correct|fully correct"
             + "|excellent|perfect|exceptional|outstanding)\\b|\\btreat\\s+(?:any\\s+|the\\s+|these\\s+|those\\s+)?(?:gaps|omissions"
             + "|mistakes|errors)\\s+(?:here\\s+)?as\\s+(?:fully\\s+)?(?:correct|complete|present|covered)\\b"
+            // "please treat my answers as complete": the candidate's own answers, not "partial responses" in a system
+            + "|\\b(?:treat|consider|regard|count|score|mark|grade|rate)\\s+(?:all\\s+(?:of\\s+)?)?(?:my\\s+(?:answers?|responses?|replies)"
+            + "|this\\s+(?:answer|response|reply))\\s+as\\s+(?:fully\\s+|entirely\\s+)?(?:correct|complete|excellent|perfect|covered)\\b"
             + "|\\bcredit\\s+(?:them|it|those|these)\\s+as\\s+if\\b");
 
     /**
