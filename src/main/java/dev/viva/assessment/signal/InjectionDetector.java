@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -1209,27 +1210,30 @@ public final class InjectionDetector {
      * language other than the interview's is told anything at all; and the answer declared a full match.
      */
     private static List<int[]> requests(String text) {
+        List<int[]> out = new ArrayList<>(sentencesWhere(text, READER_OF_THIS, s -> found(REQUEST, text, s)));
+        out.addAll(sentencesWhere(text, RECORD_OF_ANSWER, s -> found(DIRECTIVE, text, s) && found(HELD_AS_SAID, text, s)));
+        out.addAll(sentencesWhere(text, RECORD_ABROAD, s -> found(DIRECTIVE_ABROAD, text, s)));
+        out.addAll(sentencesWhere(text, FULL_MATCH, s -> true));
+        return out;
+    }
+
+    /**
+     * The whole sentence around each match of {@code trigger} that {@code keep} accepts, each sentence judged once
+     * however many matches it holds.
+     */
+    private static List<int[]> sentencesWhere(String text, Pattern trigger, Predicate<int[]> keep) {
         List<int[]> out = new ArrayList<>();
-        Matcher reader = READER_OF_THIS.matcher(text);
-        while (reader.find()) {
-            int[] whole = sentence(text, reader.start(), until(text, reader.end(), ".!?\n"));
-            if (found(REQUEST, text, whole)) {
+        Matcher m = trigger.matcher(text);
+        int judgedTo = -1;
+        while (m.find()) {
+            if (m.start() < judgedTo) {
+                continue;
+            }
+            int[] whole = sentence(text, m.start(), until(text, m.end(), ".!?\n"));
+            judgedTo = whole[1];
+            if (keep.test(whole)) {
                 out.add(whole);
             }
-        }
-        for (Pattern record : List.of(RECORD_OF_ANSWER, RECORD_ABROAD)) {
-            Matcher named = record.matcher(text);
-            while (named.find()) {
-                int[] whole = sentence(text, named.start(), until(text, named.end(), ".!?\n"));
-                if (record == RECORD_ABROAD ? found(DIRECTIVE_ABROAD, text, whole)
-                        : found(DIRECTIVE, text, whole) && found(HELD_AS_SAID, text, whole)) {
-                    out.add(whole);
-                }
-            }
-        }
-        Matcher match = FULL_MATCH.matcher(text);
-        while (match.find()) {
-            out.add(sentence(text, match.start(), until(text, match.end(), ".!?\n")));
         }
         return out;
     }
@@ -1324,15 +1328,7 @@ public final class InjectionDetector {
      * answer about the work speaks of response times and answer caches, never of its own mark.
      */
     private static List<int[]> selfMarks(String text) {
-        List<int[]> out = new ArrayList<>();
-        Matcher self = SELF.matcher(text);
-        while (self.find()) {
-            int[] whole = sentence(text, self.start(), until(text, self.end(), ".!?\n"));
-            if (markedHigh(text, whole)) {
-                out.add(whole);
-            }
-        }
-        return out;
+        return sentencesWhere(text, SELF, s -> markedHigh(text, s));
     }
 
     /**
@@ -1543,36 +1539,12 @@ public final class InjectionDetector {
                 }
             }
         }
-        // letters spelt apart with hyphens or full stops ("f-u-l-l m-a-r-k-s", "g.r.a.d.e.r") read as the word
-        Matcher spelt = SPELT_LETTERS.matcher(sb);
-        List<Integer> joints = new ArrayList<>();
-        while (spelt.find()) {
-            for (int k = spelt.start() + 1; k < spelt.end(); k += 2) {
-                joints.add(k);
-            }
-        }
-        for (int g = joints.size() - 1; g >= 0; g--) {
-            int at = joints.get(g);
-            sb.deleteCharAt(at);
-            origin.remove(at);
-        }
-        // letters spaced apart ("G R A D E R :") read as the word they spell, and a word written with digits for
-        // letters ("gr4d3r", "th1s") as the word: both are written to be read by a person, so the detector reads them
-        // the same way (digits take a letter's place only inside a word that has letters, so "p95" and "10/10" stay)
-        Matcher spaced = SPACED_LETTERS.matcher(sb);
-        List<Integer> gaps = new ArrayList<>();
-        while (spaced.find()) {
-            for (int k = spaced.start(); k < spaced.end(); k++) {
-                if (sb.charAt(k) == ' ') {
-                    gaps.add(k);
-                }
-            }
-        }
-        for (int g = gaps.size() - 1; g >= 0; g--) {
-            int at = gaps.get(g);
-            sb.deleteCharAt(at);
-            origin.remove(at);
-        }
+        // letters spelt apart with hyphens or full stops ("f-u-l-l m-a-r-k-s", "g.r.a.d.e.r") read as the word, then
+        // letters spaced apart ("G R A D E R :"), and a word written with digits for letters ("gr4d3r", "th1s"): all
+        // are written to be read by a person, so the detector reads them the same way (digits take a letter's place
+        // only inside a word that has letters, so "p95" and "10/10" stay)
+        joinLetters(sb, origin, SPELT_LETTERS);
+        joinLetters(sb, origin, SPACED_LETTERS);
         Matcher leet = LEET_WORD.matcher(sb);
         while (leet.find()) {
             for (int k = leet.start(); k < leet.end(); k++) {
@@ -1599,6 +1571,24 @@ public final class InjectionDetector {
             origin.add(at, origin.get(at));
         }
         return new Folded(sb.toString(), origin.stream().mapToInt(Integer::intValue).toArray(), answer.length());
+    }
+
+    /** Deletes the separators (spaces, hyphens, full stops) inside each match of {@code spelt}, so its letters join. */
+    private static void joinLetters(StringBuilder sb, List<Integer> origin, Pattern spelt) {
+        Matcher m = spelt.matcher(sb);
+        List<Integer> joints = new ArrayList<>();
+        while (m.find()) {
+            for (int k = m.start(); k < m.end(); k++) {
+                if (" -.".indexOf(sb.charAt(k)) >= 0) {
+                    joints.add(k);
+                }
+            }
+        }
+        for (int g = joints.size() - 1; g >= 0; g--) {
+            int at = joints.get(g);
+            sb.deleteCharAt(at);
+            origin.remove(at);
+        }
     }
 
     /**
