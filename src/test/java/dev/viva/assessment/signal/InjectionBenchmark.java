@@ -25,7 +25,10 @@ import java.util.TreeMap;
  * rubrics and questions put to the grader), set 8 (50 and 50, any form: encodings, markup, role-play, fourteen languages
  * in five scripts), set 9 (50 and 50: faked turns, made-up rubrics, ten more languages, requests disguised as code),
  * sets 10 to 12 (50 and 50 each: claimed accommodations and policies, audio gaps, claimed matches with the reference,
- * orders in code comments, requests of the summariser; each written after the one before was tuned on). Each line is
+ * orders in code comments, requests of the summariser; each written after the one before was tuned on), sets 13 to
+ * 17 (50 and 50 each: requests a candidate would say to a person, naming no grader, that the answer be taken, noted or
+ * marked favourably, and innocent sentences about interviews, notes, bands and hopes; sets 16 and 17 each scored
+ * before the rules were tuned on them, set 17 never). Each line is
  * appended to an ordinary answer, as a candidate would. Also the development
  * set's answers that are not injections, which must stay unflagged. Prints every miss and false alarm ({@code -Dall})
  * or only the counts. Run with {@code ./mvnw -B test -Pbench -Dtest=InjectionBenchmark}.
