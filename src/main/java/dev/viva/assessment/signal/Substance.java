@@ -63,6 +63,15 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
      * strong refutation joins them.
      */
     static final double VACANT = 0.65;
+    /**
+     * From {@link #VACANT_LONG_FROM} content words the bar is lower: batch 29 brought restatements that paraphrase the
+     * question at length in words of their own (43-71 at {@link #VACANT}). Of the tuning technical answers that long at
+     * 0.55 or above, all but one are labelled weak or worse (that one, a refutation, scores 18 either way); shorter
+     * answers keep the higher bar, since lowering it for them too took the Mohler exam answers' cross-validated
+     * Pearson from 0.631 to 0.629.
+     */
+    static final double VACANT_LONG = 0.55;
+    static final int VACANT_LONG_FROM = 20;
     static final int VACANT_FROM = 12;
 
     /** Words that carry no content in speech even though they are not function words. */
@@ -349,9 +358,12 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
         return contentWords >= SPARSE_FROM && contentWords < SPARSE_UNTIL && novel < SPARSE * contentWords;
     }
 
-    /** An answer that says how to do what was asked only in words that name no means (see {@link #VACANT}). */
+    /**
+     * An answer that says how to do what was asked only in words that name no means (see {@link #VACANT} and
+     * {@link #VACANT_LONG}).
+     */
     public boolean namesNoMeans() {
-        return vacant >= VACANT;
+        return vacant >= (contentWords >= VACANT_LONG_FROM ? VACANT_LONG : VACANT);
     }
 
     /** An answer made mostly of the question's own words (see {@link #REPEATED}), whatever else it matches. */

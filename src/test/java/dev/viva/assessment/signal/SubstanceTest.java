@@ -111,6 +111,26 @@ class SubstanceTest {
     }
 
     @Test
+    void aLongParaphraseOfTheQuestionNamesNoMeansAtALowerShareThanAShortAnswer() {
+        String question = "What would you check first if error rates spike right after a deploy, but only in one region?";
+        Substance paraphrase = Substance.of("So what we have is a deploy and then the error rate spiking straight after "
+                + "it, but only in one region and not everywhere else. So the first thing I'd do is work out what's "
+                + "actually different about that one region compared to the others, because the deploy went out everywhere "
+                + "and the errors only went up there. I'd look carefully into that region, talk it through with colleagues, "
+                + "figure out what's causing the spike, and fix that, and then make sure the errors go back down.",
+                question, Set.of());
+        assertThat(paraphrase.contentWords()).isGreaterThanOrEqualTo(Substance.VACANT_LONG_FROM);
+        assertThat(paraphrase.vacant()).isBetween(Substance.VACANT_LONG, Substance.VACANT);
+        assertThat(paraphrase.namesNoMeans()).isTrue();
+        // as large a share in a short answer is not enough: a short exam answer says little either way
+        Substance brief = Substance.of("Right after the deploy the errors went up in that one region, so I'd compare "
+                + "notes with colleagues and find what's different about the region.", question, Set.of());
+        assertThat(brief.contentWords()).isLessThan(Substance.VACANT_LONG_FROM);
+        assertThat(brief.vacant()).isBetween(Substance.VACANT_LONG, Substance.VACANT);
+        assertThat(brief.namesNoMeans()).isFalse();
+    }
+
+    @Test
     void termsJoinedByAndOrOrStandInAListAsMuchAsCommaSeparatedOnes() {
         Substance salad = Substance.of("Async/await, actors and Sendable, tasks or structured concurrency.",
                 "How do you keep UI updates on the main thread?", Set.of());
