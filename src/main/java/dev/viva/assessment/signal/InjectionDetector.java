@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -1232,25 +1233,21 @@ public final class InjectionDetector {
         out.addAll(favours(text));
         out.addAll(sentencesWhere(text, AS_IF_SAID, s -> found(NOTED, text, s)));
         out.addAll(sentencesWhere(text, NOTES, s -> found(NOTED_VERDICT, text, s)));
-        Matcher top = TOP_MARK.matcher(text);
-        int judgedTo = -1;
-        while (top.find()) {
-            if (top.start() < judgedTo) {
-                continue;
-            }
-            int[] whole = sentence(text, top.start(), until(text, top.end(), ".!?\n"));
-            judgedTo = whole[1];
-            int[] before = sentenceBefore(text, whole[0]);
-            int[] after = sentenceAfter(text, whole[1]);
-            if (found(HOPED_HERE, text, whole)) {
-                out.add(whole);
-            } else if (before != null && found(HOPED_HERE, text, before)) {
-                out.add(new int[]{before[0], whole[1]});
-            } else if (after != null && found(HOPED_HERE, text, after)) {
-                out.add(new int[]{whole[0], after[1]});
-            }
-        }
+        out.addAll(sentenceSpans(text, TOP_MARK, s -> hopedBeside(text, s)));
         return out;
+    }
+
+    /** The sentence of a top mark with the one that hopes for it here, itself or either neighbour; null if none does. */
+    private static int[] hopedBeside(String text, int[] sentence) {
+        if (found(HOPED_HERE, text, sentence)) {
+            return sentence;
+        }
+        int[] before = sentenceBefore(text, sentence[0]);
+        if (before != null && found(HOPED_HERE, text, before)) {
+            return new int[]{before[0], sentence[1]};
+        }
+        int[] after = sentenceAfter(text, sentence[1]);
+        return after != null && found(HOPED_HERE, text, after) ? new int[]{sentence[0], after[1]} : null;
     }
 
     /**
@@ -1263,11 +1260,20 @@ public final class InjectionDetector {
     private static List<int[]> favours(String text) {
         List<int[]> out = new ArrayList<>();
         Matcher m = STANCE.matcher(text);
+        // a sentence flagged whole needs no second look from another stance inside it
+        int flaggedTo = -1;
         while (m.find()) {
+            if (m.start() < flaggedTo) {
+                continue;
+            }
             int[] whole = sentence(text, m.start(), until(text, m.end(), ".!?\n"));
             int[] near = {Math.max(whole[0], m.start() - FAVOUR_REACH), Math.min(whole[1], m.end() + FAVOUR_REACH)};
             if (found(TAKEN, text, near) && found(FAVOURED, text, near) && found(ASSESSED, text, near)) {
-                out.add(whole[1] - whole[0] <= 2 * FAVOUR_REACH ? whole : near);
+                boolean brief = whole[1] - whole[0] <= 2 * FAVOUR_REACH;
+                out.add(brief ? whole : near);
+                if (brief) {
+                    flaggedTo = whole[1];
+                }
             }
         }
         return out;
@@ -1439,6 +1445,14 @@ public final class InjectionDetector {
      * however many matches it holds.
      */
     private static List<int[]> sentencesWhere(String text, Pattern trigger, Predicate<int[]> keep) {
+        return sentenceSpans(text, trigger, whole -> keep.test(whole) ? whole : null);
+    }
+
+    /**
+     * For the whole sentence around each match of {@code trigger}, judged once however many matches it holds, the span
+     * {@code span} makes of it (the sentence, or the sentence with a neighbour), or none where it gives null.
+     */
+    private static List<int[]> sentenceSpans(String text, Pattern trigger, UnaryOperator<int[]> span) {
         List<int[]> out = new ArrayList<>();
         Matcher m = trigger.matcher(text);
         int judgedTo = -1;
@@ -1448,8 +1462,9 @@ public final class InjectionDetector {
             }
             int[] whole = sentence(text, m.start(), until(text, m.end(), ".!?\n"));
             judgedTo = whole[1];
-            if (keep.test(whole)) {
-                out.add(whole);
+            int[] kept = span.apply(whole);
+            if (kept != null) {
+                out.add(kept);
             }
         }
         return out;
