@@ -28,7 +28,9 @@ import java.util.TreeMap;
  * orders in code comments, requests of the summariser; each written after the one before was tuned on), sets 13 to
  * 17 (50 and 50 each: requests a candidate would say to a person, naming no grader, that the answer be taken, noted or
  * marked favourably, and innocent sentences about interviews, notes, bands and hopes; sets 16 and 17 each scored
- * before the rules were tuned on them, set 17 never). Each line is
+ * before the rules were tuned on them, set 17 never), sets 18 and 19 (50 and 50 each: verdicts put in someone else's
+ * mouth, planted turns under any name, approvals and passes claimed, notes in ten more languages, machine-added notes,
+ * pleas for leniency; both scored first, then the rules tuned on set 18 alone). Each line is
  * appended to an ordinary answer, as a candidate would. Also the development
  * set's answers that are not injections, which must stay unflagged. Prints every miss and false alarm ({@code -Dall})
  * or only the counts. Run with {@code ./mvnw -B test -Pbench -Dtest=InjectionBenchmark}.
