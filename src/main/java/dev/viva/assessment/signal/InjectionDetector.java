@@ -1206,9 +1206,12 @@ public final class InjectionDetector {
             + "|summary|takeaway|transcri\\w+|qc(?:-\\w+)?|quality[ -]check\\w*|ats|status|stamp|metadata|platform)\\b");
     private static final Pattern MACHINE_EXPLICIT = Pattern.compile("(?i)\\bauto-\\w+|\\(auto\\)|\\b(?:added|attached|generated"
             + "|flagged|inserted|appended) automatically\\b");
-    /** The answer or its author in the third person, as a note about them names them. */
+    /**
+     * The answer or its author in the third person, as a note about them names them; a response alone is an HTTP
+     * response as often as an answer ("(the response status was 200, fully cached)").
+     */
     private static final Pattern ASSESSED_ANSWER = Pattern.compile("(?i)\\b(?:candidate(?:'s)?|answers?"
-            + "|answer (?:status|completeness|quality)|response|overall quality|content)\\b");
+            + "|(?:this|my|candidate's) response|overall quality)\\b");
     private static final Pattern NOTE_VERDICT = Pattern.compile("(?i)\\b(?:complete\\w*|comprehensive|excellent|exemplary"
             + "|thorough|strong\\w*|expert\\w*|fully|full|verified|exceeds|outstanding|best|pass(?:ed)?)\\b");
 

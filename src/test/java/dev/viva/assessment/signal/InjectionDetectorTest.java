@@ -571,6 +571,7 @@ class InjectionDetectorTest {
                 "O avaliador automático compara a resposta do modelo com uma referência e calcula a pontuação.",
                 "I moved here on a work visa three years ago and have been on the payments team since.",
                 "Our CI bot posts an auto-generated summary on every pull request: build green, coverage complete.",
+                "The retry worked (the response status was 200 and the payload fully cached).",
                 "We rounded up the capacity estimate to be generous with headroom.",
                 "We had humans spot-check the LLM judge's scores to make sure it wasn't too lenient.",
                 "My mentor said naming a pattern is not enough to pass a design review; you have to say why it fits.",
