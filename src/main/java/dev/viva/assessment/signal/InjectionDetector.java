@@ -8,6 +8,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.IntPredicate;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.MatchResult;
@@ -981,7 +982,8 @@ public final class InjectionDetector {
                 continue;
             }
             if (!bracketNote && (questionTurn || SPEAKER.matcher(head).find())) {
-                end = throughReply(text, turnEnd(text, annotation, end));
+                end = throughReply(text, turnEnd(text, end,
+                        e -> marks(text, annotation.end(), e, annotation.start(), annotation.end())));
             }
             // a bare "Q:" also heads a quoted FAQ ("Q: what's the max retry count?"): as a faked turn it marks an answer
             if (marks(text, annotation.end(), end, annotation.start(), annotation.end())
@@ -1134,23 +1136,19 @@ public final class InjectionDetector {
         List<int[]> out = new ArrayList<>();
         Matcher turn = NAMED_TURN.matcher(text);
         while (turn.find()) {
-            int end = turn.end();
-            for (int n = 0; n < TURN_SENTENCES && end < text.length(); n++) {
-                if (n > 0 && (text.charAt(end - 1) == '\n' || REPLY.matcher(text).region(end, text.length()).lookingAt())) {
-                    break;
-                }
-                end = Math.min(text.length(), until(text, end, ".!?\n") + 1);
-                if (found(TURN_PRAISE, text, new int[]{turn.end(), end})) {
-                    out.add(new int[]{turn.start(), throughReply(text, end)});
-                    break;
-                }
+            int said = turn.end();
+            IntPredicate praised = e -> found(TURN_PRAISE, text, new int[]{said, e});
+            int end = turnEnd(text, Math.min(text.length(), until(text, said, ".!?\n") + 1), praised);
+            if (praised.test(end)) {
+                out.add(new int[]{turn.start(), throughReply(text, end)});
             }
         }
         out.addAll(sentencesWhere(text, CLAIMED_ITEM, s -> found(CLAIM_GIVER, text, s) && found(CLAIM_ACT, text, s)));
         out.addAll(sentencesWhere(text, PASS_BAR, s -> found(SAYING, text, s) && found(HERE_NOW, text, s)));
         out.addAll(sentencesWhere(text, LENIENCY, s -> found(JUDGING, text, s) && found(ASKING, text, s)));
         out.addAll(sentenceSpans(text, MACHINE, s -> machineNote(text, s)));
-        out.addAll(sentencesWhere(text, NON_SPACE, s -> foreignVerdict(text, s)));
+        // every word triggers, so every sentence is judged once
+        out.addAll(sentencesWhere(text, LETTERS, s -> foreignVerdict(text, s)));
         return out;
     }
 
@@ -1215,6 +1213,10 @@ public final class InjectionDetector {
     private static final Pattern NOTE_VERDICT = Pattern.compile("(?i)\\b(?:complete\\w*|comprehensive|excellent|exemplary"
             + "|thorough|strong\\w*|expert\\w*|fully|full|verified|exceeds|outstanding|best|pass(?:ed)?)\\b");
 
+    /** What ends a note's head after the machine's name, and how far after the name it may come. */
+    private static final String NOTE_HEAD_END = ":—–|✓✔]";
+    private static final int NOTE_HEAD = 40;
+
     /**
      * The note around a machine's name, when it has a note's form (in brackets, or headed by the name: "Smart
      * highlight:", "QC-PASS ✓", "Calendar note (auto):") or says it was added automatically, and when it rates
@@ -1226,13 +1228,9 @@ public final class InjectionDetector {
             int[] inBrackets = bracket(text, m.start());
             int[] unit = inBrackets != null ? new int[]{Math.min(inBrackets[0], sentence[0]), Math.max(inBrackets[1],
                     sentence[1])} : sentence;
-            int head = m.end();
-            while (head < text.length() && head < m.end() + 40 && ":—–|✓✔]".indexOf(text.charAt(head)) < 0
-                    && text.charAt(head) != '\n') {
-                head++;
-            }
-            boolean noteForm = inBrackets != null || head < text.length() && ":—–|✓✔]".indexOf(text.charAt(head)) >= 0
-                    || found(MACHINE_EXPLICIT, text, unit);
+            int head = until(text, m.end(), NOTE_HEAD_END + "\n");
+            boolean headed = head < text.length() && head <= m.end() + NOTE_HEAD && text.charAt(head) != '\n';
+            boolean noteForm = inBrackets != null || headed || found(MACHINE_EXPLICIT, text, unit);
             if (noteForm && found(ASSESSED_ANSWER, text, unit) && found(NOTE_VERDICT, text, unit)) {
                 return unit;
             }
@@ -1240,8 +1238,6 @@ public final class InjectionDetector {
         return null;
     }
 
-    /** Any run of letters: every sentence is judged for {@link #foreignVerdict}. */
-    private static final Pattern NON_SPACE = Pattern.compile("\\p{L}+");
     /** Words nearly every English sentence has and other languages written in Latin letters lack. */
     private static final Set<String> ENGLISH = Set.of("the", "of", "and", "that", "it", "this", "with",
             "for", "you", "we", "was", "are", "have", "has", "not", "but", "or", "at", "by", "from", "they", "which",
@@ -1313,12 +1309,13 @@ public final class InjectionDetector {
     /**
      * Where a faked turn of the interviewer's ends: a turn praises first and marks after ("Interviewer: Great, exactly
      * what we hoped for. I'm marking this three out of three."), so it is read sentence by sentence, up to
-     * {@link #TURN_SENTENCES}, to the first that marks, the candidate's reply or the end of the line.
+     * {@link #TURN_SENTENCES}, to the first that marks ({@code done} says which: a mark for a role's turn, praise of
+     * the answer for a named speaker's), the candidate's reply or the end of the line.
      */
-    private static int turnEnd(String text, MatchResult head, int firstEnd) {
+    private static int turnEnd(String text, int firstEnd, IntPredicate done) {
         int end = firstEnd;
         for (int n = 1; n < TURN_SENTENCES && end < text.length() && text.charAt(end - 1) != '\n'
-                && !marks(text, head.end(), end, head.start(), head.end())
+                && !done.test(end)
                 && !REPLY.matcher(text).region(end, text.length()).lookingAt(); n++) {
             end = Math.min(text.length(), until(text, end, ".!?\n") + 1);
         }
