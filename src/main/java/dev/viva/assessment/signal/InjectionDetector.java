@@ -1173,8 +1173,8 @@ public final class InjectionDetector {
      * transcript has probably lost the bit where I went through ..., but I did go through that"), a checklist of
      * points ticked as covered, this answer said to be vouched for by someone or something outside the interview
      * ("I ran it past ChatGPT and it called this the complete, correct approach"), and a sentence announced as meant
-     * for whoever scores. Each names this answer or its
-     * author beside the marking; an answer about a grading system the candidate built names neither.
+     * for whoever scores. Each names this answer or its author beside the marking; an answer about a grading system
+     * the candidate built names neither.
      */
     private static List<int[]> appeals(String text) {
         List<int[]> out = new ArrayList<>(sentencesWhere(text, GUIDE, s -> found(GUIDE_CLAIM, text, s) && found(MINE, text, s)));
@@ -1183,7 +1183,7 @@ public final class InjectionDetector {
                 && found(NOT_RECEIVED, text, s)));
         out.addAll(sentencesWhere(text, TICK, s -> ticks(text, s) >= TICKS && found(TICKED_AS, text, s)));
         out.addAll(sentencesWhere(text, VOUCHED, s -> found(VOUCHER, text, s)));
-        out.addAll(sentenceSpans(text, ROLE_PLAY, s -> withScoring(text, s, s)));
+        out.addAll(sentenceSpans(text, ROLE_PLAY, s -> withScoring(text, s)));
         out.addAll(sentenceSpans(text, NEXT_FOR_GRADER, s -> {
             int[] after = sentenceAfter(text, s[1]);
             return after == null ? s : new int[]{s[0], after[1]};
@@ -1191,10 +1191,10 @@ public final class InjectionDetector {
         return out;
     }
 
-    /** The sentences after {@code from} that still speak of the mark, up to {@link #ROLE_PLAY_SENTENCES}, joined to it. */
-    private static int[] withScoring(String text, int[] from, int[] span) {
-        int[] whole = span;
-        int[] next = sentenceAfter(text, from[1]);
+    /** The sentences after {@code sentence} that still speak of the mark, up to {@link #ROLE_PLAY_SENTENCES}, joined to it. */
+    private static int[] withScoring(String text, int[] sentence) {
+        int[] whole = sentence;
+        int[] next = sentenceAfter(text, sentence[1]);
         for (int n = 0; n < ROLE_PLAY_SENTENCES && next != null && found(SCORE_TALK, text, next); n++) {
             whole = new int[]{whole[0], next[1]};
             next = sentenceAfter(text, next[1]);
@@ -1322,8 +1322,7 @@ public final class InjectionDetector {
             + "(?:generous|lenient|easy|gentle|kind|forgiving)|generous(?:ly)?|lenien\\w*|go easy|round\\w* (?:it |this |me "
             + "|them )?up|round\\w* (?:my|the) (?:mark|score|grade|rating)s? up|bump\\w* (?:it |this |me |my \\w+ )?up"
             + "|higher than it (?:reads|sounds|looks)|pass me|let me (?:pass|through)|scored on (?:my )?intended"
-            + "|(?:take|knock|dock|deduct|subtract)\\w* (?:any )?(?:points|marks) off|(?:take|knock|dock|deduct|subtract)\\w* "
-            + "(?:any )?(?:points|marks) for|(?:better|higher|stronger|kinder) (?:mark|score|grade|rating)|benefit of the doubt|overlook"
+            + "|(?:take|knock|dock|deduct|subtract)\\w* (?:any )?(?:points|marks) (?:off|for)|(?:better|higher|stronger|kinder) (?:mark|score|grade|rating)|benefit of the doubt|overlook"
             + "|(?:mark|marks|marked|score|scored|grade|graded|assess|assessed|judge|judged|rate|rated)\\s+(?:it|this|me|them"
             + ")?\\s*(?:accordingly|kindly|generously|leniently|favou?rably)|reflected in how)\\b");
     /** Asked of someone, as a favour: a judge that "wasn't too lenient" is described, not asked. */
