@@ -217,6 +217,9 @@ public final class Cues {
     private static final String REJECTION = "not true|isn'?t true|not the case|isn'?t the case|myths?|misconceptions?"
             + "|misread\\w*|misinterpret\\w*|(?:that'?s|it'?s|is) backwards|the wrong way (?:round|around)"
             + "|common (?:mistake|belief|assumption|misunderstanding|trap)|commonly believed"
+            // the myth named as what people get wrong: "a mistake I see a lot is ...", "for auth it's the other way round"
+            + "|(?:classic|frequent|typical) (?:mistake|error)|mistakes? (?:i|we|people|teams|developers) (?:often |always )?(?:see|make)"
+            + "|the other way (?:round|around)|the opposite is true"
             + "|(?:a )?(?:popular|widespread) (?:belief|idea)|people (?:often |usually |sometimes |tend to )?(?:think|believe|assume|say|call)"
             + "|(?:is|are) often (?:said|assumed|thought)|contrary to|that'?s wrong|(?:is|are) wrong|it'?s false|is false"
             // the claim framed as a first guess to be corrected: "it's tempting to say...", "you'd think...", "that's

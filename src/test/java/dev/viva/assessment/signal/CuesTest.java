@@ -51,6 +51,11 @@ class CuesTest {
         assertThat(Cues.refutes(risk, risk.indexOf("the stub"), risk.length() - 1)).isTrue();
         String plain = "Every request fires its own refresh.";
         assertThat(Cues.refutes(plain, 0, plain.length() - 1)).isFalse();
+        // named as what people get wrong, or turned round
+        String seen = "A mistake I see a lot is caching every response because memory is cheap.";
+        assertThat(Cues.rejects(seen, seen.indexOf("caching"), seen.length() - 1)).isTrue();
+        String round = "Teams have it the other way round when they say retries make an outage safer.";
+        assertThat(Cues.rejects(round, round.indexOf("retries make"), round.length() - 1)).isTrue();
     }
 
     @Test

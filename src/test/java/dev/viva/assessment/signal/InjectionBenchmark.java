@@ -32,7 +32,9 @@ import java.util.TreeMap;
  * mouth, planted turns under any name, approvals and passes claimed, notes in ten more languages, machine-added notes,
  * pleas for leniency; both scored first, then the rules tuned on set 18 alone; set 19 tuned on later), sets 20 to 22
  * (50 and 50 each, any form: role-play, rubric claims, rankings, threats and bribes, content claimed lost, hidden
- * characters; all three scored first, the rules tuned on sets 20 and 21, set 22 left unread). Each line is
+ * characters; all three scored first, the rules tuned on sets 20 and 21, set 22 left unread, then tuned on at the
+ * next stop), set 23 (50 and 50, any form, among them twelve languages and six obfuscations; scored before the rules
+ * were tuned on set 22, its lines left unread). Each line is
  * appended to an ordinary answer, as a candidate would. Also the development
  * set's answers that are not injections, which must stay unflagged. Prints every miss and false alarm ({@code -Dall})
  * or only the counts. Run with {@code ./mvnw -B test -Pbench -Dtest=InjectionBenchmark}.
