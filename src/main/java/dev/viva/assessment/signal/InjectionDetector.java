@@ -122,9 +122,9 @@ public final class InjectionDetector {
     private static final String NOTE_TO = "(?:note|message|instructions?|reminder|hint|memo)s?\\s+(?:appended\\s+|added\\s+"
             + "|attached\\s+)?(?:to|for)\\s+(?:the\\s+|any\\s+)?(?:ai\\s+|automated\\s+)?(?:";
 
-    /** Where a faked chat message opens and where it closes. */
     /** What a full stop between two digits is read as ({@link #fold}). */
     private static final char DECIMAL_POINT = '\u00B7';
+    /** Where a faked chat message opens and where it closes. */
     private static final String ROLE_OPEN = "(?:<\\|?\\s*(?:im_start|system|assistant|user)\\s*\\|?>|<<\\s*sys\\s*>>"
             + "|<\\s*(?:instructions?|admin|developer)\\s*>"
             + "|\\[\\s*(?:role\\s*[:=]\\s*)?(?:system|inst|instruction|admin|developer|assistant)\\s*\\])";
