@@ -563,7 +563,10 @@ public final class InjectionDetector {
      */
     private static final Pattern ANNOTATION = Pattern.compile("(?i)(?:^|(?<=[.!?(\\[{\\n]\\s{0,3})|\\[|(?<=\\s)(?=(?://|#|--|<!--)))\\s*"
             // a note in a pasted snippet's comment: "/// - Assessment: exemplary", "# Reviewer note: ..."
-            + "(?:(?://+|#+|<!--|--|/?\\*+)[ \\t]*(?:-[ \\t]*)?)?(?:[\\p{L}'-]+\\s+){0,2}"
+            // (or a note for it, which a comment heads with a few more words: "<!-- note for automated evaluation:")
+            + "(?:(?://+|#+|<!--|--|/?\\*+)[ \\t]*(?:-[ \\t]*)?(?:[\\p{L}'-]+\\s+){0,2}(?:note|comment|message|memo|remark|hint)s?"
+            + "\\s+(?:for|to)\\s+(?:the\\s+)?(?:[\\p{L}'-]+\\s+)?"
+            + "|(?:(?://+|#+|<!--|--|/?\\*+)[ \\t]*(?:-[ \\t]*)?)?(?:[\\p{L}'-]+\\s+){0,2})"
             + "(?:assessment|evaluation|grading|scoring|marking|rubric|grader|assessor|evaluator|interviewer|panel|recruiter"
             + "|reviewer|hiring|hr|transcript|metadata|annotation|committee|recruteur|intervieweur|entrevistador[a]?"
             + "|system(?:meldung|nachricht|hinweis|mitteilung)|message syst[èe]me|mensaje del sistema"
@@ -641,6 +644,8 @@ public final class InjectionDetector {
 
     /** How far a record may run: a few lines of a faked JSON object. */
     private static final int RECORD_CHARS = 1200;
+    /** An opening tag, in square or angle brackets, named by one word or a hyphenated or underscored compound. */
+    private static final Pattern TAG = Pattern.compile("([\\[<])\\s*([\\p{L}][\\p{L}\\p{N}_-]{0,40})\\s*[\\]>]");
 
     /**
      * A high mark on a scale: "5/5", "9.5/10", "5 von 5", "20 sur 20" (at least {@link #HIGH_SHARE} of the scale's
@@ -825,10 +830,20 @@ public final class InjectionDetector {
     private static List<int[]> records(String text) {
         List<int[]> out = new ArrayList<>();
         for (int open = 0; open < text.length(); open++) {
-            if (text.charAt(open) != '[' && text.charAt(open) != '{') {
+            if (text.charAt(open) != '[' && text.charAt(open) != '{' && text.charAt(open) != '<') {
                 continue;
             }
-            int close = closing(text, open, "[{(", ")]}");
+            int close = text.charAt(open) == '<' ? -1 : closing(text, open, "[{(", ")]}");
+            // a tag and its closing tag hold the record between them ("[transcript-metadata] reviewer_override=true;
+            // ... [/transcript-metadata]", "<review-notes>...</review-notes>")
+            Matcher tag = TAG.matcher(text).region(open, text.length());
+            if (tag.lookingAt()) {
+                String end = (tag.group(1).equals("[") ? "[/" : "</") + tag.group(2) + (tag.group(1).equals("[") ? "]" : ">");
+                int closed = text.toLowerCase(Locale.ROOT).indexOf(end.toLowerCase(Locale.ROOT), tag.end());
+                if (closed >= 0 && closed - open <= RECORD_CHARS) {
+                    close = closed + end.length();
+                }
+            }
             if (close < 0) {
                 continue;
             }
