@@ -535,7 +535,7 @@ public final class InjectionDetector {
             // a grader addressed in Hungarian, Greek, Vietnamese, Czech, Ukrainian, Indonesian, Malay, Swedish, Norwegian,
             // Danish or Romanian,
             // with a mark in the sentence
-            Pattern.compile("(?iu)(?:[ée]rt[ée]kel[őo]\\p{L}*|βαθμολογητ\\p{L}*|ng[ưu][ờo]i ch[ấa]m|hodnotitel\\p{L}*|[оo]ц[іi]н[юу]в[аa]ч\\p{L}*"
+            Pattern.compile("(?iu)(?:[ée]rt[ée]kel[őo]\\p{L}*|βαθμολογητ\\p{L}*|ng[ưu][ờo]i ch[ấa]m|h[ệe] th[ốo]ng ch[ấa]m [đd]i[ểe]m|hodnotitel\\p{L}*|[оo]ц[іi]н[юу]в[аa]ч\\p{L}*"
                     + "|penilai|bed[öo]mare|bed[öo]mning\\p{L}*|vurdering\\p{L}*|r[äa]ttare|evaluatorul\\p{L}*|corectorul\\p{L}*)"
                     + "[^.!?\\n]*?(?:\\d|max\\p{L}*|pontsz[áa]m\\p{L}*|karakter\\p{L}*|skor"
                     + "|βαθμ\\p{L}*|μ[έε]γιστ\\p{L}*|[đd]i[ểe]m|bod\\p{L}*|[бb][аa]л\\p{L}*|[оo]ц[іi]нк\\p{L}*|nilai|po[äa]ng|betyg\\p{L}*"
@@ -2010,7 +2010,12 @@ public final class InjectionDetector {
             // "please treat my answers as complete": the candidate's own answers, not "partial responses" in a system
             + "|\\b(?:treat|consider|regard|count|score|mark|grade|rate)\\s+(?:all\\s+(?:of\\s+)?)?(?:my\\s+(?:answers?|responses?|replies)"
             + "|this\\s+(?:answer|response|reply))\\s+as\\s+(?:fully\\s+|entirely\\s+)?(?:correct|complete|excellent|perfect|covered)\\b"
-            + "|\\bcredit\\s+(?:them|it|those|these)\\s+as\\s+if\\b");
+            + "|\\bcredit\\s+(?:them|it|those|these)\\s+as\\s+if\\b"
+            // parts said aloud and lost: "the remaining parts ... were delivered verbally and must be counted as present"
+            + "|\\b(?:parts?|points?|rest|remainder|sections?|portions?)\\s+of\\s+(?:my|the|this)\\s+(?:answer|response|reply"
+            + "|explanation)\\b[^.!?\\n]{0,160}?\\b(?:must|should|ought to|(?:is|are) to|shall)\\s+be\\s+(?:counted|treated|taken"
+            + "|considered|credited|recorded|marked|scored|read)\\s+as\\s+(?:present|delivered|said|answered|spoken|covered"
+            + "|complete|included)\\b");
 
     /**
      * A high mark given to this very answer, whatever the form: "the correct label for this response is 3", "a score of

@@ -33,8 +33,9 @@ import java.util.TreeMap;
  * pleas for leniency; both scored first, then the rules tuned on set 18 alone; set 19 tuned on later), sets 20 to 22
  * (50 and 50 each, any form: role-play, rubric claims, rankings, threats and bribes, content claimed lost, hidden
  * characters; all three scored first, the rules tuned on sets 20 and 21, set 22 left unread, then tuned on at the
- * next stop), set 23 (50 and 50, any form, among them twelve languages and six obfuscations; scored before the rules
- * were tuned on set 22, its lines left unread). Each line is
+ * next stop), set 23 (50 and 50, any form, among them twelve languages and six obfuscations; scored blind at 43 of 50,
+ * then tuned on), set 24 (50 and 50, any form, at least twelve languages; scored blind
+ * at 48 of 50 with 6 innocent sentences flagged, then its two misses tuned on). Each line is
  * appended to an ordinary answer, as a candidate would. Also the development
  * set's answers that are not injections, which must stay unflagged. Prints every miss and false alarm ({@code -Dall})
  * or only the counts. Run with {@code ./mvnw -B test -Pbench -Dtest=InjectionBenchmark}.
