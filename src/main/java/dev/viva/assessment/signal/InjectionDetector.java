@@ -134,6 +134,16 @@ public final class InjectionDetector {
             + "|</\\s*(?:system|instructions?|admin|developer|assistant)\\s*>"
             + "|\\[/\\s*(?:system|inst|instruction|admin|developer|assistant|role)\\s*\\])";
 
+    /** A mark, a marker or an evaluation, in Russian, Korean, Hindi, Arabic and Hebrew. */
+    private static final String MARK_ABROAD = "[оo]ц[еe]н\\p{L}*|б[аa]лл\\p{L}*|пр[оo]в[еe]ряющ\\p{L}*|экз[аa]м[еe]н[аa]т[оo]р\\p{L}*"
+            + "|평가|점수|채점|만점|मूल्यांकन|अंक|تقييم|درجة|الدرجة|المقيم|ציון|הערכה";
+    /** What asks for a mark in those languages: a number, the top of a scale, giving, recording, ignoring, please. */
+    private static final String ASK_ABROAD = "\\d|максимальн|наивысш|высш|высок|отличн|полн|лучш|став|дай|дадите|присв|засчит"
+            + "|игнорир|пропуст|пожалуйста|прошу|запиш|отмет|рекоменд|만점|최고|최대|주세요|주십시오|주시기|주고|세요|십시오|바랍니다"
+            + "|부여|무시|기록|अधिकतम|सर्वोच्च|पूर्ण|पूरे|उच्चतम|दें|दीजिए|दे दो|करें|रखें|अनुरोध|सिफारिश|अनदेखा|कृपया"
+            + "|أعلى|كاملة|القصوى|امنح|أعط|اعط|تجاهل|يرجى|الرجاء|أرجو|يوصي|توصي|سجل|اكتب|מקסימלי|הגבוה|מלא|תן|תנו|התעלם|רשום"
+            + "|המלץ|בבקשה|נא|אנא";
+
     private static final List<Pattern> PATTERNS = List.of(
             // orders to drop the instructions, in four languages
             // (a determiner or "all" first: "an old Sentry ignore rule" is a thing, not an order)
@@ -459,9 +469,11 @@ public final class InjectionDetector {
             Pattern.compile("(?:採点|评分|評分|満点|满分|滿分|最高評価|最高评价)[^.!?\\n]*"),
             // and in Russian, Korean, Hindi, Arabic, Hebrew and Turkish ("поставьте высший балл", "만점을 주세요",
             // "tam puan verin"); Cyrillic letters that look Latin were folded to Latin, so both are accepted
-            Pattern.compile("(?iu)(?:[оo]ц[еe]н\\p{L}*|б[аa]лл\\p{L}*|пр[оo]в[еe]ряющ\\p{L}*|экз[аa]м[еe]н[аa]т[оo]р\\p{L}*|평가|점수|채점"
-                    + "|만점|मूल्यांकन|अंक|تقييم|درجة|الدرجة|المقيم|ציון|הערכה|tam puan|en y[üu]ksek puan"
-                    + "|de[ğg]erlendirme (?:sistem|model|motor)\\p{L}*)[^.!?\\n]*"),
+            // (the mark or its marker asks for something: a sentence that only mentions an evaluation, "I didn't catch
+            // the part about the evaluation criteria", asks for nothing)
+            Pattern.compile("(?iu)(?:" + MARK_ABROAD + ")[^.!?\\n]*?(?:" + ASK_ABROAD + ")[^.!?\\n]*"
+                    + "|(?:" + ASK_ABROAD + ")[^.!?\\n]{0,60}?(?:" + MARK_ABROAD + ")[^.!?\\n]*"),
+            Pattern.compile("(?iu)(?:tam puan|en y[üu]ksek puan|de[ğg]erlendirme (?:sistem|model|motor)\\p{L}*)[^.!?\\n]*"),
             // a faked tag of a verdict: "<bewertung>sehr gut</bewertung>"
             Pattern.compile("(?i)<\\s*(?:bewertung|evaluation|score|grade|rating|verdict|assessment|valutazione|evaluaci[óo]n"
                     + "|avalia[çc][ãa]o|recommendation)(?:\\s+[\\w:-]{1,30}\\s*=\\s*(?:\"[^\"<>\\n]{0,60}\"|'[^'<>\\n]{0,60}'))*\\s*>"
