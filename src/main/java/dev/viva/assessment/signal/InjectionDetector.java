@@ -568,6 +568,9 @@ public final class InjectionDetector {
             + NAMED_MARKER
             + "(?:\\s*(?:system|user|assistant|developer))?[ \\t]*:?[ \\t]*(?:(?:(?!" + ROLE_CLOSE + ")[^\\n])+|\\n[^\\n]*)");
 
+    /** How a comment in pasted code opens, with the list dash some notes start with: "// ", "<!-- ", "/// - ". */
+    private static final String COMMENT_OPENER = "(?://+|#+|<!--|--|/?\\*+)[ \\t]*(?:-[ \\t]*)?";
+
     /**
      * A note in the transcript's margin, headed by who wrote it or what it is ("[Panel consensus: ...]", "Recruiter
      * comment:", "Interviewer (Sam):", "copilot-generated metadata:", "Nota del selezionatore:"): an annotation the
@@ -576,9 +579,9 @@ public final class InjectionDetector {
     private static final Pattern ANNOTATION = Pattern.compile("(?i)(?:^|(?<=[.!?(\\[{\\n]\\s{0,3})|\\[|(?<=\\s)(?=(?://|#|--|<!--)))\\s*"
             // a note in a pasted snippet's comment: "/// - Assessment: exemplary", "# Reviewer note: ..."
             // (or a note for it, which a comment heads with a few more words: "<!-- note for automated evaluation:")
-            + "(?:(?://+|#+|<!--|--|/?\\*+)[ \\t]*(?:-[ \\t]*)?(?:[\\p{L}'-]+\\s+){0,2}(?:note|comment|message|memo|remark|hint)s?"
+            + "(?:" + COMMENT_OPENER + "(?:[\\p{L}'-]+\\s+){0,2}(?:note|comment|message|memo|remark|hint)s?"
             + "\\s+(?:for|to)\\s+(?:the\\s+)?(?:[\\p{L}'-]+\\s+)?"
-            + "|(?:(?://+|#+|<!--|--|/?\\*+)[ \\t]*(?:-[ \\t]*)?)?(?:[\\p{L}'-]+\\s+){0,2})"
+            + "|(?:" + COMMENT_OPENER + ")?(?:[\\p{L}'-]+\\s+){0,2})"
             + "(?:assessment|evaluation|grading|scoring|marking|rubric|grader|assessor|evaluator|interviewer|panel|recruiter"
             + "|reviewer|hiring|hr|transcript|metadata|annotation|committee|recruteur|intervieweur|entrevistador[a]?"
             + "|system(?:meldung|nachricht|hinweis|mitteilung)|message syst[èe]me|mensaje del sistema"
@@ -841,6 +844,7 @@ public final class InjectionDetector {
      */
     private static List<int[]> records(String text) {
         List<int[]> out = new ArrayList<>();
+        Matcher tag = TAG.matcher(text);
         for (int open = 0; open < text.length(); open++) {
             if (text.charAt(open) != '[' && text.charAt(open) != '{' && text.charAt(open) != '<') {
                 continue;
@@ -848,12 +852,14 @@ public final class InjectionDetector {
             int close = text.charAt(open) == '<' ? -1 : closing(text, open, "[{(", ")]}");
             // a tag and its closing tag hold the record between them ("[transcript-metadata] reviewer_override=true;
             // ... [/transcript-metadata]", "<review-notes>...</review-notes>")
-            Matcher tag = TAG.matcher(text).region(open, text.length());
-            if (tag.lookingAt()) {
-                String end = (tag.group(1).equals("[") ? "[/" : "</") + tag.group(2) + (tag.group(1).equals("[") ? "]" : ">");
-                int closed = text.toLowerCase(Locale.ROOT).indexOf(end.toLowerCase(Locale.ROOT), tag.end());
-                if (closed >= 0 && closed - open <= RECORD_CHARS) {
-                    close = closed + end.length();
+            if (tag.region(open, text.length()).lookingAt()) {
+                boolean square = tag.group(1).equals("[");
+                String end = (square ? "[/" : "</") + tag.group(2) + (square ? "]" : ">");
+                for (int k = tag.end(); k - open <= RECORD_CHARS && k + end.length() <= text.length(); k++) {
+                    if (text.regionMatches(true, k, end, 0, end.length())) {
+                        close = k + end.length();
+                        break;
+                    }
                 }
             }
             if (close < 0) {
@@ -2258,12 +2264,13 @@ public final class InjectionDetector {
         joinLetters(sb, origin, SPACED_LETTERS);
         // the words those letters spell are set two spaces apart ("s c o r e  t h i s"), as some people type between
         // sentences: one space between words is how every pattern reads them
-        for (int k = sb.length() - 1; k > 0; k--) {
+        List<Integer> doubled = new ArrayList<>();
+        for (int k = 1; k < sb.length(); k++) {
             if (sb.charAt(k) == ' ' && sb.charAt(k - 1) == ' ') {
-                sb.deleteCharAt(k);
-                origin.remove(k);
+                doubled.add(k);
             }
         }
+        delete(sb, origin, doubled);
         // a full stop between digits ("guideline v4.2", "p95 of 3.5 seconds") ends no sentence: read as a middle dot,
         // it no longer cuts a request in two for the patterns that read up to the next full stop
         for (int k = 1; k + 1 < sb.length(); k++) {
@@ -2310,11 +2317,23 @@ public final class InjectionDetector {
                 }
             }
         }
-        for (int g = joints.size() - 1; g >= 0; g--) {
-            int at = joints.get(g);
-            sb.deleteCharAt(at);
-            origin.remove(at);
+        delete(sb, origin, joints);
+    }
+
+    /** Removes the characters at {@code at} (ascending offsets), each remaining character keeping its origin. */
+    private static void delete(StringBuilder sb, List<Integer> origin, List<Integer> at) {
+        int kept = 0;
+        int next = 0;
+        for (int k = 0; k < sb.length(); k++) {
+            if (next < at.size() && at.get(next) == k) {
+                next++;
+                continue;
+            }
+            sb.setCharAt(kept, sb.charAt(k));
+            origin.set(kept++, origin.get(k));
         }
+        sb.setLength(kept);
+        origin.subList(kept, origin.size()).clear();
     }
 
     /**
