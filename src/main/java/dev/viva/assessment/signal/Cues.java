@@ -216,11 +216,16 @@ public final class Cues {
      */
     private static final String REJECTION = "not true|isn'?t true|not the case|isn'?t the case|myths?|misconceptions?"
             + "|misread\\w*|misinterpret\\w*|(?:that'?s|it'?s|is) backwards|the wrong way (?:round|around)"
-            + "|common (?:mistake|belief|assumption|misunderstanding|trap)|commonly believed"
+            + "|common (?:mistake|belief|assumption|misunderstanding|trap|mix-?up|confusion)|commonly believed"
             // the myth named as what people get wrong: "a mistake I see a lot is ...", "for auth it's the other way round"
             + "|(?:classic|frequent|typical) (?:mistake|error)|mistakes? (?:i|we|people|teams|developers) (?:often |always )?(?:see|make)"
             + "|the other way (?:round|around)|the opposite is true"
             + "|(?:a )?(?:popular|widespread) (?:belief|idea)|people (?:often |usually |sometimes |tend to )?(?:think|believe|assume|say|call)"
+            // or as what others expect or get wrong: "some people would expect a central team", "one thing teams get
+            // wrong is ..."
+            // (not "the opposite of what people expect: ...", which asserts what follows)
+            + "|(?<!what )(?:people|someone|somebody|folks) (?:would |might |will |often |usually |sometimes )?(?:expect|suppose)"
+            + "|(?:thing|part|mistake)s? (?:\\w+ ){0,2}?get wrong|what (?:\\w+ ){1,2}?get wrong"
             + "|(?:is|are) often (?:said|assumed|thought)|contrary to|that'?s wrong|(?:is|are) wrong|it'?s false|is false"
             // the claim framed as a first guess to be corrected: "it's tempting to say...", "you'd think...", "that's
             // not how it works", "not quite right"
@@ -246,6 +251,9 @@ public final class Cues {
             // the approach judged and found wanting: "a plain error threshold is either too noisy or too slow"
             + "|too (?:noisy|slow|late|coarse|crude|naive|simplistic|fragile|brittle|risky)|(?:is|are)n'?t enough|not enough"
             + "|insufficient|falls? short|doesn'?t work|won'?t work|breaks? down|falls? apart|tempting"
+            // the claim's appeal granted and denied in one breath: "running everything everywhere sounds thorough, but"
+            + "|sounds? (?:right|thorough|safe|reasonable|logical|intuitive|obvious|sensible|appealing|tempting)"
+            + ",? (?:but|until)"
             // "what you must avoid is each request refreshing on its own", "the risk is that stubs drift"
             + "|(?:must|should|want to|need to|have to|to) avoid|the (?:risk|danger|pitfall|trap|catch) (?:is|here is)");
 
@@ -254,7 +262,7 @@ public final class Cues {
      * sentence before or inside it, or right before the sentence ("No. More indexes always make it faster is a myth").
      */
     public static boolean refutes(String text, int start, int end) {
-        return REFUTATION.matcher(around(text, start, end)).find();
+        return REFUTATION.matcher(around(text, start, end)).find() || turnsBack(text, start, end, TURNS_ON);
     }
 
     /**
@@ -262,7 +270,51 @@ public final class Cues {
      * for a claim that is itself a negation, whose own "doesn't" would otherwise read as its correction.
      */
     public static boolean rejects(String text, int start, int end) {
-        return REJECTS.matcher(around(text, start, end)).find();
+        return REJECTS.matcher(around(text, start, end)).find() || turnsBack(text, start, end, TURNS_DOWN);
+    }
+
+    /** The next sentence dismisses the one before: "..., right? No.", "That's a myth.", "That isn't how it works." */
+    private static final Pattern TURNS_DOWN = Pattern.compile("(?i)(?:(?:but|and|well|honestly|actually|so),? )?(?:"
+            + "(?:no|nope|wrong|false|untrue|not really|not quite|not at all|not so)\\s*[.!,;:\u2014-]"
+            + "|(?:that|this|it|which)(?:'s|\u2019s| is| was| would be)? (?:just |simply |actually |completely |totally )?"
+            + "(?:a myth|wrong|false|backwards|a mistake|a misconception|outdated|unnecessary"
+            + "|not (?:true|right|correct|accurate|the case|how|needed|necessary|so))(?![\\p{L}\\p{N}]))");
+    /**
+     * Or denies what it claimed: "It can't.", "That doesn't scale.", "That isn't needed." A claim that is itself a
+     * denial is not corrected by another denial, so only {@link #refutes} reads these.
+     */
+    private static final Pattern TURNS_ON = Pattern.compile(TURNS_DOWN.pattern()
+            + "|(?i)(?:(?:but|and|well|honestly|actually|so),? )?(?:that|this|it|which|they) (?:isn'?t|is not|wasn'?t"
+            + "|was not|doesn'?t|does not|don'?t|do not|won'?t|will not|can'?t|cannot|aren'?t|are not)(?:"
+            + " (?:[\\w-]+ ){0,2}?(?:true|right|correct|the case|needed|necessary|enough|work|scale|hold|help|happen"
+            + "|apply|how)(?![\\p{L}\\p{N}])|\\s*[.!;])");
+
+    /**
+     * Whether a sentence that begins after the claim starts, up to the one right after the claim's own, turns back
+     * on it ({@code down}: {@link #TURNS_DOWN} or {@link #TURNS_ON}). A holder's next sentence that goes on with a
+     * denial of its own ("You don't need to label them") names nothing it dismisses, so it does not match.
+     */
+    private static boolean turnsBack(String text, int start, int end, Pattern down) {
+        int claimEnd = end;
+        while (claimEnd < text.length() && ".!?\n".indexOf(text.charAt(claimEnd)) < 0) {
+            claimEnd++;
+        }
+        Matcher m = down.matcher(text);
+        for (int i = start; i < text.length() && i <= claimEnd; i++) {
+            if (".!?\n".indexOf(text.charAt(i)) < 0) {
+                continue;
+            }
+            int next = i + 1;
+            while (next < text.length() && (Character.isWhitespace(text.charAt(next))
+                    || ".!?\"'\u201d)".indexOf(text.charAt(next)) >= 0)) {
+                next++;
+            }
+            if (next < text.length() && m.region(next, text.length()).lookingAt()) {
+                return true;
+            }
+            i = next - 1;
+        }
+        return false;
     }
 
     /** The claim's sentence up to the claim's end, and one short sentence before it. */

@@ -104,6 +104,44 @@ class CuesTest {
     }
 
     @Test
+    void aClaimDismissedByTheNextSentenceIsRefutedAndOneContinuedIsNot() {
+        String asked = "We have an OpenAPI file, so that alone guarantees consumers won't break, right? No. A spec only "
+                + "describes the provider.";
+        int claim = asked.indexOf("that alone");
+        assertThat(Cues.refutes(asked, claim, asked.indexOf(", right"))).isTrue();
+        assertThat(Cues.rejects(asked, claim, asked.indexOf(", right"))).isTrue();
+        String cannot = "Teams install a tracing agent and expect it to stitch requests across services. It can't. Each "
+                + "service has to propagate the context.";
+        assertThat(Cues.refutes(cannot, 0, cannot.indexOf(". It"))).isTrue();
+        // a claim that is itself a denial is not corrected by another one
+        assertThat(Cues.rejects(cannot, 0, cannot.indexOf(". It"))).isFalse();
+        String unneeded = "Every method still wrapped its body in DispatchQueue.main.async, just in case. That isn't "
+                + "needed: a main-actor method already runs on main.";
+        assertThat(Cues.refutes(unneeded, 0, unneeded.indexOf(", just"))).isTrue();
+        // the holder who goes on with a denial of their own has dismissed nothing
+        String continued = "VoiceOver announces icons meaningfully by itself. You don't need to label them. It isn't hard.";
+        assertThat(Cues.refutes(continued, 0, continued.indexOf(" by itself"))).isFalse();
+    }
+
+    @Test
+    void aClaimCalledACommonMixUpOrWhatPeopleExpectOrGetWrongIsRefuted() {
+        String mixUp = "'A high AUC means the probabilities are calibrated' is a common mix-up.";
+        assertThat(Cues.rejects(mixUp, 1, mixUp.indexOf("' is"))).isTrue();
+        String expect = "Some people would expect a central QA team to test everything before each release.";
+        assertThat(Cues.rejects(expect, expect.indexOf("a central"), expect.length() - 1)).isTrue();
+        String asserted = "The surprise is the opposite of what people expect: an extension method is always dispatched "
+                + "dynamically.";
+        assertThat(Cues.rejects(asserted, asserted.indexOf("an extension"), asserted.length() - 1)).isFalse();
+        String wrong = "One thing teams get wrong is installing a tracing agent and expecting it to do the rest.";
+        assertThat(Cues.rejects(wrong, wrong.indexOf("installing"), wrong.length() - 1)).isTrue();
+        String sounds = "Running every test on every browser sounds thorough, but it multiplies the run time.";
+        assertThat(Cues.refutes(sounds, 0, sounds.indexOf(" sounds"))).isTrue();
+        // praise of what the candidate does is not a doubt about it
+        String praised = "We run every test on every browser, which sounds expensive but our grid is fast.";
+        assertThat(Cues.refutes(praised, 0, praised.indexOf(","))).isFalse();
+    }
+
+    @Test
     void numbersAreReadAsWrittenSoAnAnswerCanBeToldWhichTheQuestionGave() {
         assertThat(Cues.numbers("What is the N+1 query problem, and why does p99 double?")).contains("1", "p99");
         assertThat(Cues.numbers("ages from 18 to 65 inclusive")).containsExactlyInAnyOrder("18", "65");
