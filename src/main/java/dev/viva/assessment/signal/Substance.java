@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * What an answer adds beyond the question: the content words the question did not already give (an answer that turns
@@ -117,6 +119,22 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
     /** Words a method may open with before its verb: "I'd probably just find ...". */
     private static final Set<String> HEDGES = Set.of("first", "simply", "probably", "maybe", "just", "really", "also",
             "basically", "definitely", "try", "want", "go", "going", "start");
+    /**
+     * Stems of the words of a plan that could be any plan: "understand why, set up monitoring, identify the biggest
+     * opportunities, prioritise them with the team, measure again and iterate". Every one is on topic and none says
+     * what would be done to this system; a plan that names a mechanism, a tool or a number is not vacant whatever else
+     * it says (see {@link #vacant}).
+     */
+    private static final Set<String> PROCESS = Stream.of(("measure measuring measurement monitor monitoring iterate"
+            + " iterating iterative iteration prioritise prioritize priority priorities opportunity opportunities"
+            + " improvement improvements progress stakeholder stakeholders team teams review reviewing regularly regular"
+            + " maintenance maintain profile profiling tune tuning reasonable plan planning strategy strategies process"
+            + " metric metrics target targets goal goals baseline analyse analyze analysis deeper dig practice practices"
+            + " standard standards communicate communication align alignment collaborate collaboration feedback document"
+            + " documentation biggest impact overall aspect aspects factor factors area areas level levels situation"
+            + " context depends depending case cases specific certain various relevant appropriate effective efficient"
+            + " efficiently optimize optimise optimization performance quality").split(" "))
+            .map(Text::stem).collect(Collectors.toUnmodifiableSet());
     /** Stems that name no means: the problem, its cause, and how much better or worse. */
     private static final Set<String> NO_MEANS = Set.of("problem", "issue", "cause", "caus", "reason", "root", "source",
             "wrong", "right", "correct", "correctly", "proper", "properly", "slow", "fast", "faster", "slower", "quick",
@@ -210,7 +228,7 @@ public record Substance(int contentWords, int novel, double novelShare, Set<Stri
                 return 0;
             }
             if (askedWord || FILLER.contains(w) || EMPTY_VERBS.contains(stem) || NO_MEANS.contains(stem)
-                    || GOALS.contains(w) || HEDGES.contains(w)) {
+                    || GOALS.contains(w) || HEDGES.contains(w) || PROCESS.contains(stem)) {
                 vacant++;
             }
         }

@@ -131,6 +131,22 @@ class SubstanceTest {
     }
 
     @Test
+    void aPlanThatCouldBeAnyPlanNamesNoMeans() {
+        String question = "Checkout p95 latency doubled last week. How would you bring it back down?";
+        Substance plan = Substance.of("First I'd want to understand why it doubled, because you can't fix what you don't "
+                + "understand. I'd set up monitoring, look at the metrics, identify the biggest opportunities and "
+                + "prioritise them with the team, then make the improvements, measure again and keep iterating until we "
+                + "hit the target, sharing progress with stakeholders along the way.", question, Set.of());
+        assertThat(plan.contentWords()).isGreaterThanOrEqualTo(Substance.VACANT_LONG_FROM);
+        assertThat(plan.namesNoMeans()).isTrue();
+        // the same plan with what it would look at named is a plan for this system
+        Substance named = Substance.of("First I'd want to understand why it doubled. I'd pull the slowest traces from "
+                + "Jaeger, compare the spans before and after the deploy, and check whether the payment call or the "
+                + "database is where the extra time goes, then fix that and measure again.", question, Set.of());
+        assertThat(named.namesNoMeans()).isFalse();
+    }
+
+    @Test
     void termsJoinedByAndOrOrStandInAListAsMuchAsCommaSeparatedOnes() {
         Substance salad = Substance.of("Async/await, actors and Sendable, tasks or structured concurrency.",
                 "How do you keep UI updates on the main thread?", Set.of());
