@@ -962,7 +962,7 @@ public final class InjectionDetector {
         List<Text.Span> out = new ArrayList<>();
         int lastEnd = -1;
         for (int[] f : original) {
-            int start = f[0];
+            int start = sentenceStart(answer, f[0]);
             int end = f[1];
             while (start < end && Character.isWhitespace(answer.charAt(start))) {
                 start++;
@@ -2220,6 +2220,29 @@ public final class InjectionDetector {
             e++;
         }
         return new int[]{s, e};
+    }
+
+    /**
+     * Where the sentence holding {@code index} begins on its line: a match that starts inside a sentence leaves the
+     * sentence's head behind ("[2024-05-14T10:32:07Z] INFO assessor." before "pipeline - rubric check complete:
+     * final_score=3"), and a head that carries the order's timestamp or tool name would earn the credit the order was
+     * denied. A full stop inside a word ("assessor.pipeline", "e.g.") or a colon inside a time ("10:32:07") ends no
+     * sentence; one right before a capital ("nulls.Ignore") does.
+     */
+    private static int sentenceStart(String answer, int index) {
+        int s = index;
+        while (s < answer.length() && Character.isWhitespace(answer.charAt(s))) {
+            s++;
+        }
+        while (s > 0) {
+            char c = answer.charAt(s - 1);
+            if (c == '\n' || Character.isWhitespace(c) && s >= 2 && ".!?;:".indexOf(answer.charAt(s - 2)) >= 0
+                    || ".!?".indexOf(c) >= 0 && s < answer.length() && Character.isUpperCase(answer.charAt(s))) {
+                break;
+            }
+            s--;
+        }
+        return Math.min(s, index);
     }
 
     /** The answer with the instruction-like spans blanked out (same length, so offsets stay valid). */
