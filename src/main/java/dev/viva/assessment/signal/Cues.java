@@ -232,6 +232,7 @@ public final class Cues {
             + "|not how (?:it|this|that|they) works?|tempting to (?:say|think|assume|believe|conclude)"
             + "|(?:you'?d|you would|one would|you might|one might) (?:think|expect|assume)"
             + "|the (?:naive|intuitive) (?:answer|view|assumption|idea|intuition|reading)"
+            + "|the (?:usual|typical|standard|default) (?:assumption|belief|expectation|intuition|mental model)"
             // or as the move everyone makes first: "the first instinct is to bump the sleep", "the instinct when you
             // split a monolith is to keep the big suite"
             + "|the (?:first |natural |obvious |usual )?instinct|(?:first|natural|obvious) instinct"
@@ -287,7 +288,9 @@ public final class Cues {
             + "|(?i)(?:(?:but|and|well|honestly|actually|so),? )?(?:that|this|it|which|they) (?:isn'?t|is not|wasn'?t"
             + "|was not|doesn'?t|does not|don'?t|do not|won'?t|will not|can'?t|cannot|aren'?t|are not)(?:"
             + " (?:[\\w-]+ ){0,2}?(?:true|right|correct|the case|needed|necessary|enough|work|scale|hold|help|happen"
-            + "|apply|how)(?![\\p{L}\\p{N}])|\\s*[.!;])");
+            + "|apply|how)(?![\\p{L}\\p{N}])|\\s*[.!;])"
+            // or grants it only under a condition: "That's only true if the method is declared in the protocol"
+            + "|(?i)(?:that|this|it)(?:'s|\u2019s| is) only (?:true|the case|right|correct) (?:if|when|for|in)\\b");
 
     /**
      * Whether a sentence that begins after the claim starts, up to the one right after the claim's own, turns back

@@ -118,6 +118,11 @@ class CuesTest {
         String unneeded = "Every method still wrapped its body in DispatchQueue.main.async, just in case. That isn't "
                 + "needed: a main-actor method already runs on main.";
         assertThat(Cues.refutes(unneeded, 0, unneeded.indexOf(", just"))).isTrue();
+        String conditional = "The usual belief is that the type's own method always wins. That's only true if the "
+                + "protocol declares it.";
+        assertThat(Cues.refutes(conditional, conditional.indexOf("the type's"), conditional.indexOf(". That"))).isTrue();
+        String granted = "A conforming type's method always wins. That's only true if the protocol declares it.";
+        assertThat(Cues.refutes(granted, 0, granted.indexOf(". That"))).isTrue();
         // the holder who goes on with a denial of their own has dismissed nothing
         String continued = "VoiceOver announces icons meaningfully by itself. You don't need to label them. It isn't hard.";
         assertThat(Cues.refutes(continued, 0, continued.indexOf(" by itself"))).isFalse();
