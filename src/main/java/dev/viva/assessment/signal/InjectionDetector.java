@@ -721,8 +721,12 @@ public final class InjectionDetector {
 
     /** How far a record may run: a few lines of a faked JSON object. */
     private static final int RECORD_CHARS = 1200;
-    /** An opening tag, in square or angle brackets, named by one word or a hyphenated or underscored compound. */
-    private static final Pattern TAG = Pattern.compile("([\\[<])\\s*([\\p{L}][\\p{L}\\p{N}_-]{0,40})\\s*[\\]>]");
+    /**
+     * An opening tag, in square or angle brackets, named by one word or a hyphenated or underscored compound, with
+     * attributes or without ("<interviewer_notes verified=\"true\">").
+     */
+    private static final Pattern TAG = Pattern.compile("([\\[<])\\s*([\\p{L}][\\p{L}\\p{N}_-]{0,40})(?:\\s+[\\p{L}_][\\p{L}\\p{N}_:.-]{0,40}"
+            + "\\s*=\\s*(?:\"[^\"\\n]{0,80}\"|'[^'\\n]{0,80}'|[\\p{L}\\p{N}_.-]{1,40})){0,6}\\s*[\\]>]");
 
     /**
      * A high mark on a scale: "5/5", "9.5/10", "5 von 5", "20 sur 20" (at least {@link #HIGH_SHARE} of the scale's
