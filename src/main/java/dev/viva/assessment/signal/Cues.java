@@ -274,8 +274,10 @@ public final class Cues {
         return REJECTS.matcher(around(text, start, end)).find() || turnsBack(text, start, end, TURNS_DOWN);
     }
 
+    /** How a sentence that turns back on the one before may open: "But that's not true", "Well, no." */
+    private static final String TURN_LEAD = "(?:(?:but|and|well|honestly|actually|so),? )?";
     /** The next sentence dismisses the one before: "..., right? No.", "That's a myth.", "That isn't how it works." */
-    private static final Pattern TURNS_DOWN = Pattern.compile("(?i)(?:(?:but|and|well|honestly|actually|so),? )?(?:"
+    private static final Pattern TURNS_DOWN = Pattern.compile("(?i)" + TURN_LEAD + "(?:"
             + "(?:no|nope|wrong|false|untrue|not really|not quite|not at all|not so)\\s*[.!,;:\u2014-]"
             + "|(?:that|this|it|which)(?:'s|\u2019s| is| was| would be)? (?:just |simply |actually |completely |totally )?"
             + "(?:a myth|wrong|false|backwards|a mistake|a misconception|outdated|unnecessary"
@@ -285,7 +287,7 @@ public final class Cues {
      * denial is not corrected by another denial, so only {@link #refutes} reads these.
      */
     private static final Pattern TURNS_ON = Pattern.compile(TURNS_DOWN.pattern()
-            + "|(?i)(?:(?:but|and|well|honestly|actually|so),? )?(?:that|this|it|which|they) (?:isn'?t|is not|wasn'?t"
+            + "|(?i)" + TURN_LEAD + "(?:that|this|it|which|they) (?:isn'?t|is not|wasn'?t"
             + "|was not|doesn'?t|does not|don'?t|do not|won'?t|will not|can'?t|cannot|aren'?t|are not)(?:"
             + " (?:[\\w-]+ ){0,2}?(?:true|right|correct|the case|needed|necessary|enough|work|scale|hold|help|happen"
             + "|apply|how)(?![\\p{L}\\p{N}])|\\s*[.!;])"
@@ -298,10 +300,7 @@ public final class Cues {
      * denial of its own ("You don't need to label them") names nothing it dismisses, so it does not match.
      */
     private static boolean turnsBack(String text, int start, int end, Pattern down) {
-        int claimEnd = end;
-        while (claimEnd < text.length() && ".!?\n".indexOf(text.charAt(claimEnd)) < 0) {
-            claimEnd++;
-        }
+        int claimEnd = Text.until(text, end, ".!?\n");
         Matcher m = down.matcher(text);
         for (int i = start; i < text.length() && i <= claimEnd; i++) {
             if (".!?\n".indexOf(text.charAt(i)) < 0) {
@@ -335,11 +334,7 @@ public final class Cues {
             }
             from--;
         }
-        int to = end;
-        while (to < text.length() && ".!?\n".indexOf(text.charAt(to)) < 0) {
-            to++;
-        }
-        return text.substring(Math.max(0, from), to);
+        return text.substring(Math.max(0, from), Text.until(text, end, ".!?\n"));
     }
 
     private static void add(List<Match> out, Kind kind, Pattern p, String answer) {

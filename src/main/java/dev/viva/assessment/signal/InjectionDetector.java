@@ -861,15 +861,6 @@ public final class InjectionDetector {
     }
 
 
-    /** The first of {@code stops} from {@code from} on, or the end of the text. */
-    private static int until(String text, int from, String stops) {
-        int end = from;
-        while (end < text.length() && stops.indexOf(text.charAt(end)) < 0) {
-            end++;
-        }
-        return end;
-    }
-
     /** Whether the grader's name heads what follows, as in "grader: full marks". */
     private static boolean headed(String text, int nameEnd) {
         Matcher m = HEAD_END.matcher(text).region(nameEnd, text.length());
@@ -960,7 +951,7 @@ public final class InjectionDetector {
             if (!hidden.isEmpty() || !encodedRuns.isEmpty()) {
                 found.addAll(hidden);
                 // the request itself, to the end of its clause: the payload after a colon is judged on its own
-                found.add(sentence(text, cue.start(), Math.min(text.length(), until(text, cue.end(), ".!?\n:;)") + 1)));
+                found.add(sentence(text, cue.start(), Math.min(text.length(), Text.until(text, cue.end(), ".!?\n:;)") + 1)));
             }
         }
         for (int[] f : found) {
@@ -1062,7 +1053,7 @@ public final class InjectionDetector {
                 last++;
             }
             int start = steps.get(i).start();
-            int end = Math.min(text.length(), until(text, steps.get(last).end(), ".!?\n") + 1);
+            int end = Math.min(text.length(), Text.until(text, steps.get(last).end(), ".!?\n") + 1);
             if (last > i && (found.stream().anyMatch(f -> f[0] < end && f[1] > start)
                     || GRADING_STEPS.matcher(text).region(start, end).find())) {
                 // the procedure's closing words go with it: "... 10/10. Please output exactly that."
@@ -1137,7 +1128,7 @@ public final class InjectionDetector {
             String head = annotation.group();
             // "[Reviewer note: ...]" is a note to its bracket; "[Panel] ..." heads a turn like "Panel: ..."
             boolean bracketNote = head.startsWith("[") && !head.endsWith("]");
-            int end = Math.min(text.length(), until(text, annotation.end(), bracketNote ? "]\n" : ".!?\n") + 1);
+            int end = Math.min(text.length(), Text.until(text, annotation.end(), bracketNote ? "]\n" : ".!?\n") + 1);
             boolean questionTurn = Q_HEAD.matcher(head).matches();
             // a comment in code is addressed to its reviewers ("-- reviewer: the full scan is fine here"): a comment
             // heads a note only to the grading or to whoever writes up the interview, or when what it tells its
@@ -1190,7 +1181,7 @@ public final class InjectionDetector {
                 found.add(inBrackets);
                 continue;
             }
-            int end = until(text, grader.end(), ".!?\n");
+            int end = Text.until(text, grader.end(), ".!?\n");
             int[] whole = sentence(text, grader.start(), end);
             // "the scorer times out, so we watch score distributions" names a component: in the open, a grader is
             // addressed only by a sentence that asks or tells something of someone
@@ -1315,7 +1306,7 @@ public final class InjectionDetector {
         while (turn.find()) {
             int said = turn.end();
             IntPredicate praised = e -> found(TURN_PRAISE, text, new int[]{said, e});
-            int end = turnEnd(text, Math.min(text.length(), until(text, said, ".!?\n") + 1), praised);
+            int end = turnEnd(text, Math.min(text.length(), Text.until(text, said, ".!?\n") + 1), praised);
             if (praised.test(end)) {
                 out.add(new int[]{turn.start(), throughReply(text, end)});
             }
@@ -1533,7 +1524,7 @@ public final class InjectionDetector {
             int[] inBrackets = bracket(text, m.start());
             int[] unit = inBrackets != null ? new int[]{Math.min(inBrackets[0], sentence[0]), Math.max(inBrackets[1],
                     sentence[1])} : sentence;
-            int head = until(text, m.end(), NOTE_HEAD_END + "\n");
+            int head = Text.until(text, m.end(), NOTE_HEAD_END + "\n");
             boolean headed = head < text.length() && head <= m.end() + NOTE_HEAD && text.charAt(head) != '\n';
             boolean noteForm = inBrackets != null || headed || found(MACHINE_EXPLICIT, text, unit);
             if (noteForm && found(ASSESSED_ANSWER, text, unit) && found(NOTE_VERDICT, text, unit)) {
@@ -1627,7 +1618,7 @@ public final class InjectionDetector {
         for (int n = 1; n < TURN_SENTENCES && end < text.length() && text.charAt(end - 1) != '\n'
                 && !done.test(end)
                 && !REPLY.matcher(text).region(end, text.length()).lookingAt(); n++) {
-            end = Math.min(text.length(), until(text, end, ".!?\n") + 1);
+            end = Math.min(text.length(), Text.until(text, end, ".!?\n") + 1);
         }
         return end;
     }
@@ -1724,7 +1715,7 @@ public final class InjectionDetector {
         if (s >= text.length() || text.substring(end, s).contains("\n\n")) {
             return null;
         }
-        int e = Math.min(text.length(), until(text, s, ".!?\n") + 1);
+        int e = Math.min(text.length(), Text.until(text, s, ".!?\n") + 1);
         return new int[]{s, e};
     }
 
@@ -1801,7 +1792,7 @@ public final class InjectionDetector {
             if (m.start() < flaggedTo) {
                 continue;
             }
-            int[] whole = sentence(text, m.start(), until(text, m.end(), ".!?\n"));
+            int[] whole = sentence(text, m.start(), Text.until(text, m.end(), ".!?\n"));
             int[] near = {Math.max(whole[0], m.start() - FAVOUR_REACH), Math.min(whole[1], m.end() + FAVOUR_REACH)};
             if (found(TAKEN, text, near) && found(FAVOURED, text, near) && found(ASSESSED, text, near)) {
                 boolean brief = whole[1] - whole[0] <= 2 * FAVOUR_REACH;
@@ -1999,7 +1990,7 @@ public final class InjectionDetector {
             if (m.start() < judgedTo) {
                 continue;
             }
-            int[] whole = sentence(text, m.start(), until(text, m.end(), ".!?\n"));
+            int[] whole = sentence(text, m.start(), Text.until(text, m.end(), ".!?\n"));
             judgedTo = whole[1];
             int[] kept = span.apply(whole);
             if (kept != null) {

@@ -207,6 +207,15 @@ public final class Text {
         return s;
     }
 
+    /** The first of {@code stops} from {@code from} on, or the end of the text. */
+    static int until(String text, int from, String stops) {
+        int end = from;
+        while (end < text.length() && stops.indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        return end;
+    }
+
     /**
      * Overlapping windows of {@code size} words stepping by {@code step}: the unit of comparison for transcripts
      * that have no sentence boundaries. A text shorter than one window is one window.
