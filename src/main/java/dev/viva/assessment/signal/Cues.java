@@ -259,11 +259,18 @@ public final class Cues {
             + "|(?:must|should|want to|need to|have to|to) avoid|the (?:risk|danger|pitfall|trap|catch) (?:is|here is)");
 
     /**
+     * What the candidate does instead of something, when a clause's worth of words follows: "instead of sprinkling
+     * DispatchQueue.main.async and hoping" sets the claim aside, "use tuples everywhere instead of lists" makes it.
+     */
+    private static final Pattern INSTEAD = Pattern.compile("(?i)(?<![\\p{L}\\p{N}])instead of(?:\\s+(?:[^\\s,;:.!?]|\\.(?=\\S))+){3}");
+
+    /**
      * Whether the claim at {@code [start, end)} is named in order to reject it: a refuting phrase in the claim's
      * sentence before or inside it, or right before the sentence ("No. More indexes always make it faster is a myth").
      */
     public static boolean refutes(String text, int start, int end) {
-        return REFUTATION.matcher(around(text, start, end)).find() || turnsBack(text, start, end, TURNS_ON);
+        String around = around(text, start, end);
+        return REFUTATION.matcher(around).find() || INSTEAD.matcher(around).find() || turnsBack(text, start, end, TURNS_ON);
     }
 
     /**

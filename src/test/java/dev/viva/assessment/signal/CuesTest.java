@@ -51,6 +51,11 @@ class CuesTest {
         assertThat(Cues.refutes(risk, risk.indexOf("the stub"), risk.length() - 1)).isTrue();
         String plain = "Every request fires its own refresh.";
         assertThat(Cues.refutes(plain, 0, plain.length() - 1)).isFalse();
+        // what the candidate does instead of the claim; "instead of" with a word or two after it is the claim's own
+        String instead = "I let the compiler catch off-main updates instead of sprinkling DispatchQueue.main.async around.";
+        assertThat(Cues.refutes(instead, instead.indexOf("sprinkling"), instead.length() - 1)).isTrue();
+        String holds = "Use tuples everywhere instead of lists, they are always faster.";
+        assertThat(Cues.refutes(holds, 0, holds.length() - 1)).isFalse();
         // named as what people get wrong, or turned round
         String seen = "A mistake I see a lot is caching every response because memory is cheap.";
         assertThat(Cues.rejects(seen, seen.indexOf("caching"), seen.length() - 1)).isTrue();
