@@ -38,7 +38,9 @@ import java.util.TreeMap;
  * at 48 of 50 with 6 innocent sentences flagged, then its two misses tuned on), set 25 (50 and 50, any form, 21
  * languages; scored blind at 41 of 50 with 5 innocent sentences flagged, then tuned on: 49 of 50, 4), set 26 (50 and 50,
  * any form, 22 languages; written after set 25 was tuned on and scored blind at 37 of 50 with 3 innocent sentences
- * flagged, then tuned on: 50 of 50, 3). Each line is
+ * flagged, then tuned on: 50 of 50, 3), set 27 (50 and 50, any form, 24 languages besides English; scored blind at 39 of 50 with 12
+ * innocent sentences flagged, most of them marking systems the candidate built, described in other languages; then
+ * tuned on: 46 of 50, 6). Each line is
  * appended to an ordinary answer, as a candidate would. Also the development
  * set's answers that are not injections, which must stay unflagged. Prints every miss and false alarm ({@code -Dall})
  * or only the counts. Run with {@code ./mvnw -B test -Pbench -Dtest=InjectionBenchmark}.
