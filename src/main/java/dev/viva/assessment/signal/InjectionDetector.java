@@ -939,6 +939,15 @@ public final class InjectionDetector {
         return false;
     }
 
+    /** What introduces a record as an example of the candidate's work: "we stored each review as JSON, something like". */
+    private static final Pattern EXAMPLE_CUE = Pattern.compile("(?i)(?:(?:something|a\\s+(?:record|row|line|payload|document|"
+            + "response|entry))\\s+like|for\\s+(?:example|instance)|e\\.g\\.|looked\\s+like|looks\\s+like)\\s*:?\\s*[\"'`]?\\s*[\\[{<]?\\s*$");
+
+    /** Whether the record opening at {@code open} is introduced, right before it, as an example. */
+    private static boolean example(String text, int open) {
+        return EXAMPLE_CUE.matcher(text).region(Math.max(0, open - 40), open).find();
+    }
+
     /**
      * Records set in square brackets or braces, nested ones whole ({"meta": {"review": {"label": 3}}}), that name the
      * interview's bookkeeping and speak of marks: no candidate says one, so it was written for whoever grades the
@@ -969,7 +978,7 @@ public final class InjectionDetector {
                 continue;
             }
             Matcher head = RECORD_WORD.matcher(text).region(open, close);
-            if (head.find() && marks(text, open, close, head.start(), head.end())) {
+            if (head.find() && marks(text, open, close, head.start(), head.end()) && !example(text, open)) {
                 out.add(new int[]{open, close});
                 open = close - 1;
             }
@@ -1212,7 +1221,8 @@ public final class InjectionDetector {
         found.addAll(appeals(text));
         Matcher settings = SETTINGS.matcher(text);
         while (settings.find()) {
-            if (GRADE_SETTING.matcher(text).region(settings.start(), settings.end()).find()) {
+            if (GRADE_SETTING.matcher(text).region(settings.start(), settings.end()).find()
+                    && !example(text, settings.start())) {
                 found.add(new int[]{settings.start(), settings.end()});
             }
         }
