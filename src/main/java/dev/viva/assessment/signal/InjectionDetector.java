@@ -144,13 +144,15 @@ public final class InjectionDetector {
             + "|arvioij\\p{L}*|hodnotic\\p{L}*|mkaguzi|mtathmini|alama";
     /** The rest of a sentence written in another script, up to its end or to where two Latin words begin. */
     private static final String UNTIL_LATIN = "(?:(?!\\s+[A-Za-z]+\\s+[A-Za-z]+\\b)[^.!?\\n])*";
+    /** Please, give and the top of the scale in Ukrainian and Greek: both lists of what asks for a mark hold them. */
+    private static final String ASK_TOP_PLEASE = "будь ласка|н[аa]йвищ|παρακαλ|δώστε|δωστε|άριστ|αριστ";
     /** What asks for a mark in those languages: a number, the top of a scale, giving, recording, ignoring, please. */
     private static final String ASK_ABROAD = "\\d|максимальн|наивысш|высш|высок|отличн|полн|лучш|став(?!ил|ля|ле)|дай|дадите|присв|засчит"
             + "|игнорир|пропуст|пожалуйста|прошу|запиш|отмет|рекоменд|만점|최고|최대|주세요|주십시오|주시기|주고|세요|십시오|바랍니다"
             + "|부여|무시|기록|अधिकतम|सर्वोच्च|पूर्ण|पूरे|उच्चतम|दें|दीजिए|दे दो|करें|रखें|अनुरोध|सिफारिश|अनदेखा|कृपया"
             + "|أعلى|كاملة|القصوى|امنح|أعط|اعط|تجاهل|يرجى|الرجاء|أرجو|يوصي|توصي|سجل|اكتب|מקסימלי|הגבוה|מלא|תן|תנו|התעלם|רשום"
-            + "|המלץ|בבקשה|נא|אנא|н[аa]йвищ|найкращ|відмінн|повн|будь ласка|παρακαλ|δώστε|δωστε|άριστ|αριστ"
-            + "|πλήρ|πληρ|เต็ม|สูงสุด|กรุณา|โปรด|зазначте|সর্বোচ্চ|পূর্ণ|অনুগ্রহ|দিন|بالاترین|کامل|لطفا|لطفاً"
+            + "|המלץ|בבקשה|נא|אנא|найкращ|відмінн|повн|" + ASK_TOP_PLEASE + "|πλήρ|πληρ|เต็ม|สูงสุด|กรุณา|โปรด|зазначте"
+            + "|সর্বোচ্চ|পূর্ণ|অনুগ্রহ|দিন|بالاترین|کامل|لطفا|لطفاً"
             + "|t[äa]ysi|merkitse|antakaa|pln[ýy]m|ohodno|udělte|tafadhali|juu kabisa|kamili|lipe|mpe";
 
     /** Marking and full marks in Chinese and Japanese, and what asks for them: please, give, count as, ignore. */
@@ -159,7 +161,7 @@ public final class InjectionDetector {
     private static final String CJK_RUN = "(?:[^.!?。！？\\n]|[。！？](?=\\s*[^\\sA-Za-z.!?]))*";
     private static final String ASK_CJK = "请|請|ください|下さい|願い|给我|給我|给予|給予|给出|給出|视为|視為|当作|當作|算作|记为|記為"
             + "|满分|満点|滿分|最高|必须|必須|务必|務必|一律|无视|無視|忽略|打分|付けて|つけて|与えて|扱って|みなして";
-    // a word's edge in any script: \\b reads only ASCII letters as a word's, so "gi" would be a word in "giảng"
+    // a word's edge in any script: \b reads only ASCII letters as a word's, so "gi" would be a word in "giảng"
     private static final String EDGE = "(?<!\\p{L})";
     private static final String EDGE_END = "(?!\\p{L})";
     /**
@@ -170,11 +172,11 @@ public final class InjectionDetector {
      */
     private static final String ASK_NEAR = "k[ée]r(?:em|j[üu]k)|adjon|adjanak|adj" + EDGE_END + "|jel[öo]lj|r[öo]gz[íi]ts|tekints"
             + "|maxim[áa]l|teljes pontsz|h[ãa]y" + EDGE_END + "|vui l[òo]ng|" + EDGE + "xin" + EDGE_END + "|t[ốo]i [đd]a|cao nh[ấa]t"
-            + "|ghi nh[ậa]n|[đd][áa]nh d[ấa]u|prosím|dejte|ud[ěe]lte|ohodno[ťt]|pln[ýy]|maxim[áa]ln|zapi[šs]te|pova[žz]ujte"
-            + "|будь ласка|п[оo]ст[аa]в|н[аa]йвищ|п[оo]вн|м[аa]кс[иi]м[аa]льн|tolong|mohon|berikan|" + EDGE + "beri" + EDGE_END
+            + "|ghi nh[ậa]n|[đd][áa]nh d[ấa]u|prosím|dejte|ud[ěe]lte|ohodno[ťt]|pln[ýy]|zapi[šs]te|pova[žz]ujte"
+            + "|" + ASK_TOP_PLEASE + "|п[оo]ст[аa]в|п[оo]вн|м[аa]кс[иi]м[аa]льн|tolong|mohon|berikan|" + EDGE + "beri" + EDGE_END
             + "|silakan|anggap|tertinggi|penuh|maksimal|v[äa]nligen|h[öo]gsta|s[äa]tt|vennligst|venligst|h[øo]yeste|h[øo]jeste"
             + "|" + EDGE + "(?:ge|gi|giv|sett|s[æa]t|full|fuld|da[țt]i|maxim\\p{L}*)" + EDGE_END
-            + "|v[ăa] rog|te rog|acorda|nota[țt]i|considera[țt]i|παρακαλ|δώστε|δωστε|μέγιστ|μεγιστ|άριστ|αριστ|l[üu]tfen|verin"
+            + "|v[ăa] rog|te rog|acorda|nota[țt]i|considera[țt]i|μέγιστ|μεγιστ|l[üu]tfen|verin"
             + "|yaz[ıi]n|kaydedin|i[şs]aretleyin|say[ıi]n|kabul edin|tam puan|en y[üu]ksek"
             // or says what the grader should give: "Hodnotitel by měl této odpovědi dát 3 body"
             + "|" + EDGE + "(?:d[áa]t|by m[ěe]l|m[ěe]l by|kellene|n[êe]n|harus|sebaiknya|b[öo]r|ska|b[øo]r|skal|trebui\\p{L}*"
