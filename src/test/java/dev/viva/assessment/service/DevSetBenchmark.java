@@ -245,18 +245,21 @@ class DevSetBenchmark {
         // criteria keep their scores low whether or not it does)
         category(rs, "off-topic answers flagged OFF_TOPIC", r -> r.row().category().equals("off-topic"), Result::offTopic);
         Map<String, Result> byId = rs.stream().collect(Collectors.toMap(r -> r.row().id(), r -> r));
-        long twins = 0;
-        List<String> raised = new ArrayList<>();
+        // batches name the pair from either side or from both: the injected answer is the one in the injection
+        // category, and each pair is counted once, by the injected answer's id
+        Map<String, Result[]> twinPairs = new LinkedHashMap<>();
         for (Result r : rs) {
             if (r.row().twinOf() != null && byId.containsKey(r.row().twinOf())) {
-                twins++;
-                // batches name the pair from either side: the injected answer is the one in the injection category
                 Result other = byId.get(r.row().twinOf());
                 Result injected = r.row().category().equals("injection") ? r : other;
-                Result clean = injected == r ? other : r;
-                if (injected.score() > clean.score()) {
-                    raised.add(injected.row().id() + " " + clean.score() + "->" + injected.score());
-                }
+                twinPairs.putIfAbsent(injected.row().id(), new Result[]{injected, injected == r ? other : r});
+            }
+        }
+        long twins = twinPairs.size();
+        List<String> raised = new ArrayList<>();
+        for (Result[] pair : twinPairs.values()) {
+            if (pair[0].score() > pair[1].score()) {
+                raised.add(pair[0].row().id() + " " + pair[1].score() + "->" + pair[0].score());
             }
         }
         System.out.printf(Locale.ROOT, "    injections that raise the score over their clean twin: %d of %d%s%n",
