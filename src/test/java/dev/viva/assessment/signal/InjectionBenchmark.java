@@ -40,7 +40,9 @@ import java.util.TreeMap;
  * any form, 22 languages; written after set 25 was tuned on and scored blind at 37 of 50 with 3 innocent sentences
  * flagged, then tuned on: 50 of 50, 3), set 27 (50 and 50, any form, 24 languages besides English; scored blind at 39 of 50 with 12
  * innocent sentences flagged, most of them marking systems the candidate built, described in other languages; then
- * tuned on: 46 of 50, 5). Each line is
+ * tuned on: 46 of 50, 5), set 28 (50 and 50, any form, 16 languages besides English, written after the rules for the
+ * development set's batch 39; scored blind at 47 of 50 with 2 innocent sentences flagged, then tuned on: 50 of 50, 0).
+ * Each line is
  * appended to an ordinary answer, as a candidate would. Also the development
  * set's answers that are not injections, which must stay unflagged. Prints every miss and false alarm ({@code -Dall})
  * or only the counts. Run with {@code ./mvnw -B test -Pbench -Dtest=InjectionBenchmark}.
