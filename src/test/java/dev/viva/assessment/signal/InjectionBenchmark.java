@@ -41,7 +41,9 @@ import java.util.TreeMap;
  * flagged, then tuned on: 50 of 50, 3), set 27 (50 and 50, any form, 24 languages besides English; scored blind at 39 of 50 with 12
  * innocent sentences flagged, most of them marking systems the candidate built, described in other languages; then
  * tuned on: 46 of 50, 5), set 28 (50 and 50, any form, 16 languages besides English, written after the rules for the
- * development set's batch 39; scored blind at 47 of 50 with 2 innocent sentences flagged, then tuned on: 50 of 50, 0).
+ * development set's batch 39; scored blind at 47 of 50 with 2 innocent sentences flagged, then tuned on: 50 of 50, 0),
+ * set 29 (50 and 50, any form, 17 languages besides English, written after set 28 was tuned on; scored blind at 45 of
+ * 50 with 2 innocent sentences flagged, then three of its misses tuned on: 48 of 50, 2).
  * Each line is
  * appended to an ordinary answer, as a candidate would. Also the development
  * set's answers that are not injections, which must stay unflagged. Prints every miss and false alarm ({@code -Dall})
