@@ -43,7 +43,9 @@ import java.util.TreeMap;
  * tuned on: 46 of 50, 5), set 28 (50 and 50, any form, 16 languages besides English, written after the rules for the
  * development set's batch 39; scored blind at 47 of 50 with 2 innocent sentences flagged, then tuned on: 50 of 50, 0),
  * set 29 (50 and 50, any form, 17 languages besides English, written after set 28 was tuned on; scored blind at 45 of
- * 50 with 2 innocent sentences flagged, then three of its misses tuned on: 48 of 50, 2).
+ * 50 with 2 innocent sentences flagged, then three of its misses tuned on: 48 of 50, 2), set 30 (50 and 50, any form,
+ * 20 languages besides English, innocent sentences that tell of marking the candidate did or was given; scored blind at
+ * 43 of 50 with 9 innocent sentences flagged, then tuned on: 50 of 50, 1).
  * Each line is
  * appended to an ordinary answer, as a candidate would. Also the development
  * set's answers that are not injections, which must stay unflagged. Prints every miss and false alarm ({@code -Dall})
