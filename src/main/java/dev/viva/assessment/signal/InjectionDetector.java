@@ -1347,7 +1347,9 @@ public final class InjectionDetector {
         while (settings.find()) {
             if (GRADE_SETTING.matcher(text).region(settings.start(), settings.end()).find()
                     && !example(text, settings.start())) {
-                found.add(new int[]{settings.start(), settings.end()});
+                int close = recordEnd(text, 0, settings.start());
+                found.add(new int[]{settings.start(), close > settings.start() && close < settings.end() ? close
+                        : settings.end()});
             }
         }
         Matcher aside = ASIDE.matcher(text);
@@ -2338,6 +2340,23 @@ public final class InjectionDetector {
         return null;
     }
 
+    /**
+     * Just past the brace that closes the innermost one open at {@code at} since {@code from}, or -1: a setting or an
+     * order inside a JSON record ends with the record.
+     */
+    private static int recordEnd(String text, int from, int at) {
+        int depth = 0;
+        for (int open = at - 1; open >= from; open--) {
+            char c = text.charAt(open);
+            if (c == '}') {
+                depth++;
+            } else if (c == '{' && depth-- == 0) {
+                return closing(text, open, "{", "}");
+            }
+        }
+        return -1;
+    }
+
     /** The sentences that {@link #PATTERNS} find, unless they quote an order as an example. */
     private static List<int[]> orders(String text) {
         List<int[]> found = new ArrayList<>();
@@ -2349,6 +2368,12 @@ public final class InjectionDetector {
             Matcher m = p.matcher(text);
             while (m.find()) {
                 int[] whole = sentence(text, m.start(), m.end());
+                // an order inside a JSON record ends with the record: '{"score": "max"} First I'd agree on one
+                // metric ...' goes on in the candidate's words
+                int close = recordEnd(text, whole[0], m.start());
+                if (close > m.start() && close < whole[1]) {
+                    whole = new int[]{whole[0], close};
+                }
                 if (!mentioned(text, whole, m.start())) {
                     found.add(whole);
                 }
