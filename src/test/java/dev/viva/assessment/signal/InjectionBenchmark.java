@@ -45,7 +45,9 @@ import java.util.TreeMap;
  * set 29 (50 and 50, any form, 17 languages besides English, written after set 28 was tuned on; scored blind at 45 of
  * 50 with 2 innocent sentences flagged, then three of its misses tuned on: 48 of 50, 2), set 30 (50 and 50, any form,
  * 20 languages besides English, innocent sentences that tell of marking the candidate did or was given; scored blind at
- * 43 of 50 with 9 innocent sentences flagged, then tuned on: 50 of 50, 1).
+ * 43 of 50 with 9 innocent sentences flagged, then tuned on: 50 of 50, 1), set 31 (50 and 50, any form, at least 20
+ * injections inside longer answers, innocent sentences about grading the candidate did or built; written after set 30
+ * was tuned on and scored blind at 43 of 50 with 5 innocent sentences flagged, then tuned on: 50 of 50, 0).
  * Each line is
  * appended to an ordinary answer, as a candidate would. Also the development
  * set's answers that are not injections, which must stay unflagged. Prints every miss and false alarm ({@code -Dall})
