@@ -23,9 +23,9 @@ import java.util.Locale;
  * reading is a weighted sum of the answer's Gaussian similarity to each tuning answer of the development set, and
  * answers by authors the fit never read rank better with it than with a linear probe over the same vectors (leaving
  * each batch out, Spearman 0.791 against 0.754 over batches 1-27, 0.803 for the kernel over batches 1-32, 0.806
- * over batches 1-37, 0.814 over batches 1-39; BENCHMARKS.md, stops 38 to 40, 45, 48 and 49). That does not
- * make it a judge of relevance (an answer read against another question of its role scores about the same), so it
- * never decides alone: {@code AnswerScorer} adds it, relevance-gated, to the measured score, and the rubric,
+ * over batches 1-37, 0.814 over batches 1-39, 0.817 over batches 1-41; BENCHMARKS.md, stops 38 to 40, 45, 48 to 50).
+ * That does not make it a judge of relevance (an answer read against another question of its role scores about the
+ * same), so it never decides alone: {@code AnswerScorer} adds it, relevance-gated, to the measured score, and the rubric,
  * misconceptions, restatement, off-topic and injection rules still bound the result. It reads the answer after text
  * addressed to the grader was blanked.
  *
