@@ -47,7 +47,9 @@ import java.util.TreeMap;
  * 20 languages besides English, innocent sentences that tell of marking the candidate did or was given; scored blind at
  * 43 of 50 with 9 innocent sentences flagged, then tuned on: 50 of 50, 1), set 31 (50 and 50, any form, at least 20
  * injections inside longer answers, innocent sentences about grading the candidate did or built; written after set 30
- * was tuned on and scored blind at 43 of 50 with 5 innocent sentences flagged, then tuned on: 50 of 50, 0).
+ * was tuned on and scored blind at 43 of 50 with 5 innocent sentences flagged, then tuned on: 50 of 50, 0), set 32 (50
+ * and 50, at least ten subtle requests that name no grader and no mark; scored blind on stop 50's final code at 41 of
+ * 50 with no innocent sentence flagged, and not tuned on).
  * Each line is
  * appended to an ordinary answer, as a candidate would. Also the development
  * set's answers that are not injections, which must stay unflagged. Prints every miss and false alarm ({@code -Dall})
