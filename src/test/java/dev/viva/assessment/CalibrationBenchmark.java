@@ -46,10 +46,9 @@ public class CalibrationBenchmark {
         if (System.getProperty("timingsOnly") == null) { // -DtimingsOnly skips the minutes of Mohler scoring
             accuracy();
         }
-        // timed on a scorer built as the server builds it, its caches of the shipped size, not on the Mohler scorer,
-        // whose caches are sized for cross-validation (up to 800,000 vectors)
-        timings(new AnswerScorer(new SentenceEmbedder(),
-                new dev.viva.assessment.signal.Relevance(new SentenceEmbedder(SentenceEmbedder.Model.E5_SMALL))));
+        // timed on a scorer whose caches have the shipped size, as the server's do, not on the Mohler scorer, whose
+        // caches are sized for cross-validation (up to 800,000 vectors)
+        timings(Embedders.scorer());
     }
 
     private static void accuracy() throws IOException {

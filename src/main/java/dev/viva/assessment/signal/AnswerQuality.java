@@ -138,7 +138,7 @@ public final class AnswerQuality {
                     + e5Query.length + " dimensions; the probe reads " + dimensions + " each");
         }
         // the answer's vector is quantised like the tuning answers', so that the kernel's squared distances are exact
-        // integers from a dot product of small ones (2,766 rows of 1,152 numbers, in about a millisecond)
+        // integers from a dot product of small ones (some 3,000 rows of 1,152 numbers, in about a millisecond)
         int width = 3 * dimensions;
         int[] x = new int[width];
         for (int i = 0; i < dimensions; i++) {
